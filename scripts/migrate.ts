@@ -1,0 +1,11 @@
+// npm run migrate — applies pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR.
+import { databaseFromEnvironment } from '../src/lib/server/db';
+import { migrateToLatest } from '../src/lib/server/db/migrator';
+
+const handle = await databaseFromEnvironment();
+try {
+	const applied = await migrateToLatest(handle.db);
+	console.log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base déjà à jour.');
+} finally {
+	await handle.close();
+}

@@ -1,0 +1,58 @@
+import { json, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { fr } from '$lib/i18n/fr';
+import { closeDatabase, openDatabase } from '$lib/server/db';
+import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session-service';
+import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
+
+export const init: ServerInit = async () => {
+	const handle = await openDatabase();
+	if (handle.kind === 'pglite') await seedDemoOnFirstStart(handle.db);
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// SvelteKit checks the origin of form posts only; JSON endpoints that change state get the same check.
+const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
+	if (STATE_CHANGING.has(event.request.method) && event.url.pathname.startsWith('/api/')) {
+		const origin = event.request.headers.get('origin');
+		const site = event.request.headers.get('sec-fetch-site');
+		if ((origin !== null && origin !== event.url.origin) || (site !== null && site !== 'same-origin' && site !== 'none')) {
+			return json({ message: fr.auth.crossOrigin }, { status: 403 });
+		}
+	}
+	return resolve(event);
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const handle = await openDatabase();
+	event.locals.db = handle.db;
+	event.locals.databaseKind = handle.kind;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const validated = await validateSessionToken(handle.db, token);
+		if (validated) {
+			event.locals.user = validated.user;
+			event.locals.sessionId = validated.session.id;
+			setSessionCookie(event.cookies, event.url, token, validated.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', "frame-ancestors 'none'; default-src 'self'");
+	return response;
+};
+
+export const handle = sequence(rejectCrossOriginRequests, authenticate, securityHeaders);

@@ -1,0 +1,33 @@
+// Every French string of the interface and of the messages the app sends, in one place, so a
+// second language can be added as a sibling file with the same keys.
+export const fr = {
+	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
+	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
+	auth: {
+		invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
+		throttled: (retryAt: string) => `Trop de tentatives de connexion. Réessayez à partir de ${retryAt}.`,
+		weakPassword: 'Le mot de passe doit compter au moins 12 caractères.',
+		passwordMismatch: 'Les deux mots de passe ne correspondent pas.',
+		tokenInvalid: "Ce lien n'est pas valable : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau.",
+		resetRequested: 'Si un compte actif existe pour cette adresse, un lien de réinitialisation vient de lui être envoyé.',
+		forbidden: "Vous n'avez pas accès à cette page.",
+		crossOrigin: 'Requête refusée : elle ne provient pas de Soutenance.'
+	},
+	users: {
+		emailInvalid: "L'adresse e-mail n'est pas valide.",
+		emailTaken: 'Un compte existe déjà avec cette adresse e-mail.',
+		nameRequired: 'Le nom est obligatoire.',
+		roleInvalid: 'Le rôle choisi est inconnu.',
+		notFound: 'Utilisateur introuvable.',
+		cannotDeactivateSelf: 'Vous ne pouvez pas désactiver votre propre compte.'
+	},
+	mail: {
+		invitationSubject: 'Votre accès à Soutenance',
+		invitationBody: (name: string, role: string, link: string) =>
+			`Bonjour ${name},\n\nUn compte ${role} vient d'être créé pour vous sur Soutenance.\nChoisissez votre mot de passe en suivant ce lien (valable 7 jours, une seule fois) :\n${link}\n\nL'équipe de coordination`,
+		resetSubject: 'Réinitialisation de votre mot de passe Soutenance',
+		resetBody: (name: string, link: string) =>
+			`Bonjour ${name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable 1 heure, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.`
+	}
+};

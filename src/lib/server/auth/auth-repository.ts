@@ -1,0 +1,100 @@
+import type { Executor } from '../db/transaction';
+
+export type Role = 'coordinator' | 'juror' | 'candidate';
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	displayName: string;
+	role: Role;
+}
+
+export async function insertSession(db: Executor, session: { id: string; userId: string; expiresAt: Date }) {
+	await db.insertInto('auth_sessions').values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt }).execute();
+}
+
+export async function findSessionWithUser(db: Executor, id: string) {
+	return db
+		.selectFrom('auth_sessions')
+		.innerJoin('users', 'users.id', 'auth_sessions.user_id')
+		.select([
+			'auth_sessions.id',
+			'auth_sessions.created_at as createdAt',
+			'auth_sessions.expires_at as expiresAt',
+			'users.id as userId',
+			'users.email',
+			'users.display_name as displayName',
+			'users.role',
+			'users.active'
+		])
+		.where('auth_sessions.id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function updateSessionExpiry(db: Executor, id: string, expiresAt: Date) {
+	await db.updateTable('auth_sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string) {
+	await db.deleteFrom('auth_sessions').where('id', '=', id).execute();
+}
+
+export async function deleteUserSessions(db: Executor, userId: string) {
+	await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
+}
+
+export async function insertUserToken(db: Executor, token: { id: string; userId: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date }) {
+	await db.insertInto('user_tokens').values({ id: token.id, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt }).execute();
+}
+
+/** Marks the token used and returns its user, only if it was unused and unexpired (one statement, so it cannot be used twice). */
+export async function consumeUserToken(db: Executor, id: string, purpose: 'invitation' | 'password_reset', now: Date) {
+	return db
+		.updateTable('user_tokens')
+		.set({ used_at: now })
+		.where('id', '=', id)
+		.where('purpose', '=', purpose)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.returning('user_id as userId')
+		.executeTakeFirst();
+}
+
+export async function findUsableToken(db: Executor, id: string, purpose: 'invitation' | 'password_reset', now: Date) {
+	return db
+		.selectFrom('user_tokens')
+		.innerJoin('users', 'users.id', 'user_tokens.user_id')
+		.select(['users.id as userId', 'users.email', 'users.display_name as displayName'])
+		.where('user_tokens.id', '=', id)
+		.where('user_tokens.purpose', '=', purpose)
+		.where('user_tokens.used_at', 'is', null)
+		.where('user_tokens.expires_at', '>', now)
+		.where('users.active', '=', true)
+		.executeTakeFirst();
+}
+
+export async function recordLoginFailure(db: Executor, email: string, ip: string) {
+	await db.insertInto('login_failures').values({ email, ip }).execute();
+}
+
+/** Failures since `since` for this account and for this address, and the oldest of each (when the window reopens). */
+export async function countLoginFailures(db: Executor, email: string, ip: string, since: Date) {
+	const [byEmail, byIp] = await Promise.all(
+		(['email', 'ip'] as const).map((column) =>
+			db
+				.selectFrom('login_failures')
+				.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('failed_at').as('oldest')])
+				.where(column, '=', column === 'email' ? email : ip)
+				.where('failed_at', '>', since)
+				.executeTakeFirstOrThrow()
+		)
+	);
+	return {
+		email: { count: Number(byEmail.count), oldest: byEmail.oldest as Date | null },
+		ip: { count: Number(byIp.count), oldest: byIp.oldest as Date | null }
+	};
+}
+
+export async function clearLoginFailures(db: Executor, email: string) {
+	await db.deleteFrom('login_failures').where('email', '=', email).execute();
+}

@@ -1,0 +1,46 @@
+import type { Database } from '../db/connect';
+import { deleteSession, findSessionWithUser, insertSession, updateSessionExpiry, type SessionUser } from './auth-repository';
+import { generateToken, tokenId } from './tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A session idle for this long expires; each use pushes the expiry back (sliding). */
+export const SESSION_IDLE_MS = 14 * DAY;
+/** However active, a session ends this long after login. */
+export const SESSION_ABSOLUTE_MS = 60 * DAY;
+
+export interface ValidatedSession {
+	session: { id: string; expiresAt: Date };
+	user: SessionUser;
+}
+
+export async function createSession(db: Database, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+	const token = generateToken();
+	const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+	await insertSession(db, { id: tokenId(token), userId, expiresAt });
+	return { token, expiresAt };
+}
+
+export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<ValidatedSession | null> {
+	const id = tokenId(token);
+	const row = await findSessionWithUser(db, id);
+	if (!row) return null;
+	const absoluteEnd = row.createdAt.getTime() + SESSION_ABSOLUTE_MS;
+	if (!row.active || now.getTime() >= row.expiresAt.getTime() || now.getTime() >= absoluteEnd) {
+		await deleteSession(db, id);
+		return null;
+	}
+	let expiresAt = row.expiresAt;
+	// Extend only past half-life, so a busy page does not write on every request.
+	if (row.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
+		expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd));
+		await updateSessionExpiry(db, id, expiresAt);
+	}
+	return {
+		session: { id, expiresAt },
+		user: { id: row.userId, email: row.email, displayName: row.displayName, role: row.role as SessionUser['role'] }
+	};
+}
+
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+	await deleteSession(db, sessionId);
+}

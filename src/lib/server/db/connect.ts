@@ -1,0 +1,46 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Database;
+	kind: DatabaseKind;
+	/** The PGlite instance when embedded (for LISTEN/NOTIFY and snapshots), else null. */
+	pglite: PGlite | null;
+	/** The pg pool when on a server, else null. */
+	pool: pg.Pool | null;
+	close(): Promise<void>;
+}
+
+// timestamptz and date come back as JS Date and 'YYYY-MM-DD' strings on both drivers.
+pg.types.setTypeParser(1082, (value: string) => value);
+
+export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
+	const pool = new pg.Pool({ connectionString, max });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	return { db, kind: 'postgres', pglite: null, pool, close: () => db.destroy() };
+}
+
+export async function connectPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+	const pglite = await PGlite.create({
+		dataDir: options.dataDir,
+		loadDataDir: options.loadDataDir,
+		parsers: { 1082: (value: string) => value }
+	});
+	const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+	return {
+		db,
+		kind: 'pglite',
+		pglite,
+		pool: null,
+		close: async () => {
+			await db.destroy();
+			if (!pglite.closed) await pglite.close();
+		}
+	};
+}

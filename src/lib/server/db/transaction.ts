@@ -1,0 +1,29 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './connect';
+import type { DB } from './schema';
+
+export type Executor = Database | Transaction<DB>;
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * Runs a use case in one transaction. Writes that race (scores, decisions) ask for serializable
+ * isolation and are retried when PostgreSQL reports a serialization failure or a deadlock.
+ */
+export async function inTransaction<T>(
+	db: Database,
+	work: (trx: Transaction<DB>) => Promise<T>,
+	options: { serializable?: boolean; attempts?: number } = {}
+): Promise<T> {
+	const attempts = options.attempts ?? 5;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const builder = options.serializable ? db.transaction().setIsolationLevel('serializable') : db.transaction();
+			return await builder.execute(work);
+		} catch (error) {
+			const code = (error as { code?: string }).code;
+			if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+		}
+	}
+}

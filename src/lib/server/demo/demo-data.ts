@@ -1,0 +1,70 @@
+// The people of the demo: French names, real-sounding companies, a few teams and two tiers-temps.
+export const DEMO_PASSWORD = 'soutenance-demo';
+
+export const demoJurors = [
+	{ name: 'Claire Martin', company: 'Société Générale', expertise: ['finance', 'mlops'], external: true, presidentEligible: true },
+	{ name: 'Julien Bernard', company: 'Jedha', expertise: ['deep-learning', 'nlp'], external: false, presidentEligible: false },
+	{ name: 'Sophie Laurent', company: 'Doctolib', expertise: ['sante', 'nlp'], external: true, presidentEligible: true },
+	{ name: 'Nicolas Petit', company: 'Jedha', expertise: ['data-engineering', 'big-data'], external: false, presidentEligible: false },
+	{ name: 'Isabelle Durand', company: 'Airbus', expertise: ['vision', 'deep-learning'], external: true, presidentEligible: true },
+	{ name: 'Karim Benali', company: 'Criteo', expertise: ['recommandation', 'marketing'], external: true, presidentEligible: false },
+	{ name: 'Marion Lefort', company: 'EDF', expertise: ['energie', 'series-temporelles'], external: true, presidentEligible: true },
+	{ name: 'Thomas Girard', company: 'Ubisoft', expertise: ['vision', 'gan'], external: true, presidentEligible: false }
+];
+
+/** Jury label → indexes in demoJurors; the first member presides. Each jury is at least half external. */
+export const demoJuries = [
+	{ label: 'A', members: [0, 1, 5], room: 'Salle Turing' },
+	{ label: 'B', members: [2, 3, 7], room: 'Salle Lovelace' },
+	{ label: 'C', members: [4, 6], room: 'Visio Hopper' }
+];
+
+export const demoRooms = [
+	{ name: 'Salle Turing', remote: false, videoUrl: null },
+	{ name: 'Salle Lovelace', remote: false, videoUrl: null },
+	{ name: 'Visio Hopper', remote: true, videoUrl: 'https://visio.soutenance.test/hopper' }
+];
+
+interface DemoCandidate {
+	name: string;
+	cohort: string;
+	company: string | null;
+	project: string;
+	tags: string[];
+	team?: string;
+	timezone?: string;
+	extraTimePercent?: number;
+}
+
+export const demoCandidates: DemoCandidate[] = [
+	{ name: 'Amélie Lefèvre', cohort: 'Fullstack Paris #14', company: 'Crédit Agricole', project: 'Détection de fraude sur virements SEPA', tags: ['finance'] },
+	{ name: 'Moussa N’Diaye', cohort: 'Fullstack Paris #14', company: null, project: 'Prévision de la demande électrique régionale', tags: ['energie', 'series-temporelles'], team: 'Énergie' },
+	{ name: 'Chloé Rousseau', cohort: 'Fullstack Paris #14', company: 'RTE', project: 'Prévision de la demande électrique régionale', tags: ['energie', 'series-temporelles'], team: 'Énergie' },
+	{ name: 'Étienne Bouchard', cohort: 'Fullstack Remote #9', company: 'Desjardins', project: 'Classification d’avis clients québécois', tags: ['nlp'], timezone: 'America/Montreal' },
+	{ name: 'Inès Garcia', cohort: 'Fullstack Lyon #6', company: 'Boulanger', project: 'Recommandation produits en magasin', tags: ['recommandation'], extraTimePercent: 33 },
+	{ name: 'Lukas Müller', cohort: 'Fullstack Remote #9', company: null, project: 'Segmentation géographique des clients', tags: ['marketing'], timezone: 'Europe/Berlin' },
+	{ name: 'Zoé Dubois', cohort: 'Fullstack Paris #14', company: 'SNCF', project: 'Analyse de sentiment sur les réseaux sociaux', tags: ['nlp'] },
+	{ name: 'Théo Moreau', cohort: 'Fullstack Lyon #6', company: 'Decathlon', project: 'Génération de données synthétiques par GAN', tags: ['gan', 'vision'] },
+	{ name: 'Léa Fontaine', cohort: 'Fullstack Paris #14', company: 'AP-HP', project: 'Tri des comptes rendus de radiologie', tags: ['sante', 'nlp'] },
+	{ name: 'Hugo Lambert', cohort: 'Fullstack Paris #14', company: 'Leboncoin', project: 'Estimation du prix des annonces immobilières', tags: ['immobilier'] },
+	{ name: 'Manon Chevalier', cohort: 'Fullstack Lyon #6', company: 'Orange', project: 'Prédiction du churn des abonnés fibre', tags: ['marketing'], team: 'Churn' },
+	{ name: 'Nathan Robin', cohort: 'Fullstack Lyon #6', company: null, project: 'Prédiction du churn des abonnés fibre', tags: ['marketing'], team: 'Churn' },
+	{ name: 'Camille Faure', cohort: 'Fullstack Lyon #6', company: null, project: 'Prédiction du churn des abonnés fibre', tags: ['marketing'], team: 'Churn' },
+	{ name: 'Louis Mercier', cohort: 'Fullstack Paris #14', company: 'Thales', project: 'Détection d’anomalies sur capteurs industriels', tags: ['series-temporelles'] },
+	{ name: 'Sarah Blanc', cohort: 'Fullstack Paris #14', company: 'L’Oréal', project: 'Reconnaissance de produits en rayon', tags: ['vision'], extraTimePercent: 33 },
+	{ name: 'Yanis Haddad', cohort: 'Fullstack Remote #9', company: null, project: 'Pipeline Spark pour logs applicatifs', tags: ['big-data', 'data-engineering'] },
+	{ name: 'Emma Roux', cohort: 'Fullstack Paris #14', company: 'BNP Paribas', project: 'Score de crédit explicable', tags: ['finance'] },
+	{ name: 'Gabriel Fournier', cohort: 'Fullstack Lyon #6', company: 'Michelin', project: 'Inspection visuelle des pneus', tags: ['vision', 'deep-learning'] },
+	{ name: 'Jade Girard', cohort: 'Fullstack Paris #14', company: null, project: 'Chatbot d’orientation étudiante', tags: ['nlp'] },
+	{ name: 'Arthur Bonnet', cohort: 'Fullstack Remote #9', company: 'Shopify', project: 'Prévision des ventes e-commerce', tags: ['series-temporelles'], timezone: 'America/Montreal' },
+	{ name: 'Louise André', cohort: 'Fullstack Lyon #6', company: 'Groupe SEB', project: 'Maintenance prédictive de lignes de production', tags: ['series-temporelles'] },
+	{ name: 'Adam Mathieu', cohort: 'Fullstack Paris #14', company: 'Qonto', project: 'Catégorisation automatique des dépenses', tags: ['finance', 'nlp'] },
+	{ name: 'Alice Guérin', cohort: 'Fullstack Paris #14', company: 'Météo-France', project: 'Nowcasting des précipitations', tags: ['deep-learning'], team: 'Météo' },
+	{ name: 'Raphaël Muller', cohort: 'Fullstack Paris #14', company: null, project: 'Nowcasting des précipitations', tags: ['deep-learning'], team: 'Météo' },
+	{ name: 'Lina Henry', cohort: 'Fullstack Lyon #6', company: 'Blablacar', project: 'Tarification dynamique des trajets', tags: ['marketing'] },
+	{ name: 'Mathis Perrin', cohort: 'Fullstack Remote #9', company: null, project: 'Data lake pour une collectivité', tags: ['data-engineering'], timezone: 'Indian/Reunion' },
+	{ name: 'Anna Morel', cohort: 'Fullstack Paris #14', company: 'Back Market', project: 'Détection de faux avis', tags: ['nlp'] },
+	{ name: 'Paul Simon', cohort: 'Fullstack Lyon #6', company: 'Enedis', project: 'Détection de pertes non techniques', tags: ['energie'] },
+	{ name: 'Rose Lemoine', cohort: 'Fullstack Paris #14', company: 'Deezer', project: 'Recommandation musicale par contenu audio', tags: ['recommandation', 'deep-learning'] },
+	{ name: 'Victor Caron', cohort: 'Fullstack Paris #14', company: 'Ubisoft', project: 'Détection de triche en jeu en ligne', tags: ['vision'] }
+];

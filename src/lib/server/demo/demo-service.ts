@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { addDays, addMinutes, format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
+import type { Database } from '../db/connect';
+import { inTransaction } from '../db/transaction';
+import { appendAudit } from '../audit/audit-repository';
+import { hashPassword } from '../auth/password';
+import { DEMO_PASSWORD, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
+
+export const DEMO_TIMEZONE = 'Europe/Paris';
+
+export const demoAccounts = {
+	coordinator: 'coordination@soutenance.test',
+	juror: (n: number) => `jury${n}@soutenance.test`,
+	candidate: (n: number) => `candidat${n}@soutenance.test`
+};
+
+/** Opening hours of today's demo day, around `now`, so a visitor always finds something happening. */
+export function demoDayAround(now: Date): { date: string; opensAt: string; closesAt: string } {
+	const local = new TZDate(now.getTime(), DEMO_TIMEZONE);
+	const minutes = local.getHours() * 60 + local.getMinutes();
+	const opens = Math.max(0, Math.floor((minutes - 150) / 30) * 30);
+	const closes = Math.min(23 * 60 + 55, opens + 8 * 60);
+	const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
+	return { date: format(local, 'yyyy-MM-dd'), opensAt: clock(opens), closesAt: clock(Math.max(closes, opens + 60)) };
+}
+
+async function hasUsers(db: Database): Promise<boolean> {
+	return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
+}
+
+export async function seedDemoOnFirstStart(db: Database): Promise<void> {
+	if (await hasUsers(db)) return;
+	await seedDemo(db);
+	printDemoAccounts();
+}
+
+export function printDemoAccounts(): void {
+	console.log(
+		[
+			'',
+			'Démo Soutenance prête. Comptes (mot de passe « soutenance-demo ») :',
+			`  coordination : ${demoAccounts.coordinator}`,
+			`  jurés        : ${demoAccounts.juror(1)} … ${demoAccounts.juror(demoJurors.length)}`,
+			`  candidats    : ${demoAccounts.candidate(1)} … ${demoAccounts.candidate(demoCandidates.length)}`,
+			''
+		].join('\n')
+	);
+}
+
+/** Removes every row the app owns, keeping the schema and the référentiels. */
+export async function clearAllData(db: Database): Promise<void> {
+	const tables = await sql<{ tablename: string }>`
+		select tablename from pg_tables
+		where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'referentiels'`.execute(db);
+	if (tables.rows.length === 0) return;
+	await sql.raw(`truncate ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`).execute(db);
+}
+
+export async function seedDemo(db: Database, now = new Date()): Promise<void> {
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await inTransaction(db, async (trx) => {
+		const user = (email: string, displayName: string, role: 'coordinator' | 'juror' | 'candidate') =>
+			trx.insertInto('users').values({ email, display_name: displayName, role, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow();
+
+		const coordinator = await user(demoAccounts.coordinator, 'Nadia Coordination', 'coordinator');
+		const jurorIds: string[] = [];
+		for (const [index, juror] of demoJurors.entries()) {
+			const { id } = await user(demoAccounts.juror(index + 1), juror.name, 'juror');
+			jurorIds.push(id);
+			await trx
+				.insertInto('juror_profiles')
+				.values({ user_id: id, company: juror.company, expertise: JSON.stringify(juror.expertise), external: juror.external, president_eligible: juror.presidentEligible })
+				.execute();
+		}
+		const candidateIds: string[] = [];
+		for (const [index, candidate] of demoCandidates.entries()) {
+			const { id } = await user(demoAccounts.candidate(index + 1), candidate.name, 'candidate');
+			candidateIds.push(id);
+			await trx
+				.insertInto('candidate_profiles')
+				.values({ user_id: id, cohort: candidate.cohort, company: candidate.company, timezone: candidate.timezone ?? DEMO_TIMEZONE, extra_time_percent: candidate.extraTimePercent ?? 0 })
+				.execute();
+		}
+		// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
+		await trx.insertInto('conflicts').values({ juror_id: jurorIds[1], candidate_id: candidateIds[1], reason: 'Tuteur du projet' }).execute();
+
+		const today = demoDayAround(now);
+		const past = format(addDays(new TZDate(now.getTime(), DEMO_TIMEZONE), -21), 'yyyy-MM-dd');
+		const sessions = [
+			{ name: `Session du ${today.date.split('-').reverse().join('/')}`, day: today, candidates: candidateIds },
+			{ name: `Session du ${past.split('-').reverse().join('/')}`, day: { date: past, opensAt: '09:00', closesAt: '17:30' }, candidates: candidateIds.slice(0, 10) }
+		];
+		for (const session of sessions) {
+			const { id: sessionId } = await trx
+				.insertInto('exam_sessions')
+				.values({ referentiel_id: defaultReferentiel.id, name: session.name, timezone: DEMO_TIMEZONE, place: 'Jedha Paris, 4 rue de la Bourse, 75002 Paris' })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('session_days')
+				.values({ session_id: sessionId, day: session.day.date, opens_at: session.day.opensAt, closes_at: session.day.closesAt, breaks: '[]' })
+				.execute();
+			const roomIds = new Map<string, string>();
+			for (const room of demoRooms) {
+				const { id } = await trx
+					.insertInto('rooms')
+					.values({ session_id: sessionId, name: room.name, remote: room.remote, video_url: room.videoUrl })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				roomIds.set(room.name, id);
+			}
+			await trx.insertInto('session_jurors').values(jurorIds.map((juror_id) => ({ session_id: sessionId, juror_id }))).execute();
+			for (const jury of demoJuries) {
+				const { id: juryId } = await trx
+					.insertInto('juries')
+					.values({ session_id: sessionId, label: jury.label, room_id: roomIds.get(jury.room)!, president_id: jurorIds[jury.members[0]] })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				await trx.insertInto('jury_members').values(jury.members.map((member) => ({ jury_id: juryId, juror_id: jurorIds[member] }))).execute();
+			}
+			await trx
+				.insertInto('registrations')
+				.values(
+					session.candidates.map((candidateId) => {
+						const candidate = demoCandidates[candidateIds.indexOf(candidateId)];
+						return { session_id: sessionId, candidate_id: candidateId, project_title: candidate.project, tags: JSON.stringify(candidate.tags), team: candidate.team ?? null };
+					})
+				)
+				.execute();
+		}
+		await appendAudit(trx, { actorId: coordinator.id, action: 'demo.seed', entity: 'demo', after: { sessions: sessions.map((s) => s.name), at: addMinutes(now, 0).toISOString() } });
+	});
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { connectPglite, connectPostgres, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import { TEMPLATE_DATABASE } from './global-setup';
+
+/**
+ * A freshly migrated database for one test file: PGlite loaded from the migrated snapshot, or a
+ * PostgreSQL database copied from the migrated template, dropped again by close().
+ */
+export async function freshDatabase(): Promise<DatabaseHandle> {
+	if (process.env.TEST_DRIVER === 'postgres') {
+		const serverUrl = process.env.TEST_DATABASE_URL!;
+		const name = `soutenance_test_${randomBytes(6).toString('hex')}`;
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+		await admin.end();
+		const url = new URL(serverUrl);
+		url.pathname = `/${name}`;
+		const handle = connectPostgres(url.toString(), 4);
+		return {
+			...handle,
+			close: async () => {
+				await handle.close();
+				const dropper = new pg.Client({ connectionString: serverUrl });
+				await dropper.connect();
+				await dropper.query(`drop database if exists ${name} with (force)`);
+				await dropper.end();
+			}
+		};
+	}
+	const snapshot = await readFile(inject('pgliteSnapshot'));
+	return connectPglite({ loadDataDir: new Blob([snapshot]) });
+}
