@@ -30,10 +30,11 @@ async function hasUsers(db: Database): Promise<boolean> {
 	return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
 }
 
+/** The embedded database gets the demo on its first start; its accounts are printed at every start. */
 export async function seedDemoOnFirstStart(db: Database): Promise<void> {
-	if (await hasUsers(db)) return;
-	await seedDemo(db);
-	printDemoAccounts();
+	if (!(await hasUsers(db))) await seedDemo(db);
+	const demo = await db.selectFrom('users').select('id').where('email', '=', demoAccounts.coordinator).executeTakeFirst();
+	if (demo) printDemoAccounts();
 }
 
 export function printDemoAccounts(): void {

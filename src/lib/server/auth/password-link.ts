@@ -1,0 +1,33 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fr } from '$lib/i18n/fr';
+import { ROLE_HOME } from './guards';
+import { setSessionCookie } from './cookies';
+import { createSession } from './session-service';
+import { findInvitation, findPasswordReset, setPasswordFromToken } from '../people/account-service';
+import { findUserById } from '../people/user-repository';
+import { UserFacingError } from '../errors';
+
+type Purpose = 'invitation' | 'password_reset';
+
+/** The invitation and reset pages share this: show the form for a usable link, then set the password and log in. */
+export async function loadPasswordLink(event: RequestEvent, purpose: Purpose) {
+	const token = event.params.token ?? '';
+	const found = await (purpose === 'invitation' ? findInvitation : findPasswordReset)(event.locals.db, token);
+	if (!found) error(410, fr.auth.tokenInvalid);
+	return { displayName: found.displayName, email: found.email };
+}
+
+export async function submitPasswordLink(event: RequestEvent, purpose: Purpose) {
+	const form = await event.request.formData();
+	let userId: string;
+	try {
+		({ userId } = await setPasswordFromToken(event.locals.db, purpose, event.params.token ?? '', String(form.get('password') ?? ''), String(form.get('confirmation') ?? '')));
+	} catch (caught) {
+		if (caught instanceof UserFacingError) return fail(caught.status, { message: caught.message });
+		throw caught;
+	}
+	const user = await findUserById(event.locals.db, userId);
+	const session = await createSession(event.locals.db, userId);
+	setSessionCookie(event.cookies, event.url, session.token, session.expiresAt);
+	redirect(303, ROLE_HOME[user!.role as keyof typeof ROLE_HOME]);
+}

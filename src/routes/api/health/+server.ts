@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { sql } from 'kysely';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals }) => {
+	await sql`select 1`.execute(locals.db);
+	return json({ status: 'ok', database: locals.databaseKind });
+};

@@ -1,0 +1,18 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { listAudit, verifyAuditChain } from '$lib/server/audit/audit-repository';
+import type { PageServerLoad } from './$types';
+
+const PAGE_SIZE = 100;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'coordinator');
+	const search = event.url.searchParams.get('q')?.trim() || undefined;
+	const beforeId = /^\d+$/.test(event.url.searchParams.get('avant') ?? '') ? event.url.searchParams.get('avant')! : undefined;
+	const [rows, chain] = await Promise.all([listAudit(event.locals.db, { limit: PAGE_SIZE, beforeId, search }), verifyAuditChain(event.locals.db)]);
+	return {
+		rows: rows.map((row) => ({ ...row, before: row.before === null ? null : JSON.stringify(row.before), after: row.after === null ? null : JSON.stringify(row.after) })),
+		chain,
+		search: search ?? '',
+		nextBeforeId: rows.length === PAGE_SIZE ? rows.at(-1)!.id : null
+	};
+};

@@ -1,0 +1,23 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { listOutbox } from '$lib/server/notifications/outbox-repository';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'coordinator');
+	const recipient = event.url.searchParams.get('destinataire')?.trim() ?? '';
+	const rows = await listOutbox(event.locals.db, { recipient: recipient || undefined, limit: 200 });
+	return {
+		recipient,
+		smtp: Boolean(process.env.SMTP_URL),
+		messages: rows.map((row) => ({
+			id: row.id,
+			createdAt: row.created_at,
+			recipient: row.recipient,
+			subject: row.subject,
+			text: row.text_body,
+			sentAt: row.sent_at,
+			error: row.error,
+			attachments: (row.attachments as { filename: string }[]).map((attachment) => attachment.filename)
+		}))
+	};
+};

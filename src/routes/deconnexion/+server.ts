@@ -1,0 +1,10 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteSessionCookie } from '$lib/server/auth/cookies';
+import { invalidateSession } from '$lib/server/auth/session-service';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ locals, cookies, url }) => {
+	if (locals.sessionId) await invalidateSession(locals.db, locals.sessionId);
+	deleteSessionCookie(cookies, url);
+	redirect(303, '/connexion');
+};

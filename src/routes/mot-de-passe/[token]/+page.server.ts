@@ -1,0 +1,6 @@
+import { loadPasswordLink, submitPasswordLink } from '$lib/server/auth/password-link';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => loadPasswordLink(event, 'password_reset');
+
+export const actions: Actions = { default: (event) => submitPasswordLink(event, 'password_reset') };
