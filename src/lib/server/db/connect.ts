@@ -30,7 +30,8 @@ export async function connectPglite(options: { dataDir?: string; loadDataDir?: B
 	const pglite = await PGlite.create({
 		dataDir: options.dataDir,
 		loadDataDir: options.loadDataDir,
-		parsers: { 1082: (value: string) => value }
+		// Same shapes as pg: int8 and date as strings.
+		parsers: { 20: (value: string) => value, 1082: (value: string) => value }
 	});
 	const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
 	return {
