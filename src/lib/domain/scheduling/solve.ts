@@ -212,7 +212,14 @@ class LocalSearch {
 		const firstDay = state.dayOfUnit[first];
 		const partners = (this.unitsByLength.get(units[first].length) ?? []).filter((other) => {
 			const otherJury = state.juryOf[other];
-			return otherJury >= 0 && otherJury !== firstJury && !state.fixed[other] && units[first].expertiseMatch[otherJury] && units[other].allowedJuries.includes(firstJury);
+			return (
+				otherJury >= 0 &&
+				otherJury !== firstJury &&
+				!state.fixed[other] &&
+				units[first].expertiseMatch[otherJury] &&
+				units[first].allowedJuries.includes(otherJury) &&
+				units[other].allowedJuries.includes(firstJury)
+			);
 		});
 		if (partners.length === 0) return;
 		const second = partners[randomInt(random, partners.length)];
