@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+
+test('each role logs in and lands on its home', async ({ page }) => {
+	for (const [email, home, heading] of [
+		[accounts.coordinator, '/coordination', 'Sessions de certification'],
+		[accounts.juror, '/jury', 'Bonjour Claire Martin'],
+		[accounts.candidate, '/candidat', 'Bonjour Amélie Lefèvre']
+	] as const) {
+		await loginAs(page, email);
+		await expect(page).toHaveURL(home);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await expect(page).toHaveURL('/connexion');
+	}
+});
+
+test('a wrong password gets the generic French message', async ({ page }) => {
+	await loginAs(page, accounts.coordinator, 'not the right password');
+	await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+	await expect(page).toHaveURL(/\/connexion/);
+});
+
+test('anonymous visitors are sent to the login page and come back after it', async ({ page }) => {
+	await page.goto('/coordination/utilisateurs?q=jury');
+	await expect(page).toHaveURL('/connexion?redirectTo=%2Fcoordination%2Futilisateurs%3Fq%3Djury');
+	await page.getByLabel('Adresse e-mail').fill(accounts.coordinator);
+	await page.getByLabel('Mot de passe', { exact: true }).fill('soutenance-demo');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL('/coordination/utilisateurs?q=jury');
+});
+
+test('a candidate gets a French 403 page on the coordination pages', async ({ page }) => {
+	await loginAs(page, accounts.candidate);
+	const response = await page.goto('/coordination');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+	await expectNoAxeViolations(page);
+});
+
+test.describe('throttling', () => {
+	test.use({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.7' } });
+
+	test('after 10 failures the login says when to retry, even with the right password', async ({ page }) => {
+		for (let attempt = 0; attempt < 10; attempt++) await loginAs(page, `inconnu${attempt}@soutenance.test`, 'wrong password!!');
+		await loginAs(page, accounts.coordinator);
+		await expect(page.getByRole('alert')).toHaveText(/^Trop de tentatives de connexion\. Réessayez à partir de \d\d:\d\d\.$/);
+		await expect(page).toHaveURL(/\/connexion/);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the login form works and a wrong password is explained', async ({ page }) => {
+		await loginAs(page, accounts.juror, 'wrong password!!');
+		await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+		await loginAs(page, accounts.juror);
+		await expect(page).toHaveURL('/jury');
+	});
+});
+
+test('a forged cross-site login post is refused and opens no session', async ({ request }) => {
+	const response = await request.post('/connexion', {
+		headers: { origin: 'https://evil.example', accept: 'text/html' },
+		form: { email: accounts.coordinator, password: 'soutenance-demo' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+	expect(response.headers()['set-cookie']).toBeUndefined();
+});
+
+test('a tampered session cookie is treated as anonymous', async ({ page, context, baseURL }) => {
+	await context.addCookies([{ name: 'session', value: 'forgedtoken000000000000000000000', url: baseURL! }]);
+	await page.goto('/jury');
+	await expect(page).toHaveURL('/connexion?redirectTo=%2Fjury');
+});
+
+test('security headers are set', async ({ request }) => {
+	const response = await request.get('/connexion');
+	const headers = response.headers();
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test('health reports the embedded database', async ({ request }) => {
+	expect(await (await request.get('/api/health')).json()).toEqual({ status: 'ok', database: 'pglite' });
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO_PASSWORD = 'soutenance-demo';
+export const accounts = {
+	coordinator: 'coordination@soutenance.test',
+	juror: 'jury1@soutenance.test',
+	candidate: 'candidat1@soutenance.test'
+} as const;
+
+export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/connexion');
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Zero violations of WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page. */
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
