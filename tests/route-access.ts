@@ -1,6 +1,11 @@
 // The one declared access table: every route under src/routes must appear here, with who may
 // open it. tests/e2e/route-access.spec.ts walks src/routes and fails on a route missing here,
 // then checks each route as an anonymous visitor and as each role.
+import { candidatesRoutes } from './route-access/candidates';
+import { planningRoutes } from './route-access/planning';
+import { publicationRoutes } from './route-access/publication';
+import { sessionsRoutes } from './route-access/sessions';
+
 export type Role = 'coordinator' | 'juror' | 'candidate';
 
 export interface RouteRule {
@@ -26,5 +31,9 @@ export const routeAccess: Record<string, RouteRule> = {
 	'/coordination/journal': { access: ['coordinator'], example: '/coordination/journal' },
 	'/coordination/messages': { access: ['coordinator'], example: '/coordination/messages' },
 	'/jury': { access: ['juror'], example: '/jury' },
-	'/candidat': { access: ['candidate'], example: '/candidat' }
+	'/candidat': { access: ['candidate'], example: '/candidat' },
+	...sessionsRoutes,
+	...candidatesRoutes,
+	...planningRoutes,
+	...publicationRoutes
 };

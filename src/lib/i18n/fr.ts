@@ -1,3 +1,8 @@
+import { candidates } from './fr/candidates';
+import { planning } from './fr/planning';
+import { publication } from './fr/publication';
+import { sessions } from './fr/sessions';
+
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys.
 export const fr = {
@@ -29,5 +34,9 @@ export const fr = {
 		resetSubject: 'Réinitialisation de votre mot de passe Soutenance',
 		resetBody: (name: string, link: string) =>
 			`Bonjour ${name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable 1 heure, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.`
-	}
+	},
+	sessions,
+	candidates,
+	planning,
+	publication
 };

@@ -1,0 +1,2 @@
+// French strings of the candidates area.
+export const candidates = {};

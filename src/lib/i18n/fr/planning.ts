@@ -1,0 +1,2 @@
+// French strings of the planning area.
+export const planning = {};

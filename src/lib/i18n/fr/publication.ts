@@ -1,0 +1,2 @@
+// French strings of the publication area.
+export const publication = {};

@@ -1,0 +1,2 @@
+// French strings of the sessions area.
+export const sessions = {};
