@@ -22,8 +22,6 @@ const EARLINESS_WEIGHT = 1e-7;
 export interface InsertionLimits {
 	/** Jury-day keys (jury × dayCount + day) the unit must not go to. */
 	forbidden?: ReadonlySet<number>;
-	/** Stop at the first feasible position instead of the cheapest one. */
-	firstFit?: boolean;
 }
 
 /**
@@ -49,7 +47,7 @@ export function findInsertion(state: SearchState, unit: number, limits: Insertio
 		const open = model.days[day].open;
 		const idleDelta = opensJuryDay
 			? 0
-			: state.idleWith(jury, day, { start, end: start + length }) - state.idleWith(jury, day, null);
+			: state.idleWith(jury, day, { start, end: start + length }) - state.idleOf(jury, day);
 		const cost =
 			idleDelta * IDLE_WEIGHT -
 			(definition.expertiseMatch[jury] ? EXPERTISE_WEIGHT : 0) +
@@ -64,7 +62,7 @@ export function findInsertion(state: SearchState, unit: number, limits: Insertio
 			for (let day = 0; day < dayCount; day++) {
 				const key = jury * dayCount + day;
 				const occupants = state.juryDayUnits[key];
-				if ((occupants.length === 0) !== opensJuryDay || limits.forbidden?.has(key)) continue;
+				if ((occupants.length === 0) !== opensJuryDay || limits.forbidden?.has(key) || !state.hasRoomFor(jury, day, length)) continue;
 				const { open, close } = model.days[day];
 				const tried: number[] = [];
 				const tryFrom = (from: number) => {
@@ -91,7 +89,6 @@ export function findInsertion(state: SearchState, unit: number, limits: Insertio
 						if (nextStart - end - changeover >= length + changeover || i + 1 === occupants.length) tryFrom(end + changeover);
 					}
 				}
-				if (best && limits.firstFit) return best;
 			}
 		if (best) return best;
 	}

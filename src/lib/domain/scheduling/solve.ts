@@ -14,8 +14,9 @@ const DEFAULT_TIME_LIMIT_MS = 60_000;
  * always gives the same schedule; the time limit is only a safety cap (when it cuts the
  * search, the result depends on the machine's speed).
  */
-export function defaultIterations(unitCount: number): number {
-	return Math.min(4000, 200 + 2 * unitCount);
+export function defaultIterations(unitCount: number, replanning: boolean): number {
+	// Re-planning can only improve around the few moved defenses: moving others costs more.
+	return replanning ? Math.min(500, 100 + unitCount / 4) : Math.min(4000, 200 + 2 * unitCount);
 }
 
 /**
@@ -64,8 +65,13 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Sch
 		return true;
 	};
 
-	// Re-planning: previous defenses still valid stay where they were, before anything else moves.
-	for (const [unit] of previous) if (!state.isPlaced(unit) && optionCount[unit] > 0) insert(unit, { firstFit: true });
+	// Re-planning: every previous defense still valid stays exactly where it was, before
+	// anything displaced is reinserted (else a displaced one could take a kept one's place).
+	for (const [unit, before] of previous) {
+		if (state.isPlaced(unit) || !model.units[unit].allowedJuries.includes(before.jury)) continue;
+		const day = dayOf(model, before.start, model.units[unit].length);
+		if (day >= 0 && state.fitsAt(unit, before.jury, day, before.start)) state.place(unit, before.jury, day, before.start);
+	}
 	const pending = model.units.map((unit) => unit.index).filter((unit) => !state.isPlaced(unit) && !previous.has(unit));
 	const displaced = [...previous.keys()].filter((unit) => !state.isPlaced(unit));
 	const order = [...displaced, ...pending].sort(byConstraint);
@@ -74,7 +80,7 @@ export function solve(problem: PlanningProblem, options: SolveOptions = {}): Sch
 		if (position % 200 === 0) report('construction', position / order.length);
 	});
 
-	const iterations = options.iterations ?? defaultIterations(unitCount);
+	const iterations = options.iterations ?? defaultIterations(unitCount, previous.size > 0);
 	const search = new LocalSearch(state, random, optionCount, byConstraint);
 	search.repairUnplaced(deadline, now);
 	let done = 0;

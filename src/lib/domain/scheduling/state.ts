@@ -26,6 +26,10 @@ export class SearchState {
 	/** Units per (jury × day), sorted by start. */
 	readonly juryDayUnits: number[][];
 	private readonly juryDayIdle: Float64Array;
+	/** Minutes taken by defenses and the changeovers after them, per (jury × day). */
+	private readonly juryDayOccupied: Float64Array;
+	/** Opening minutes of each day, breaks excluded. */
+	private readonly dayWorkingMinutes: number[];
 	readonly load: Int32Array;
 	private readonly outside: Uint8Array;
 	/** Breaks and the unavailability of the jury's members and room, per (jury × day). */
@@ -56,6 +60,10 @@ export class SearchState {
 		this.busy = Array.from({ length: model.resourceUnavailable.length * this.dayCount }, () => []);
 		this.juryDayUnits = Array.from({ length: model.juries.length * this.dayCount }, () => []);
 		this.juryDayIdle = new Float64Array(model.juries.length * this.dayCount);
+		this.juryDayOccupied = new Float64Array(model.juries.length * this.dayCount);
+		this.dayWorkingMinutes = model.days.map(
+			(day) => day.close - day.open - day.breaks.reduce((sum, pause) => sum + Math.min(pause.end, day.close) - Math.max(pause.start, day.open), 0)
+		);
 		this.load = new Int32Array(model.juries.length);
 		this.juryDayBlocks = [];
 		for (const jury of model.juries)
@@ -176,6 +184,7 @@ export class SearchState {
 		while (position > 0 && this.startOf[list[position - 1]] > start) position--;
 		list.splice(position, 0, unit);
 		if (list.length === 1) this.juryDaysUsed++;
+		this.juryDayOccupied[key] += definition.length + model.changeover;
 		this.refreshIdle(jury, day);
 		this.loadSquares += 2 * this.load[jury] + 1;
 		this.load[jury]++;
@@ -202,6 +211,7 @@ export class SearchState {
 		const list = this.juryDayUnits[key];
 		list.splice(list.indexOf(unit), 1);
 		if (list.length === 0) this.juryDaysUsed--;
+		this.juryDayOccupied[key] -= definition.length + model.changeover;
 		this.juryOf[unit] = UNPLACED;
 		this.dayOfUnit[unit] = UNPLACED;
 		this.refreshIdle(jury, day);
@@ -213,6 +223,22 @@ export class SearchState {
 		const before = this.previous.get(unit);
 		if (before) this.moved += before.jury !== jury || before.start !== start ? 0 : 1;
 		this.journal?.push(() => this.place(unit, jury, day, start));
+	}
+
+	/**
+	 * Whether a defense of `length` could still fit among those of the jury-day, by minutes alone
+	 * (a cheap necessary condition before looking for an actual start). Every defense but the
+	 * last needs a changeover after it, except that each break can absorb one.
+	 */
+	hasRoomFor(jury: number, day: number, length: number): boolean {
+		const key = jury * this.dayCount + day;
+		const { changeover } = this.model;
+		const absorbed = changeover * (this.model.days[day].breaks.length + 1);
+		return this.juryDayOccupied[key] + length + changeover <= this.dayWorkingMinutes[day] + absorbed;
+	}
+
+	idleOf(jury: number, day: number): number {
+		return this.juryDayIdle[jury * this.dayCount + day];
 	}
 
 	private refreshIdle(jury: number, day: number): void {

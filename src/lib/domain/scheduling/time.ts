@@ -60,9 +60,24 @@ export function parseInstantCeil(text: string): Minute {
 	return Math.ceil(Date.parse(text) / 60000);
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes (e.g. 60 for Paris in winter). */
+const offsetCache = new Map<string, Map<number, number>>();
+/**
+ * Offset of `zone` from UTC at `instant`, in minutes (e.g. 60 for Paris in winter). Memoised
+ * per quarter-hour: every zone changes its offset on a quarter-hour, and Intl is slow.
+ */
 export function zoneOffset(zone: string, instant: Minute): number {
-	return tzOffset(zone, new Date(instant * 60000));
+	let byQuarter = offsetCache.get(zone);
+	if (!byQuarter) {
+		byQuarter = new Map();
+		offsetCache.set(zone, byQuarter);
+	}
+	const quarter = Math.floor(instant / 15);
+	let offset = byQuarter.get(quarter);
+	if (offset === undefined) {
+		offset = tzOffset(zone, new Date(quarter * 15 * 60000));
+		byQuarter.set(quarter, offset);
+	}
+	return offset;
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
