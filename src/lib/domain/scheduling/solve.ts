@@ -16,7 +16,7 @@ const DEFAULT_TIME_LIMIT_MS = 60_000;
  */
 export function defaultIterations(unitCount: number, replanning: boolean): number {
 	// Re-planning can only improve around the few moved defenses: moving others costs more.
-	return replanning ? Math.min(500, 100 + unitCount / 4) : Math.min(4000, 200 + 2 * unitCount);
+	return replanning ? Math.min(500, 100 + unitCount / 4) : Math.min(6000, 200 + 4 * unitCount);
 }
 
 /**
