@@ -129,6 +129,22 @@ export interface Outbox {
   text_body: string;
 }
 
+export interface PlanningRuns {
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  mode: string;
+  phase: string | null;
+  placed: Generated<number>;
+  progress: Generated<number>;
+  result: Json | null;
+  session_id: string;
+  started_at: Generated<Timestamp>;
+  started_by: string | null;
+  status: Generated<string>;
+  total: Generated<number>;
+}
+
 export interface PlanVersions {
   id: Generated<string>;
   published_at: Generated<Timestamp>;
@@ -220,6 +236,7 @@ export interface DB {
   login_failures: LoginFailures;
   outbox: Outbox;
   plan_versions: PlanVersions;
+  planning_runs: PlanningRuns;
   referentiels: Referentiels;
   registrations: Registrations;
   rooms: Rooms;
