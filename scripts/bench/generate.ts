@@ -149,9 +149,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 		}
 
 	// Candidates, then constraints derived around the plan.
-	const candidates: GeneratedInstance['problem']['candidates'] & Record<string, unknown>[] = [];
+	const candidates: (GeneratedInstance['problem']['candidates'][number] & { name: string; timezone?: string })[] = [];
 	const defenses: BenchSchedule['defenses'] = [];
-	const iso = (ms: number) => `${new Date(ms + 0).toISOString().slice(0, 16).replace('Z', '')}`;
+	const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 	const local = (ms: number) => {
 		const suffix = offsetSuffix(zone, ms);
 		const sign = suffix.startsWith('-') ? -1 : 1;

@@ -1,5 +1,5 @@
 import type { PlanningProblem, Interval } from './types';
-import { localToInstant, parseInstantCeil, parseInstantFloor, zoneOffset, type Minute } from './time';
+import { localMinuteOfDay, localToInstant, parseInstantCeil, parseInstantFloor, type Minute } from './time';
 
 /** Half-open span of epoch minutes. */
 export interface Span {
@@ -210,9 +210,8 @@ export function dayOf(model: PlanningModel, start: Minute, length: number): numb
 	return model.days.findIndex((day) => start >= day.open && start + length <= day.close);
 }
 
-/** Local minute of day of `instant` in `zone`, for the 08:00–20:00 preference. */
+/** Whether a defense starting at `instant` leaves 08:00–20:00 in the candidate's zone. */
 export function isOutsideLocalHours(zone: string, instant: Minute, length: number): boolean {
-	const startLocal = instant + zoneOffset(zone, instant);
-	const minuteOfDay = ((startLocal % 1440) + 1440) % 1440;
+	const minuteOfDay = localMinuteOfDay(instant, zone);
 	return minuteOfDay < 8 * 60 || minuteOfDay + length > 20 * 60;
 }

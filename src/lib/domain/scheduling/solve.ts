@@ -24,6 +24,7 @@ export function defaultIterations(unitCount: number, replanning: boolean): numbe
  * is still valid, then the rest most-constrained first by cheapest insertion; then ejection
  * chains for the unplaced and destroy-and-repair local search for compactness, expertise and
  * balance. Every move keeps all hard rules, so any intermediate state is a valid schedule.
+ * `problem` must have passed `validateProblem` (which also rejects pins that cannot be kept).
  */
 export function solve(problem: PlanningProblem, options: SolveOptions = {}): Schedule {
 	const now = options.now ?? (() => Date.now());
