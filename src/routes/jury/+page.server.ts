@@ -1,7 +1,35 @@
+import { formatInTimeZone, zoneLabel } from '$lib/domain/time/format';
 import { requireRole } from '$lib/server/auth/guards';
+import { placeText } from '$lib/server/documents/convocation-text';
+import { jurorSessions } from '$lib/server/publication/publication-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'juror');
-	return {};
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'juror');
+	const sessions = await jurorSessions(event.locals.db, user.id);
+	return {
+		sessions: sessions.map((session) => {
+			const days = new Map<string, { day: string; zone: string }>();
+			const rows = session.defenses.map((defense) => {
+				const day = formatInTimeZone(defense.start, session.timezone, 'EEEE d MMMM yyyy');
+				if (!days.has(day)) days.set(day, { day, zone: zoneLabel(defense.start, session.timezone) });
+				return {
+					day,
+					key: defense.key,
+					defenseId: defense.defenseId,
+					status: defense.status,
+					time: `${formatInTimeZone(defense.start, session.timezone, 'HH:mm')}–${formatInTimeZone(defense.end, session.timezone, 'HH:mm')}`,
+					jury: defense.juryLabel,
+					place: placeText(defense.room, null),
+					who: defense.team ? `Équipe ${defense.team} : ${defense.candidates.join(', ')}` : defense.candidates.join(', '),
+					projectTitle: defense.projectTitle
+				};
+			});
+			return {
+				sessionId: session.sessionId,
+				sessionName: session.sessionName,
+				days: [...days.values()].map((entry) => ({ ...entry, defenses: rows.filter((row) => row.day === entry.day) }))
+			};
+		})
+	};
 };

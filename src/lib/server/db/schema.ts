@@ -147,8 +147,10 @@ export interface PlanningRuns {
 
 export interface PlanVersions {
   id: Generated<string>;
+  juries: Generated<Json>;
   published_at: Generated<Timestamp>;
   published_by: string | null;
+  rooms: Generated<Json>;
   schedule: Json;
   session_id: string;
   version: number;

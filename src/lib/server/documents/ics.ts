@@ -1,0 +1,39 @@
+import { createEvents, type EventAttributes } from 'ics';
+import { fr } from '$lib/i18n/fr';
+
+export interface CalendarEvent {
+	uid: string;
+	sequence: number;
+	start: Date;
+	end: Date;
+	title: string;
+	description: string;
+	location: string;
+	url?: string | null;
+	cancelled?: boolean;
+}
+
+/**
+ * An iCalendar file (METHOD:PUBLISH) whose instants are written in UTC, so every calendar reads
+ * the same moment whatever its zone and across daylight-saving changes.
+ */
+export function buildCalendar(events: CalendarEvent[], calendarName: string = fr.publication.calendarName): string {
+	const attributes: EventAttributes[] = events.map((event) => ({
+		uid: event.uid,
+		sequence: event.sequence,
+		start: event.start.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: event.end.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		title: event.title,
+		description: event.description,
+		location: event.location,
+		...(event.url ? { url: event.url } : {}),
+		status: event.cancelled ? 'CANCELLED' : 'CONFIRMED'
+	}));
+	const { error, value } = createEvents(attributes, { method: 'PUBLISH', productId: '-//Soutenance//Convocations//FR', calName: calendarName });
+	if (error || !value) throw error ?? new Error('calendrier vide');
+	return value;
+}
