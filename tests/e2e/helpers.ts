@@ -13,6 +13,8 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
+	// Done when the app either leaves the login page or explains the refusal.
+	await Promise.race([page.waitForURL((url) => url.pathname !== '/connexion'), page.getByRole('alert').waitFor()]);
 }
 
 /** Zero violations of WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page. */

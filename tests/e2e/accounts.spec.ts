@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+
+async function linkFromOutbox(page: Page, recipient: string, pattern: RegExp): Promise<string> {
+	await page.goto(`/coordination/messages?destinataire=${encodeURIComponent(recipient)}`);
+	const text = await page.locator('article pre').first().textContent();
+	const link = text?.match(pattern)?.[0];
+	expect(link, `link in the message to ${recipient}`).toBeTruthy();
+	return new URL(link!).pathname;
+}
+
+test('the coordinator invites a juror, who sets a password once and lands on the jury home', async ({ page, browser }) => {
+	await loginAs(page, accounts.coordinator);
+	await page.goto('/coordination/utilisateurs');
+	const creation = page.getByRole('region', { name: 'Créer un compte' });
+	await creation.getByLabel('Nom complet').fill('Hélène Invitée');
+	await creation.getByLabel('Adresse e-mail').fill('helene.invitee@soutenance.test');
+	await creation.getByLabel('Rôle').selectOption('juror');
+	await creation.getByRole('button', { name: 'Créer et inviter' }).click();
+	await expect(page.getByRole('status')).toContainText('helene.invitee@soutenance.test');
+	await expectNoAxeViolations(page);
+
+	// The same address again is refused, and the form keeps what was typed.
+	await creation.getByLabel('Nom complet').fill('Doublon');
+	await creation.getByLabel('Adresse e-mail').fill('helene.invitee@soutenance.test');
+	await creation.getByRole('button', { name: 'Créer et inviter' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Un compte existe déjà avec cette adresse e-mail.');
+	await expect(creation.getByLabel('Nom complet')).toHaveValue('Doublon');
+
+	const invitation = await linkFromOutbox(page, 'helene.invitee@soutenance.test', /http:\/\/\S+\/invitation\/\w+/);
+	const guest = await (await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.3' } })).newPage();
+	await guest.goto(invitation);
+	await expect(guest.getByRole('heading', { level: 1 })).toHaveText('Bienvenue, Hélène Invitée');
+	await expectNoAxeViolations(guest);
+	// The browser already refuses short passwords; switch its check off to reach the server's.
+	await guest.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await guest.getByLabel('Nouveau mot de passe').fill('trop court');
+	await guest.getByLabel('Confirmez le mot de passe').fill('trop court');
+	await guest.getByRole('button', { name: 'Activer mon compte' }).click();
+	await expect(guest.getByRole('alert')).toHaveText('Le mot de passe doit compter au moins 12 caractères.');
+	await guest.getByLabel('Nouveau mot de passe').fill('une phrase de passe solide');
+	await guest.getByLabel('Confirmez le mot de passe').fill('une phrase de passe solide');
+	await guest.getByRole('button', { name: 'Activer mon compte' }).click();
+	await expect(guest).toHaveURL('/jury');
+
+	// The link served once.
+	const again = await guest.goto(invitation);
+	expect(again?.status()).toBe(410);
+	await expect(guest.getByRole('heading', { level: 1 })).toHaveText('Lien non valable');
+	await guest.context().close();
+});
+
+test('a forgotten password is replaced through the e-mailed link', async ({ page, browser }) => {
+	const visitor = await (await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.4' } })).newPage();
+	await visitor.goto('/mot-de-passe-oublie');
+	await visitor.getByLabel('Adresse e-mail').fill('jury8@soutenance.test');
+	await visitor.getByRole('button', { name: 'Recevoir le lien' }).click();
+	await expect(visitor.getByRole('status')).toContainText('Si un compte actif existe pour cette adresse');
+
+	await loginAs(page, accounts.coordinator);
+	const reset = await linkFromOutbox(page, 'jury8@soutenance.test', /http:\/\/\S+\/mot-de-passe\/\w+/);
+	await visitor.goto(reset);
+	await visitor.getByLabel('Nouveau mot de passe').fill('nouvelle phrase de passe');
+	await visitor.getByLabel('Confirmez le mot de passe').fill('nouvelle phrase de passe');
+	await visitor.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+	await expect(visitor).toHaveURL('/jury');
+	await visitor.context().close();
+});
+
+test('the coordinator deactivates an account, which can no longer log in', async ({ page, browser }) => {
+	await loginAs(page, accounts.coordinator);
+	await page.goto('/coordination/utilisateurs?q=candidat30');
+	await page.getByRole('button', { name: 'Désactiver Victor Caron' }).click();
+	await expect(page.getByRole('cell', { name: 'Désactivé' })).toBeVisible();
+
+	const candidate = await (await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.5' } })).newPage();
+	await loginAs(candidate, 'candidat30@soutenance.test');
+	await expect(candidate.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+	await candidate.context().close();
+
+	await page.goto('/coordination/journal?q=user.deactivate');
+	await expect(page.getByRole('status')).toContainText('Chaîne intègre');
+	await expect(page.getByRole('cell', { name: 'user.deactivate' })).toBeVisible();
+	await page.goto('/coordination/utilisateurs?q=candidat30');
+	await page.getByRole('button', { name: 'Réactiver Victor Caron' }).click();
+	await expect(page.getByRole('cell', { name: 'Invitation en attente' }).or(page.getByRole('cell', { name: 'Actif' }))).toBeVisible();
+});
