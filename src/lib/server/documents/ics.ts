@@ -35,5 +35,33 @@ export function buildCalendar(events: CalendarEvent[], calendarName: string = fr
 	}));
 	const { error, value } = createEvents(attributes, { method: 'PUBLISH', productId: '-//Soutenance//Convocations//FR', calName: calendarName });
 	if (error || !value) throw error ?? new Error('calendrier vide');
-	return value;
+	return foldLines(value);
+}
+
+/**
+ * RFC 5545 limits content lines to 75 octets; the ics package counts characters, so accented
+ * French text overflows. Unfold, then fold again on octets without splitting a UTF-8 sequence.
+ */
+function foldLines(calendar: string): string {
+	const lines = calendar.replace(/\r\n[ \t]/g, '').split('\r\n');
+	return lines
+		.map((line) => {
+			const folded: string[] = [];
+			let current = '';
+			let octets = 0;
+			for (const character of line) {
+				const size = Buffer.byteLength(character);
+				const limit = folded.length === 0 ? 75 : 74; // continuation lines start with one space
+				if (octets + size > limit) {
+					folded.push(current);
+					current = '';
+					octets = 0;
+				}
+				current += character;
+				octets += size;
+			}
+			folded.push(current);
+			return folded.join('\r\n ');
+		})
+		.join('\r\n');
 }

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		const preview = await publicationPreview(db, event.params.sessionId);
 		const zone = preview.session.timezone;
 		return {
-			session: { id: preview.session.id, name: preview.session.name, timezone: zone },
+			timezone: zone,
 			latestVersion: preview.latest?.version ?? 0,
 			defenses: preview.defenses,
 			placedCandidates: preview.placedCandidates,
