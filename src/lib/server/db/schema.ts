@@ -25,6 +25,13 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AppliedChanges {
+  applied_at: Generated<Timestamp>;
+  change_id: string;
+  defense_id: string;
+  juror_id: string;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -183,6 +190,46 @@ export interface Rooms {
   video_url: string | null;
 }
 
+export interface ScoreEntries {
+  client_change_id: string | null;
+  comment: Generated<string>;
+  comment_clock: string | null;
+  competency_code: string;
+  criteria: Generated<Json>;
+  criteria_clock: string | null;
+  level: number | null;
+  level_clock: string | null;
+  sheet_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ScoreReopenings {
+  defense_id: string;
+  id: Generated<string>;
+  juror_id: string;
+  reason: string;
+  reopened_at: Generated<Timestamp>;
+  reopened_by: string;
+}
+
+export interface ScoreSheets {
+  candidate_id: string;
+  created_at: Generated<Timestamp>;
+  defense_id: string;
+  id: Generated<string>;
+  juror_id: string;
+  reopened_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+}
+
+export interface ScoringNotes {
+  body: Generated<string>;
+  body_clock: string | null;
+  defense_id: string;
+  juror_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface SessionDays {
   breaks: Generated<Json>;
   closes_at: string;
@@ -225,6 +272,7 @@ export interface UserTokens {
 }
 
 export interface DB {
+  applied_changes: AppliedChanges;
   audit_log: AuditLog;
   auth_sessions: AuthSessions;
   candidate_profiles: CandidateProfiles;
@@ -242,6 +290,10 @@ export interface DB {
   referentiels: Referentiels;
   registrations: Registrations;
   rooms: Rooms;
+  score_entries: ScoreEntries;
+  score_reopenings: ScoreReopenings;
+  score_sheets: ScoreSheets;
+  scoring_notes: ScoringNotes;
   session_days: SessionDays;
   session_jurors: SessionJurors;
   unavailability: Unavailability;
