@@ -19,6 +19,8 @@ import {
 	insertUnavailability,
 	isSessionJuror,
 	linkJurorToSession,
+	listJurorConflicts,
+	listUnavailability,
 	listSessionJurors,
 	saveJurorProfile,
 	unlinkJurorFromSession
@@ -140,4 +142,17 @@ export async function removeConflict(db: Database, actorId: string, sessionId: s
 		await deleteConflict(trx, jurorId, candidateId);
 		await appendAudit(trx, { actorId, action: 'conflict.remove', entity: 'conflict', entityId: `${jurorId}/${candidateId}`, before: existing });
 	});
+}
+
+/** The juror page of a session: profile, unavailability, declared conflicts and what to pick from. */
+export async function jurorDetail(db: Database, sessionId: string, jurorId: string) {
+	const [juror] = isUuid(jurorId) ? await listSessionJurors(db, sessionId, jurorId) : [];
+	if (!juror) return undefined;
+	const [unavailability, conflicts, candidates, days] = await Promise.all([
+		listUnavailability(db, jurorId),
+		listJurorConflicts(db, sessionId, jurorId),
+		listSessionCandidates(db, sessionId),
+		listDays(db, sessionId)
+	]);
+	return { juror, unavailability, conflicts, candidates, days };
 }
