@@ -71,6 +71,18 @@ export interface DefenseCandidates {
   defense_id: string;
 }
 
+export interface DefensePhaseLog {
+  actual_seconds: number;
+  defense_id: string;
+  ended_at: Timestamp;
+  id: Generated<Int8>;
+  paused_seconds: Generated<number>;
+  phase: string;
+  planned_seconds: number;
+  recorded_by: string | null;
+  started_at: Timestamp;
+}
+
 export interface Defenses {
   ends_at: Timestamp;
   id: Generated<string>;
@@ -79,6 +91,17 @@ export interface Defenses {
   session_id: string;
   starts_at: Timestamp;
   status: Generated<string>;
+}
+
+export interface DefenseTimers {
+  accumulated_pause_ms: Generated<number>;
+  defense_id: string;
+  paused_at: Timestamp | null;
+  phase: Generated<string>;
+  phase_started_at: Timestamp | null;
+  started_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface ExamSessions {
@@ -278,6 +301,8 @@ export interface DB {
   candidate_profiles: CandidateProfiles;
   conflicts: Conflicts;
   defense_candidates: DefenseCandidates;
+  defense_phase_log: DefensePhaseLog;
+  defense_timers: DefenseTimers;
   defenses: Defenses;
   exam_sessions: ExamSessions;
   juries: Juries;
