@@ -1,0 +1,99 @@
+/** The columns a candidate file may have. */
+export type CandidateField =
+	| 'lastName'
+	| 'firstName'
+	| 'email'
+	| 'cohort'
+	| 'company'
+	| 'projectTitle'
+	| 'projectAbstract'
+	| 'tags'
+	| 'team'
+	| 'timezone'
+	| 'extraTime'
+	| 'unavailability';
+
+export const REQUIRED_FIELDS: CandidateField[] = ['lastName', 'firstName', 'email', 'projectTitle'];
+
+/** The name each column is given in messages and in the preview. */
+export const FIELD_LABELS: Record<CandidateField, string> = {
+	lastName: 'Nom',
+	firstName: 'Prénom',
+	email: 'E-mail',
+	cohort: 'Promotion',
+	company: 'Entreprise',
+	projectTitle: 'Titre du projet',
+	projectAbstract: 'Résumé',
+	tags: 'Mots-clés',
+	team: 'Équipe',
+	timezone: 'Fuseau horaire',
+	extraTime: 'Tiers-temps',
+	unavailability: 'Indisponibilités'
+};
+
+/** "Adresse e-mail", "ADRESSE_EMAIL " and "adresse email" all become "adresse email". */
+export function normalizeHeader(label: string): string {
+	return label
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+// Written the way people type them. Keys are compared without spaces, so "E-mail", "E mail"
+// and "Email" are one spelling, as are "Tiers-temps" and "Tiers temps".
+const SYNONYMS: Record<CandidateField, string[]> = {
+	lastName: ['Nom', 'Nom de famille', 'Nom de naissance', 'Last name', 'Surname', 'Family name'],
+	firstName: ['Prénom', 'Prénoms', 'First name', 'Given name'],
+	email: ['E-mail', 'Mail', 'Courriel', 'Adresse e-mail', 'Adresse mail', 'Adresse électronique', 'E-mail address'],
+	cohort: ['Promotion', 'Promo', 'Cohorte', 'Cohort', 'Classe'],
+	company: ['Entreprise', 'Société', 'Employeur', 'Structure', 'Company', 'Entreprise d’accueil'],
+	projectTitle: ['Titre du projet', 'Projet', 'Titre', 'Intitulé du projet', 'Project', 'Project title'],
+	projectAbstract: ['Résumé', 'Résumé du projet', 'Description', 'Description du projet', 'Abstract', 'Summary'],
+	tags: ['Tags', 'Tag', 'Mots-clés', 'Mot-clé', 'Thèmes', 'Keywords'],
+	team: ['Équipe', 'Nom d’équipe', 'Binôme', 'Groupe', 'Team'],
+	timezone: ['Fuseau horaire', 'Fuseau', 'Time zone', 'Timezone', 'TZ'],
+	extraTime: ['Tiers-temps', 'Temps supplémentaire', 'Temps additionnel', 'Aménagement', 'Extra time'],
+	unavailability: ['Indisponibilités', 'Indisponibilité', 'Indispo', 'Indisponible', 'Absences', 'Unavailability']
+};
+
+function compactKey(label: string): string {
+	return normalizeHeader(label).replace(/ /g, '');
+}
+
+const FIELD_BY_HEADER = new Map<string, CandidateField>(
+	(Object.entries(SYNONYMS) as [CandidateField, string[]][]).flatMap(([field, labels]) => labels.map((label) => [compactKey(label), field] as const))
+);
+
+export interface HeaderMatch {
+	/** Column index of each recognised field. */
+	columns: Partial<Record<CandidateField, number>>;
+	/** Columns nobody understood (reported as warnings and ignored). */
+	unknown: { index: number; label: string }[];
+	/** A field given by two columns (the second is ignored and reported). */
+	repeated: { index: number; label: string; field: CandidateField; firstIndex: number }[];
+	missing: CandidateField[];
+}
+
+export function matchHeaders(header: string[]): HeaderMatch {
+	const columns: Partial<Record<CandidateField, number>> = {};
+	const unknown: HeaderMatch['unknown'] = [];
+	const repeated: HeaderMatch['repeated'] = [];
+	header.forEach((label, index) => {
+		const key = compactKey(label);
+		if (key === '') return;
+		const field = FIELD_BY_HEADER.get(key);
+		if (!field) unknown.push({ index, label: label.trim() });
+		else if (columns[field] !== undefined) repeated.push({ index, label: label.trim(), field, firstIndex: columns[field]! });
+		else columns[field] = index;
+	});
+	return { columns, unknown, repeated, missing: REQUIRED_FIELDS.filter((field) => columns[field] === undefined) };
+}
+
+/** Spreadsheet column letter for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+	let letters = '';
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	return letters;
+}

@@ -1,0 +1,146 @@
+import { TZDate } from '@date-fns/tz';
+import { fr } from '$lib/i18n/fr';
+
+const messages = fr.candidates;
+
+/** A value that could not be read: the French reason, shown beside the line and column. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** Trims and collapses inner whitespace (spreadsheets keep stray spaces and non-breaking spaces). */
+export function cleanText(value: string | undefined | null): string {
+	return (value ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function parseEmail(raw: string): Parsed<string> {
+	const email = cleanText(raw).toLowerCase();
+	if (email === '') return bad(messages.emailRequired);
+	return EMAIL.test(email) ? ok(email) : bad(messages.emailInvalid(cleanText(raw)));
+}
+
+/** "Prénom Nom", the way the app names a person everywhere. */
+export function displayName(firstName: string, lastName: string): string {
+	return cleanText(`${firstName} ${lastName}`);
+}
+
+/** "python, NLP ; vision" → ["python", "NLP", "vision"], without duplicates (case-insensitive). */
+export function parseTags(raw: string): string[] {
+	const seen = new Set<string>();
+	const tags: string[] = [];
+	for (const part of raw.split(/[,;|]/)) {
+		const tag = cleanText(part);
+		if (tag && !seen.has(tag.toLowerCase())) {
+			seen.add(tag.toLowerCase());
+			tags.push(tag);
+		}
+	}
+	return tags;
+}
+
+/** Teams are the same when their names differ only by case or spacing. */
+export function teamKey(team: string): string {
+	return cleanText(team).toLowerCase();
+}
+
+const ZONE_SPELLING = new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+
+/** An IANA zone ("Europe/Paris"), in its usual capitalisation; empty means the session's zone. */
+export function parseTimeZone(raw: string, fallback: string): Parsed<string> {
+	const zone = cleanText(raw).replace(/ /g, '_');
+	if (zone === '') return ok(fallback);
+	if (!zone.includes('/') && zone.toUpperCase() !== 'UTC') return bad(messages.timezoneUnknown(cleanText(raw)));
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+	} catch {
+		return bad(messages.timezoneUnknown(cleanText(raw)));
+	}
+	// Links such as America/Montreal are valid but absent from the canonical list: keep them as typed.
+	return ok(ZONE_SPELLING.get(zone.toLowerCase()) ?? zone);
+}
+
+/** Tiers-temps, the usual accommodation: one third more time. */
+export const TIERS_TEMPS_PERCENT = 33;
+
+/** "oui" → 33, "non" or empty → 0, "25", "25 %", "33,3" → a whole percentage between 0 and 100. */
+export function parseExtraTime(raw: string): Parsed<number> {
+	const text = cleanText(raw).toLowerCase();
+	if (text === '' || ['non', 'no', 'n', 'false', 'faux', '0'].includes(text)) return ok(0);
+	if (['oui', 'yes', 'o', 'y', 'true', 'vrai', 'x', 'tiers-temps', 'tiers temps'].includes(text)) return ok(TIERS_TEMPS_PERCENT);
+	const match = /^(-?\d+(?:[.,]\d+)?) ?%?$/.exec(text);
+	if (!match) return bad(messages.extraTimeInvalid(cleanText(raw)));
+	const percent = Math.round(Number(match[1].replace(',', '.')));
+	return percent >= 0 && percent <= 100 ? ok(percent) : bad(messages.extraTimeOutOfRange(cleanText(raw)));
+}
+
+export interface TimeRange {
+	startsAt: Date;
+	endsAt: Date;
+	/** How the coordinator wrote it, kept as the label ("08/03/2027 matin"). */
+	label: string;
+}
+
+export type DayPart = 'day' | 'morning' | 'afternoon';
+
+/**
+ * Half-day bounds, in the candidate's own time zone: the morning runs from midnight to 13:00 and
+ * the afternoon from 13:00 to midnight, so a half-day blocks that part of the day whatever the
+ * session's opening hours are; a whole day runs from midnight to midnight.
+ */
+export const DAY_PART_MINUTES: Record<DayPart, [number, number]> = {
+	day: [0, 24 * 60],
+	morning: [0, 13 * 60],
+	afternoon: [13 * 60, 24 * 60]
+};
+
+export const DAY_PART_LABELS: Record<DayPart, string> = { day: 'journée', morning: 'matin', afternoon: 'après-midi' };
+
+/** A wall-clock time on a calendar day in a zone; minutes may reach 24:00 (the next midnight). */
+export function zonedInstant(date: { year: number; month: number; day: number }, minutes: number, timeZone: string): Date {
+	return new Date(new TZDate(date.year, date.month - 1, date.day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime());
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A range on one day, from a part of the day or from explicit "hh:mm" bounds. */
+export function dayRange(date: { year: number; month: number; day: number }, span: DayPart | [number, number], timeZone: string, label: string): TimeRange {
+	const [start, end] = typeof span === 'string' ? DAY_PART_MINUTES[span] : span;
+	return { startsAt: zonedInstant(date, start, timeZone), endsAt: zonedInstant(date, end, timeZone), label };
+}
+
+const ENTRY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(?:(matin|am)|(apres[ -]?midi|aprem|pm)|(journee|jour|toute la journee)|(?:de\s+)?(\d{1,2})[:h](\d{2})?\s*(?:-|a|à)\s*(\d{1,2})[:h](\d{2})?))?$/;
+
+/**
+ * "08/03/2027 matin", "09/03/2027 après-midi", "10/03/2027" (whole day) or
+ * "11/03/2027 14:00-16:30", several separated by "," or "|" (";" too, when it is not the file's
+ * delimiter). Times are read in the candidate's time zone.
+ */
+export function parseUnavailability(raw: string, timeZone: string): Parsed<TimeRange[]> {
+	const ranges: TimeRange[] = [];
+	for (const part of raw.split(/[,|;]/)) {
+		const entry = cleanText(part);
+		if (entry === '') continue;
+		const simplified = entry.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+		const match = ENTRY.exec(simplified);
+		if (!match) return bad(messages.unavailabilityUnreadable(entry));
+		const [, d, m, y, morning, afternoon, , startH, startM, endH, endM] = match;
+		const date = { year: Number(y), month: Number(m), day: Number(d) };
+		if (!isRealDate(date.year, date.month, date.day)) return bad(messages.unavailabilityDateInvalid(entry));
+		if (startH !== undefined) {
+			const start = Number(startH) * 60 + Number(startM ?? 0);
+			const end = Number(endH) * 60 + Number(endM ?? 0);
+			if (Number(startH) > 23 || Number(endH) > 24 || Number(startM ?? 0) > 59 || Number(endM ?? 0) > 59 || end > 24 * 60) return bad(messages.unavailabilityUnreadable(entry));
+			if (end <= start) return bad(messages.unavailabilityEndBeforeStart(entry));
+			ranges.push(dayRange(date, [start, end], timeZone, entry));
+		} else {
+			ranges.push(dayRange(date, morning ? 'morning' : afternoon ? 'afternoon' : 'day', timeZone, entry));
+		}
+	}
+	return ok(ranges);
+}
