@@ -52,12 +52,38 @@ export interface AuthSessions {
   user_id: string;
 }
 
+export interface BlockResults {
+  block_code: string;
+  candidate_id: string;
+  id: Generated<string>;
+  obtained_on: string | null;
+  origin: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  session_id: string;
+  source: string;
+  validated: boolean;
+}
+
 export interface CandidateProfiles {
   cohort: string | null;
   company: string | null;
   extra_time_percent: Generated<number>;
   timezone: Generated<string>;
   user_id: string;
+}
+
+export interface CertificationDecisions {
+  blocks: Generated<Json>;
+  candidate_id: string;
+  cause: string;
+  decided_at: Generated<Timestamp>;
+  decided_by: string | null;
+  id: Generated<string>;
+  outcome: string;
+  reasons: Generated<Json>;
+  session_id: string;
+  validated_blocks: Generated<Json>;
 }
 
 export interface Conflicts {
@@ -102,6 +128,19 @@ export interface DefenseTimers {
   started_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+}
+
+export interface DeliberationDecisions {
+  candidate_id: string;
+  code: string;
+  consolidated_level: number | null;
+  decided: boolean;
+  decided_at: Generated<Timestamp>;
+  decided_by: string;
+  defense_id: string;
+  justification: string | null;
+  kind: string;
+  proposed: boolean;
 }
 
 export interface ExamSessions {
@@ -186,6 +225,28 @@ export interface PlanVersions {
   version: number;
 }
 
+export interface PvSignatures {
+  content_sha256: string;
+  juror_id: string;
+  pv_id: string;
+  signed_at: Generated<Timestamp>;
+}
+
+export interface PvVersions {
+  content: Json | null;
+  content_sha256: string | null;
+  correction_reason: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  jury_id: string;
+  locked_at: Timestamp | null;
+  pdf: Buffer | null;
+  previous_sha256: string | null;
+  sha256: string | null;
+  version: number;
+}
+
 export interface Referentiels {
   document: Json;
   id: string;
@@ -202,6 +263,13 @@ export interface Registrations {
   session_id: string;
   tags: Generated<Json>;
   team: string | null;
+}
+
+export interface ResultsPublications {
+  appeal_until: string;
+  published_at: Generated<Timestamp>;
+  published_by: string | null;
+  session_id: string;
 }
 
 export interface Rooms {
@@ -298,12 +366,15 @@ export interface DB {
   applied_changes: AppliedChanges;
   audit_log: AuditLog;
   auth_sessions: AuthSessions;
+  block_results: BlockResults;
   candidate_profiles: CandidateProfiles;
+  certification_decisions: CertificationDecisions;
   conflicts: Conflicts;
   defense_candidates: DefenseCandidates;
   defense_phase_log: DefensePhaseLog;
   defense_timers: DefenseTimers;
   defenses: Defenses;
+  deliberation_decisions: DeliberationDecisions;
   exam_sessions: ExamSessions;
   juries: Juries;
   juror_profiles: JurorProfiles;
@@ -312,8 +383,11 @@ export interface DB {
   outbox: Outbox;
   plan_versions: PlanVersions;
   planning_runs: PlanningRuns;
+  pv_signatures: PvSignatures;
+  pv_versions: PvVersions;
   referentiels: Referentiels;
   registrations: Registrations;
+  results_publications: ResultsPublications;
   rooms: Rooms;
   score_entries: ScoreEntries;
   score_reopenings: ScoreReopenings;
