@@ -1,4 +1,5 @@
 import { candidates } from './fr/candidates';
+import { live } from './fr/live';
 import { planning } from './fr/planning';
 import { publication } from './fr/publication';
 import { sessions } from './fr/sessions';
@@ -38,5 +39,6 @@ export const fr = {
 	sessions,
 	candidates,
 	planning,
+	live,
 	publication
 };

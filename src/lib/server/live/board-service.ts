@@ -1,0 +1,149 @@
+import { forecastJuryDay, type DefenseForecast } from '$lib/domain/timer/prediction';
+import { phaseDurations, type TimerState } from '$lib/domain/timer/timer';
+import type { TimerSnapshot } from '$lib/domain/timer/snapshot';
+import { fr } from '$lib/i18n/fr';
+import type { Executor } from '../db/transaction';
+import { UserFacingError } from '../errors';
+import { snapshotOf, isUuid } from './timer-service';
+import {
+	countJuryMembers,
+	countSubmittedSheets,
+	findTimers,
+	juryDefenseContexts,
+	listSessionJuries,
+	publishedDefenseIdsOfCandidate,
+	sessionDefenseContexts,
+	findDefenseContext,
+	type DefenseContext
+} from './timer-repository';
+
+/**
+ * The defense a jury is on: the one running, else the next one still to come, else none. A
+ * defense that is over or absent gives way to the next.
+ */
+export function currentDefense<T extends { status: string }>(defenses: T[]): T | null {
+	return defenses.find((defense) => defense.status === 'in_progress') ?? defenses.find((defense) => defense.status === 'planned') ?? null;
+}
+
+function forecastOf(defenses: DefenseContext[], timers: Map<string, TimerState>, now: number): Map<string, DefenseForecast> {
+	const changeover = defenses[0]?.changeover ?? 0;
+	return forecastJuryDay(
+		defenses.map((defense) => ({
+			id: defense.id,
+			plannedStart: defense.plannedStart.getTime(),
+			status: defense.status,
+			durations: phaseDurations(defense.session, defense.candidates),
+			timer: timers.get(defense.id) ?? null
+		})),
+		changeover,
+		now
+	);
+}
+
+/** The defenses of the day of `reference` (in the session's zone), so a forecast never spans days. */
+function sameDay(defenses: DefenseContext[], reference: Date): DefenseContext[] {
+	const day = (instant: Date, zone: string) => instant.toLocaleDateString('fr-CA', { timeZone: zone });
+	return defenses.filter((defense) => day(defense.plannedStart, defense.timezone) === day(reference, defense.timezone));
+}
+
+export interface RoomDisplay {
+	juryLabel: string;
+	current: TimerSnapshot | null;
+}
+
+/** What the room's screen shows: the current defense's timer and candidates' names. */
+export async function roomDisplay(db: Executor, jury: { id: string; label: string }, now = new Date()): Promise<RoomDisplay> {
+	const defense = currentDefense(sameDay(await juryDefenseContexts(db, jury.id), now));
+	if (!defense) return { juryLabel: jury.label, current: null };
+	const state = (await findTimers(db, [defense.id])).get(defense.id)!;
+	return { juryLabel: jury.label, current: snapshotOf(defense, state) };
+}
+
+export interface BoardRow {
+	juryId: string;
+	label: string;
+	room: string | null;
+	current: TimerSnapshot | null;
+	/** Of the current defense: actual start against planned, or predicted when not started. */
+	delayMinutes: number | null;
+	delayKind: DefenseForecast['kind'] | null;
+	submitted: number;
+	expected: number;
+	daySubmitted: number;
+	dayExpected: number;
+	done: number;
+	total: number;
+	absences: string[];
+}
+
+/** The coordination's live view of one session for the day of `now`, one row per jury. */
+export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
+	if (!isUuid(sessionId)) throw new UserFacingError(fr.live.sessionNotFound, undefined, 404);
+	const juries = await listSessionJuries(db, sessionId);
+	const defenses = sameDay(await sessionDefenseContexts(db, sessionId), now);
+	const ids = defenses.map((defense) => defense.id);
+	const [timers, submitted, members] = await Promise.all([findTimers(db, ids), countSubmittedSheets(db, ids), countJuryMembers(db, juries.map((jury) => jury.id))]);
+	return juries.map((jury) => {
+		const mine = defenses.filter((defense) => defense.juryId === jury.id);
+		const forecast = forecastOf(mine, timers, now.getTime());
+		const current = currentDefense(mine);
+		const memberCount = members.get(jury.id) ?? 0;
+		const expectedOf = (defense: DefenseContext) => (defense.status === 'absent' ? 0 : memberCount * defense.candidates.length);
+		return {
+			juryId: jury.id,
+			label: jury.label,
+			room: jury.room,
+			current: current ? snapshotOf(current, timers.get(current.id)!) : null,
+			delayMinutes: current ? (forecast.get(current.id)?.delayMinutes ?? null) : null,
+			delayKind: current ? (forecast.get(current.id)?.kind ?? null) : null,
+			submitted: current ? (submitted.get(current.id) ?? 0) : 0,
+			expected: current ? expectedOf(current) : 0,
+			daySubmitted: mine.reduce((sum, defense) => sum + (submitted.get(defense.id) ?? 0), 0),
+			dayExpected: mine.reduce((sum, defense) => sum + expectedOf(defense), 0),
+			done: mine.filter((defense) => defense.status === 'done').length,
+			total: mine.length,
+			absences: mine.filter((defense) => defense.status === 'absent').flatMap((defense) => defense.candidates.map((candidate) => candidate.name))
+		};
+	});
+}
+
+export interface CandidateForecast {
+	defenseId: string;
+	juryId: string;
+	timezone: string;
+	plannedStart: number;
+	status: string;
+	predictedStart: number | null;
+	delayMinutes: number | null;
+}
+
+/**
+ * The predicted start of the candidate's own defenses today, in published sessions only. It says
+ * nothing about the others: no names, no scores, no phase.
+ */
+export async function candidateForecasts(db: Executor, candidateId: string, now = new Date()): Promise<CandidateForecast[]> {
+	const forecasts: CandidateForecast[] = [];
+	for (const defenseId of await publishedDefenseIdsOfCandidate(db, candidateId)) {
+		const defense = await findDefenseContext(db, defenseId);
+		if (!defense || sameDay([defense], now).length === 0) continue;
+		const day = sameDay(await juryDefenseContexts(db, defense.juryId), now);
+		const forecast = forecastOf(day, await findTimers(db, day.map((entry) => entry.id)), now.getTime()).get(defense.id);
+		forecasts.push({
+			defenseId: defense.id,
+			juryId: defense.juryId,
+			timezone: defense.timezone,
+			plannedStart: defense.plannedStart.getTime(),
+			status: defense.status,
+			predictedStart: forecast?.start ?? null,
+			delayMinutes: forecast?.delayMinutes ?? null
+		});
+	}
+	return forecasts;
+}
+
+/** Timer snapshots of the jury's defenses today, for a tablet that (re)connects. */
+export async function juryLiveSnapshots(db: Executor, juryId: string, now = new Date()): Promise<TimerSnapshot[]> {
+	const defenses = sameDay(await juryDefenseContexts(db, juryId), now);
+	const timers = await findTimers(db, defenses.map((defense) => defense.id));
+	return defenses.map((defense) => snapshotOf(defense, timers.get(defense.id)!));
+}

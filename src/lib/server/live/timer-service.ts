@@ -1,0 +1,126 @@
+import { applyTimerAction, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/timer/timer';
+import type { TimerSnapshot } from '$lib/domain/timer/snapshot';
+import { fr } from '$lib/i18n/fr';
+import { appendAudit } from '../audit/audit-repository';
+import type { SessionUser } from '../auth/auth-repository';
+import type { Database } from '../db/connect';
+import { inTransaction, type Executor } from '../db/transaction';
+import { UserFacingError } from '../errors';
+import { notify } from './bus';
+import { findDefenseContext, findTimers, insertPhaseRecord, isJuryMember, lockTimer, saveTimer, setDefenseStatus, type DefenseContext } from './timer-repository';
+
+const t = fr.live;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID.test(value);
+
+/** president: drives the timer; juror: a member of the jury, reads it; coordinator: reads it. */
+export type TimerRole = 'president' | 'juror' | 'coordinator';
+
+type Viewer = Pick<SessionUser, 'id' | 'role'>;
+
+/** Who may see a jury's live state: its members (the president drives) and the coordination. */
+export async function juryRole(db: Executor, viewer: Viewer, jury: { id: string; presidentId: string | null }): Promise<TimerRole | null> {
+	if (viewer.role === 'coordinator') return 'coordinator';
+	if (viewer.role !== 'juror' || !(await isJuryMember(db, jury.id, viewer.id))) return null;
+	return jury.presidentId === viewer.id ? 'president' : 'juror';
+}
+
+/** The defense and the viewer's role on it; anything they may not see is "not found", like a defense that does not exist. */
+export async function defenseForViewer(db: Executor, viewer: Viewer, defenseId: string): Promise<{ defense: DefenseContext; role: TimerRole }> {
+	const defense = isUuid(defenseId) ? await findDefenseContext(db, defenseId) : undefined;
+	const role = defense ? await juryRole(db, viewer, { id: defense.juryId, presidentId: defense.presidentId }) : null;
+	if (!defense || !role) throw new UserFacingError(t.refusals['not-found'], undefined, 404);
+	return { defense, role };
+}
+
+export function snapshotOf(defense: DefenseContext, state: TimerState, status = defense.status): TimerSnapshot {
+	return {
+		defenseId: defense.id,
+		juryId: defense.juryId,
+		sessionId: defense.sessionId,
+		status,
+		state,
+		durations: phaseDurations(defense.session, defense.candidates),
+		candidates: defense.candidates.map((candidate) => candidate.name),
+		plannedStart: defense.plannedStart.getTime()
+	};
+}
+
+export interface TimerView {
+	snapshot: TimerSnapshot;
+	role: TimerRole;
+	canControl: boolean;
+	/** The server's clock when this view was built: the page shows the timer at that instant without JavaScript. */
+	serverTime: number;
+}
+
+/**
+ * Everything the DefenseTimer component needs, for a viewer allowed to see the defense. The
+ * juror's defense page calls it in its load and passes the result as the component's `view`.
+ */
+export async function defenseTimerView(db: Database, viewer: Viewer, defenseId: string): Promise<TimerView> {
+	const { defense, role } = await defenseForViewer(db, viewer, defenseId);
+	const state = (await findTimers(db, [defense.id])).get(defense.id)!;
+	return { snapshot: snapshotOf(defense, state), role, canControl: role === 'president', serverTime: Date.now() };
+}
+
+export interface TimerCommand {
+	action: TimerAction;
+	/** The phase the president saw when pressing: a second tap on a stale screen must not skip a phase. */
+	expectedPhase?: Phase;
+}
+
+/**
+ * The president's action on the timer, in one transaction: the new state, the closed phase's
+ * actual length, the defense's status, an audit row, and one live event delivered on commit.
+ */
+export async function actOnTimer(db: Database, actor: Viewer, defenseId: string, command: TimerCommand, now = () => Date.now()): Promise<TimerSnapshot> {
+	return inTransaction(db, async (trx) => {
+		const { defense, role } = await defenseForViewer(trx, actor, defenseId);
+		if (role !== 'president') throw new UserFacingError(t.refusals['president-only'], undefined, 403);
+		const before = await lockTimer(trx, defense.id);
+		const status = (await trx.selectFrom('defenses').select('status').where('id', '=', defense.id).executeTakeFirstOrThrow()).status;
+		if (command.expectedPhase && command.expectedPhase !== before.phase) throw new UserFacingError(t.refusals.stale, undefined, 409);
+		const durations = phaseDurations(defense.session, defense.candidates);
+		// The instant is read after the lock, so two actions on one timer are stamped in order.
+		const transition = applyTimerAction(before, command.action, now(), durations, status);
+		if (!transition.ok) throw new UserFacingError(t.refusals[transition.reason], undefined, 409);
+		await saveTimer(trx, defense.id, transition.state, actor.id);
+		if (transition.record) await insertPhaseRecord(trx, defense.id, transition.record, actor.id);
+		if (transition.status !== status) await setDefenseStatus(trx, defense.id, transition.status);
+		await appendAudit(trx, {
+			actorId: actor.id,
+			action: `timer.${command.action}`,
+			entity: 'defense',
+			entityId: defense.id,
+			before: { phase: before.phase, status, paused: before.pausedAt !== null },
+			after: { phase: transition.state.phase, status: transition.status, paused: transition.state.pausedAt !== null, record: transition.record }
+		});
+		const snapshot = snapshotOf(defense, transition.state, transition.status);
+		await notify(trx, { type: 'timer', sessionId: defense.sessionId, juryId: defense.juryId, defenseId: defense.id, data: snapshot });
+		return snapshot;
+	});
+}
+
+/**
+ * For the demo and tests: a defense whose presentation began at `startedAt`, as if its president
+ * had pressed "Démarrer" then. Runs inside the caller's transaction.
+ */
+export async function startTimerForDemo(trx: Executor, defenseId: string, startedAt: Date): Promise<void> {
+	await trx
+		.insertInto('defense_timers')
+		.values({ defense_id: defenseId, phase: 'presentation', phase_started_at: startedAt, started_at: startedAt })
+		.onConflict((oc) => oc.column('defense_id').doUpdateSet({ phase: 'presentation', phase_started_at: startedAt, started_at: startedAt, paused_at: null, accumulated_pause_ms: 0 }))
+		.execute();
+	await setDefenseStatus(trx, defenseId, 'in_progress');
+}
+
+/**
+ * Tells the jury's tablets and the coordination's board that a grid was submitted (or reopened).
+ * The scoring area calls it inside its own transaction; the event leaves on commit.
+ */
+export async function notifySubmission(trx: Executor, defenseId: string): Promise<void> {
+	const defense = await trx.selectFrom('defenses').select(['id', 'session_id', 'jury_id']).where('id', '=', defenseId).executeTakeFirst();
+	if (defense) await notify(trx, { type: 'submission', sessionId: defense.session_id, juryId: defense.jury_id, defenseId: defense.id });
+}
