@@ -113,3 +113,10 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 }
 
 export type ProblemRows = NonNullable<Awaited<ReturnType<typeof readProblemRows>>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function sessionExists(db: Executor, sessionId: string): Promise<boolean> {
+	if (!UUID.test(sessionId)) return false;
+	return (await db.selectFrom('exam_sessions').select('id').where('id', '=', sessionId).executeTakeFirst()) !== undefined;
+}

@@ -12,7 +12,7 @@ import {
 import { fr } from '../../i18n/fr';
 import type { Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
-import { readProblemRows, type ProblemRows } from './problem-repository';
+import { readProblemRows, sessionExists, type ProblemRows } from './problem-repository';
 import { candidateSetKey } from './schedule-repository';
 
 /*
@@ -42,7 +42,6 @@ export interface PlanningContext {
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const UUID_EXACT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Replaces every uuid of the session in an engine message by what people call it. */
 export function humanize(labels: Map<string, string>, text: string): string {
@@ -190,7 +189,7 @@ export function assembleContext(rows: ProblemRows): PlanningContext {
 
 /** The planning context of a session, or a French 404 when there is no such session. */
 export async function loadPlanningContext(db: Executor, sessionId: string): Promise<PlanningContext> {
-	const rows = UUID_EXACT.test(sessionId) ? await readProblemRows(db, sessionId) : null;
+	const rows = (await sessionExists(db, sessionId)) ? await readProblemRows(db, sessionId) : null;
 	if (!rows) throw new UserFacingError(fr.planning.sessionNotFound, undefined, 404);
 	return assembleContext(rows);
 }

@@ -11,7 +11,6 @@ import { UserFacingError } from '../errors';
 import { humanize, loadPlanningContext, problemErrors, type PlanningContext } from './problem-service';
 import { candidateSetKey, replaceDefenses, updateDefensePinned, updateDefensePlacement } from './schedule-repository';
 import { failRun, failStaleRuns, finishRun, insertRun, latestRun, updateRunProgress, type PlanningRun, type RunMode, type RunOutcome } from './schedule-runs-repository';
-import { solveInWorker } from './solver-worker';
 
 /** A refusal with the list of every reason, each in French. */
 export class PlanningRefusal extends UserFacingError {
@@ -68,6 +67,9 @@ async function solveAndSave(db: Database, actorId: string, context: PlanningCont
 	};
 	try {
 		const previous = mode === 'reoptimise' ? context.schedule : undefined;
+		// Imported on demand so that the bundler gives the worker module a chunk of its own, which
+		// the worker thread loads without the rest of the server.
+		const { solveInWorker } = await import('./solver-worker');
 		const schedule = await solveInWorker(context.problem, { seed: ENGINE_SEED, timeLimitMs: RUN_TIME_LIMIT_MS, previous }, onProgress);
 		await progressWrites;
 		await inTransaction(db, async (trx) => {

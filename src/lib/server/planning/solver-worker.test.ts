@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleProblem } from '../../domain/scheduling/test-problems';
 import { solve } from '../../domain/scheduling/solve';
 import { checkSchedule } from '../../domain/scheduling/check';
+import type { PlanningProblem } from '../../domain/scheduling/types';
+import { generateInstance } from '../../../../scripts/bench/generate';
 import { solveInWorker } from './solver-worker';
 
 describe('solveInWorker', () => {
@@ -17,6 +19,26 @@ describe('solveInWorker', () => {
 		const { stats: _localStats, ...inThread } = solve(problem, { seed: 7 });
 		expect(inWorker).toEqual(inThread);
 	});
+
+	it('keeps the calling thread responsive during a long solve', async () => {
+		const { problem } = generateInstance({ name: 'responsive', candidates: 1000, juries: 40, days: 4, firstDate: '2026-12-07', seed: 3 });
+		let longestGap = 0;
+		let last = performance.now();
+		const ticker = setInterval(() => {
+			const now = performance.now();
+			longestGap = Math.max(longestGap, now - last);
+			last = now;
+		}, 10);
+		const startedAt = performance.now();
+		const schedule = await solveInWorker(problem as unknown as PlanningProblem, { seed: 1 });
+		const elapsed = performance.now() - startedAt;
+		clearInterval(ticker);
+		expect(schedule.defenses.length).toBeGreaterThan(900);
+		// A solve of this size takes far longer than any gap between two ticks of the main thread.
+		expect(elapsed).toBeGreaterThan(300);
+		expect(longestGap).toBeLessThan(elapsed / 3);
+		expect(longestGap).toBeLessThan(250);
+	}, 60_000);
 
 	it('rejects when the worker fails instead of hanging', async () => {
 		const broken = { ...sampleProblem(), juries: null } as never;

@@ -1,0 +1,15 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { planViewOr404, presentPlan } from '$lib/server/planning/schedule-presenter';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'coordinator');
+	const view = await planViewOr404(event.locals.db, event.params.sessionId);
+	const plan = presentPlan(view);
+	const reasons = new Map(view.schedule.unplaced.flatMap((group) => group.candidates.map((id) => [id, group.reasons] as const)));
+	const candidates = view.context.rows.registrations.map((candidate) => {
+		const defense = plan.defenses.find((item) => item.candidateIds.includes(candidate.id)) ?? null;
+		return { id: candidate.id, name: candidate.name, team: candidate.team, timezone: candidate.timezone, defense, reasons: defense ? [] : (reasons.get(candidate.id) ?? []) };
+	});
+	return { sessionId: plan.sessionId, sessionName: plan.sessionName, timezone: plan.timezone, candidates };
+};
