@@ -27,7 +27,7 @@ export function planCsv(plan: PresentedPlan): string {
 }
 
 /** One sheet per day, same columns as the CSV. */
-export async function planXlsx(plan: PresentedPlan): Promise<Buffer> {
+export async function planXlsx(plan: PresentedPlan): Promise<ExcelJS.Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Soutenance';
 	const rows = planExportRows(plan);
@@ -39,7 +39,7 @@ export async function planXlsx(plan: PresentedPlan): Promise<Buffer> {
 		sheet.views = [{ state: 'frozen', ySplit: 1 }];
 	}
 	if (plan.days.length === 0) workbook.addWorksheet('Planning').addRow(fr.planning.exportColumns);
-	return Buffer.from(await workbook.xlsx.writeBuffer());
+	return workbook.xlsx.writeBuffer();
 }
 
 /** A JSON document as a download. */
