@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
-import { addDays, addMinutes, format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { Database } from '../db/connect';
 import { inTransaction } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
 import { hashPassword } from '../auth/password';
+import { startPlanningRun } from '../planning/schedule-service';
+import { latestRun } from '../planning/schedule-runs-repository';
+import { publishPlan } from '../publication/publication-service';
 import { DEMO_PASSWORD, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
 export const DEMO_TIMEZONE = 'Europe/Paris';
@@ -59,9 +62,21 @@ export async function clearAllData(db: Database): Promise<void> {
 	await sql.raw(`truncate ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`).execute(db);
 }
 
+/** The demo's people and sessions, then each session scheduled by the engine and published, as a coordinator would. */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
+	const { coordinatorId, sessionIds } = await seedPeopleAndSessions(db, now);
+	for (const sessionId of sessionIds) {
+		const { runId, finished } = await startPlanningRun(db, coordinatorId, sessionId, 'plan');
+		await finished;
+		const run = await latestRun(db, sessionId);
+		if (run?.id !== runId || run.status !== 'done') throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
+		await publishPlan(db, coordinatorId, sessionId, 0);
+	}
+}
+
+async function seedPeopleAndSessions(db: Database, now: Date): Promise<{ coordinatorId: string; sessionIds: string[] }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await inTransaction(db, async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const user = (email: string, displayName: string, role: 'coordinator' | 'juror' | 'candidate') =>
 			trx.insertInto('users').values({ email, display_name: displayName, role, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow();
 
@@ -93,12 +108,14 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 			{ name: `Session du ${today.date.split('-').reverse().join('/')}`, day: today, candidates: candidateIds },
 			{ name: `Session du ${past.split('-').reverse().join('/')}`, day: { date: past, opensAt: '09:00', closesAt: '17:30' }, candidates: candidateIds.slice(0, 10) }
 		];
+		const sessionIds: string[] = [];
 		for (const session of sessions) {
 			const { id: sessionId } = await trx
 				.insertInto('exam_sessions')
 				.values({ referentiel_id: defaultReferentiel.id, name: session.name, timezone: DEMO_TIMEZONE, place: 'Jedha Paris, 4 rue de la Bourse, 75002 Paris' })
 				.returning('id')
 				.executeTakeFirstOrThrow();
+			sessionIds.push(sessionId);
 			await trx
 				.insertInto('session_days')
 				.values({ session_id: sessionId, day: session.day.date, opens_at: session.day.opensAt, closes_at: session.day.closesAt, breaks: '[]' })
@@ -131,6 +148,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 				)
 				.execute();
 		}
-		await appendAudit(trx, { actorId: coordinator.id, action: 'demo.seed', entity: 'demo', after: { sessions: sessions.map((s) => s.name), at: addMinutes(now, 0).toISOString() } });
+		await appendAudit(trx, { actorId: coordinator.id, action: 'demo.seed', entity: 'demo', after: { sessions: sessions.map((s) => s.name), at: now.toISOString() } });
+		return { coordinatorId: coordinator.id, sessionIds };
 	});
 }
