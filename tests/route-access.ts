@@ -4,6 +4,7 @@
 import { candidatesRoutes } from './route-access/candidates';
 import { planningRoutes } from './route-access/planning';
 import { publicationRoutes } from './route-access/publication';
+import { scoringRoutes } from './route-access/scoring';
 import { sessionsRoutes } from './route-access/sessions';
 
 export type Role = 'coordinator' | 'juror' | 'candidate';
@@ -35,5 +36,6 @@ export const routeAccess: Record<string, RouteRule> = {
 	...sessionsRoutes,
 	...candidatesRoutes,
 	...planningRoutes,
-	...publicationRoutes
+	...publicationRoutes,
+	...scoringRoutes
 };

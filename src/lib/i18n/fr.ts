@@ -1,7 +1,9 @@
 import { candidates } from './fr/candidates';
+import { deliberation } from './fr/deliberation';
 import { live } from './fr/live';
 import { planning } from './fr/planning';
 import { publication } from './fr/publication';
+import { scoring } from './fr/scoring';
 import { sessions } from './fr/sessions';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
@@ -40,5 +42,7 @@ export const fr = {
 	candidates,
 	planning,
 	live,
-	publication
+	publication,
+	scoring,
+	deliberation
 };

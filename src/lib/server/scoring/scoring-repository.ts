@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import type { EntryValues } from '$lib/domain/scoring/grid';
+import type { Executor } from '../db/transaction';
+
+/** Which of these defenses may this juror score: those of the juries the juror sits in. */
+export async function scorableDefenseIds(db: Executor, jurorId: string, defenseIds: string[]): Promise<Set<string>> {
+	if (defenseIds.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('defenses')
+		.innerJoin('jury_members', 'jury_members.jury_id', 'defenses.jury_id')
+		.select('defenses.id')
+		.where('jury_members.juror_id', '=', jurorId)
+		.where('defenses.id', 'in', defenseIds)
+		.execute();
+	return new Set(rows.map((row) => row.id));
+}
+
+export interface DefenseForScoring {
+	id: string;
+	status: string;
+	start: Date;
+	end: Date;
+	sessionId: string;
+	sessionName: string;
+	timezone: string;
+	referentielId: string;
+	blockCode: string;
+	juryId: string;
+	juryLabel: string;
+	presidentId: string | null;
+}
+
+export async function findDefenseForScoring(db: Executor, defenseId: string): Promise<DefenseForScoring | undefined> {
+	return db
+		.selectFrom('defenses')
+		.innerJoin('exam_sessions', 'exam_sessions.id', 'defenses.session_id')
+		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
+		.select([
+			'defenses.id',
+			'defenses.status',
+			'defenses.starts_at as start',
+			'defenses.ends_at as end',
+			'exam_sessions.id as sessionId',
+			'exam_sessions.name as sessionName',
+			'exam_sessions.timezone',
+			'exam_sessions.referentiel_id as referentielId',
+			'exam_sessions.block_code as blockCode',
+			'juries.id as juryId',
+			'juries.label as juryLabel',
+			'juries.president_id as presidentId'
+		])
+		.where('defenses.id', '=', defenseId)
+		.executeTakeFirst();
+}
+
+export interface DefenseCandidate {
+	id: string;
+	name: string;
+	projectTitle: string;
+	projectAbstract: string | null;
+	team: string | null;
+}
+
+export async function defenseCandidates(db: Executor, defenseId: string): Promise<DefenseCandidate[]> {
+	return db
+		.selectFrom('defense_candidates')
+		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
+		.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
+		.leftJoin('registrations', (join) =>
+			join.onRef('registrations.candidate_id', '=', 'defense_candidates.candidate_id').onRef('registrations.session_id', '=', 'defenses.session_id')
+		)
+		.select([
+			'users.id',
+			'users.display_name as name',
+			sql<string>`coalesce(registrations.project_title, '')`.as('projectTitle'),
+			'registrations.project_abstract as projectAbstract',
+			'registrations.team'
+		])
+		.where('defense_candidates.defense_id', '=', defenseId)
+		.orderBy('users.display_name')
+		.execute();
+}
+
+export async function juryMembers(db: Executor, juryId: string): Promise<{ id: string; name: string }[]> {
+	return db
+		.selectFrom('jury_members')
+		.innerJoin('users', 'users.id', 'jury_members.juror_id')
+		.select(['users.id', 'users.display_name as name'])
+		.where('jury_members.jury_id', '=', juryId)
+		.orderBy('users.display_name')
+		.execute();
+}
+
+export interface SheetRow {
+	id: string;
+	jurorId: string;
+	candidateId: string;
+	submittedAt: Date | null;
+}
+
+/** The sheets of one juror (or of every juror) for a defense. */
+export async function sheetsOf(db: Executor, defenseId: string, jurorId?: string): Promise<SheetRow[]> {
+	let query = db
+		.selectFrom('score_sheets')
+		.select(['id', 'juror_id as jurorId', 'candidate_id as candidateId', 'submitted_at as submittedAt'])
+		.where('defense_id', '=', defenseId);
+	if (jurorId) query = query.where('juror_id', '=', jurorId);
+	return query.execute();
+}
+
+/** Creates the juror's missing sheets for these candidates; existing ones are left alone. */
+export async function createSheets(db: Executor, defenseId: string, jurorId: string, candidateIds: string[]): Promise<void> {
+	if (candidateIds.length === 0) return;
+	await db
+		.insertInto('score_sheets')
+		.values(candidateIds.map((candidateId) => ({ defense_id: defenseId, juror_id: jurorId, candidate_id: candidateId })))
+		.onConflict((conflict) => conflict.columns(['defense_id', 'juror_id', 'candidate_id']).doNothing())
+		.execute();
+}
+
+export interface EntryRow extends EntryValues {
+	sheetId: string;
+	code: string;
+	levelClock: string | null;
+	criteriaClock: string | null;
+	commentClock: string | null;
+}
+
+export async function entriesOf(db: Executor, sheetIds: string[]): Promise<EntryRow[]> {
+	if (sheetIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('score_entries')
+		.select([
+			'sheet_id as sheetId',
+			'competency_code as code',
+			'level',
+			'criteria',
+			'comment',
+			'level_clock as levelClock',
+			'criteria_clock as criteriaClock',
+			'comment_clock as commentClock'
+		])
+		.where('sheet_id', 'in', sheetIds)
+		.execute();
+	return rows.map((row) => ({ ...row, criteria: row.criteria as number[] }));
+}
+
+export type EntryField = 'level' | 'criteria' | 'comment';
+
+// Column names come from this fixed table, never from the request.
+const ENTRY_COLUMNS: Record<EntryField, { value: string; clock: string; cast: string }> = {
+	level: { value: 'level', clock: 'level_clock', cast: 'smallint' },
+	criteria: { value: 'criteria', clock: 'criteria_clock', cast: 'jsonb' },
+	comment: { value: 'comment', clock: 'comment_clock', cast: 'text' }
+};
+
+export interface EntryWrite {
+	changeId: string;
+	jurorId: string;
+	defenseId: string;
+	sheetId: string;
+	code: string;
+	field: EntryField;
+	value: number | number[] | string;
+	clock: string;
+}
+
+/**
+ * One statement: records the change id (a replay stops here) and writes the field unless it
+ * already holds a newer change. Also what the autosave benchmark compares the app against.
+ */
+export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<void> {
+	const column = ENTRY_COLUMNS[write.field];
+	const value = write.field === 'criteria' ? JSON.stringify(write.value) : write.value;
+	await sql`
+		with applied as (
+			insert into applied_changes (change_id, juror_id, defense_id) values (${write.changeId}, ${write.jurorId}, ${write.defenseId})
+			on conflict (change_id) do nothing
+			returning change_id
+		)
+		insert into score_entries (sheet_id, competency_code, ${sql.raw(column.value)}, ${sql.raw(column.clock)}, client_change_id)
+		select ${write.sheetId}, ${write.code}, cast(${value} as ${sql.raw(column.cast)}), ${write.clock}, change_id from applied
+		on conflict (sheet_id, competency_code) do update
+			set ${sql.raw(column.value)} = excluded.${sql.raw(column.value)}, ${sql.raw(column.clock)} = excluded.${sql.raw(column.clock)},
+				client_change_id = excluded.client_change_id, updated_at = now()
+			where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}`.execute(db);
+}
+
+export async function applyNotesChange(db: Executor, write: { changeId: string; jurorId: string; defenseId: string; body: string; clock: string }): Promise<void> {
+	await sql`
+		with applied as (
+			insert into applied_changes (change_id, juror_id, defense_id) values (${write.changeId}, ${write.jurorId}, ${write.defenseId})
+			on conflict (change_id) do nothing
+			returning change_id
+		)
+		insert into scoring_notes (defense_id, juror_id, body, body_clock)
+		select ${write.defenseId}, ${write.jurorId}, ${write.body}, ${write.clock} from applied
+		on conflict (defense_id, juror_id) do update
+			set body = excluded.body, body_clock = excluded.body_clock, updated_at = now()
+			where scoring_notes.body_clock is null or scoring_notes.body_clock < excluded.body_clock`.execute(db);
+}
+
+export async function notesOf(db: Executor, defenseId: string, jurorId: string): Promise<{ body: string; clock: string | null } | undefined> {
+	return db
+		.selectFrom('scoring_notes')
+		.select(['body', 'body_clock as clock'])
+		.where('defense_id', '=', defenseId)
+		.where('juror_id', '=', jurorId)
+		.executeTakeFirst();
+}
+
+export async function setSubmitted(db: Executor, defenseId: string, jurorId: string, submittedAt: Date | null): Promise<void> {
+	await db
+		.updateTable('score_sheets')
+		.set(submittedAt ? { submitted_at: submittedAt } : { submitted_at: null, reopened_at: new Date() })
+		.where('defense_id', '=', defenseId)
+		.where('juror_id', '=', jurorId)
+		.execute();
+}
+
+export async function insertReopening(db: Executor, reopening: { defenseId: string; jurorId: string; reopenedBy: string; reason: string }): Promise<void> {
+	await db
+		.insertInto('score_reopenings')
+		.values({ defense_id: reopening.defenseId, juror_id: reopening.jurorId, reopened_by: reopening.reopenedBy, reason: reopening.reason })
+		.execute();
+}
+
+export async function reopeningsOf(db: Executor, defenseId: string) {
+	return db
+		.selectFrom('score_reopenings')
+		.innerJoin('users as juror', 'juror.id', 'score_reopenings.juror_id')
+		.innerJoin('users as president', 'president.id', 'score_reopenings.reopened_by')
+		.select(['score_reopenings.id', 'juror.display_name as juror', 'president.display_name as by', 'score_reopenings.reason', 'score_reopenings.reopened_at as at'])
+		.where('score_reopenings.defense_id', '=', defenseId)
+		.orderBy('score_reopenings.reopened_at')
+		.execute();
+}

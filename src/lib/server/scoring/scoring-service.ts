@@ -1,0 +1,284 @@
+import { referentiels, type Referentiel } from '$lib/domain/referentiel/referentiel';
+import { changeClock, parseChanges, type GridState, type ScoreChange } from '$lib/domain/scoring/changes';
+import { entryKey } from '$lib/domain/scoring/form-fields';
+import { completeSheet, gridModel, missingCompetencies, type GridModel, type SheetValues } from '$lib/domain/scoring/grid';
+import { fr } from '$lib/i18n/fr';
+import { appendAudit } from '../audit/audit-repository';
+import type { Database } from '../db/connect';
+import { inTransaction, type Executor } from '../db/transaction';
+import { UserFacingError } from '../errors';
+import { findReferentiel } from '../referentiel/referentiel-repository';
+import {
+	applyEntryChange,
+	applyNotesChange,
+	createSheets,
+	defenseCandidates,
+	entriesOf,
+	findDefenseForScoring,
+	insertReopening,
+	juryMembers,
+	notesOf,
+	reopeningsOf,
+	scorableDefenseIds,
+	setSubmitted,
+	sheetsOf,
+	type DefenseCandidate,
+	type DefenseForScoring,
+	type SheetRow
+} from './scoring-repository';
+
+const t = fr.scoring;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const models = new Map<string, GridModel>();
+
+async function modelFor(db: Executor, referentielId: string, blockCode: string): Promise<GridModel> {
+	const key = `${referentielId}/${blockCode}`;
+	let model = models.get(key);
+	if (!model) {
+		const referentiel: Referentiel | undefined = referentiels.find((entry) => entry.id === referentielId) ?? (await findReferentiel(db, referentielId));
+		if (!referentiel) throw new Error(`Référentiel ${referentielId} introuvable`);
+		model = gridModel(referentiel, blockCode);
+		models.set(key, model);
+	}
+	return model;
+}
+
+interface ScoringContext {
+	defense: DefenseForScoring;
+	candidates: DefenseCandidate[];
+	model: GridModel;
+}
+
+/** The defense if this juror sits in its jury: 404 when it does not exist, 403 when it is not theirs. */
+async function scoringContext(db: Executor, jurorId: string, defenseId: string): Promise<ScoringContext> {
+	const defense = UUID.test(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
+	if (!defense) throw new UserFacingError(t.defenseNotFound, undefined, 404);
+	if (!(await scorableDefenseIds(db, jurorId, [defenseId])).has(defenseId)) throw new UserFacingError(t.notYourJury, undefined, 403);
+	return { defense, candidates: await defenseCandidates(db, defenseId), model: await modelFor(db, defense.referentielId, defense.blockCode) };
+}
+
+/** The juror's sheets for the defense, creating the missing ones (one per candidate). */
+async function ensureSheets(db: Executor, jurorId: string, defenseId: string, candidateIds: string[]): Promise<SheetRow[]> {
+	let sheets = await sheetsOf(db, defenseId, jurorId);
+	if (candidateIds.some((candidateId) => !sheets.some((sheet) => sheet.candidateId === candidateId))) {
+		await createSheets(db, defenseId, jurorId, candidateIds);
+		sheets = await sheetsOf(db, defenseId, jurorId);
+	}
+	return sheets;
+}
+
+async function sheetValues(db: Executor, model: GridModel, sheets: SheetRow[]): Promise<{ byCandidate: Record<string, SheetValues>; clocks: Record<string, string> }> {
+	const entries = await entriesOf(db, sheets.map((sheet) => sheet.id));
+	const byCandidate: Record<string, SheetValues> = {};
+	const clocks: Record<string, string> = {};
+	for (const sheet of sheets) {
+		const stored: SheetValues = {};
+		for (const entry of entries.filter((row) => row.sheetId === sheet.id)) {
+			stored[entry.code] = { level: entry.level, criteria: entry.criteria, comment: entry.comment };
+			for (const [field, clock] of [['level', entry.levelClock], ['criteria', entry.criteriaClock], ['comment', entry.commentClock]] as const) {
+				if (clock) clocks[`${sheet.candidateId}|${entry.code}|${field}`] = clock;
+			}
+		}
+		byCandidate[sheet.candidateId] = completeSheet(model, stored);
+	}
+	return { byCandidate, clocks };
+}
+
+/** The juror's own state for the defense, with each field's clock, as the tablet merges it. */
+export async function jurorGridState(db: Database, jurorId: string, defenseId: string): Promise<{ state: GridState; submitted: boolean }> {
+	const { candidates, model } = await scoringContext(db, jurorId, defenseId);
+	const sheets = await ensureSheets(db, jurorId, defenseId, candidates.map((candidate) => candidate.id));
+	const { byCandidate, clocks } = await sheetValues(db, model, sheets);
+	const notes = await notesOf(db, defenseId, jurorId);
+	if (notes?.clock) clocks.notes = notes.clock;
+	return { state: { sheets: byCandidate, notes: notes?.body ?? '', clocks }, submitted: sheets.length > 0 && sheets.every((sheet) => sheet.submittedAt) };
+}
+
+export interface SaveOutcome {
+	/** Changes the server holds (now or from an earlier send): the tablet may forget them. */
+	stored: string[];
+	/** Changes it will never hold (the grid is locked): the tablet drops them and says so. */
+	rejected: { changeId: string; reason: string }[];
+}
+
+/**
+ * Applies a batch of changes, each exactly once, the newest per field winning. Serializable, so a
+ * change racing with the submission either lands before it or is refused as locked.
+ */
+export async function saveChanges(db: Database, jurorId: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
+	return inTransaction(
+		db,
+		async (trx) => {
+			const { candidates, model } = await scoringContext(trx, jurorId, defenseId);
+			const parsed = parseChanges(body, { model, candidateIds: candidates.map((candidate) => candidate.id), now });
+			if (!parsed.ok) throw new UserFacingError(parsed.message);
+			return applyChanges(trx, jurorId, defenseId, candidates, parsed.changes);
+		},
+		{ serializable: true }
+	);
+}
+
+async function applyChanges(trx: Executor, jurorId: string, defenseId: string, candidates: DefenseCandidate[], changes: ScoreChange[]): Promise<SaveOutcome> {
+	const outcome: SaveOutcome = { stored: [], rejected: [] };
+	const sheets = changes.some((change) => change.field !== 'notes') ? await ensureSheets(trx, jurorId, defenseId, candidates.map((candidate) => candidate.id)) : [];
+	for (const change of changes) {
+		const clock = changeClock(change);
+		if (change.field === 'notes') {
+			await applyNotesChange(trx, { changeId: change.changeId, jurorId, defenseId, body: change.value as string, clock });
+		} else {
+			const sheet = sheets.find((row) => row.candidateId === change.candidateId)!;
+			if (sheet.submittedAt) {
+				outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+				continue;
+			}
+			await applyEntryChange(trx, { changeId: change.changeId, jurorId, defenseId, sheetId: sheet.id, code: change.competencyCode!, field: change.field, value: change.value, clock });
+		}
+		outcome.stored.push(change.changeId);
+	}
+	return outcome;
+}
+
+export interface GridForm {
+	/** The "<candidate>|<competency>" keys the form showed editable: only those are saved. */
+	keys: Set<string>;
+	levels: Record<string, string>;
+	criteria: Record<string, number[]>;
+	comments: Record<string, string>;
+	notes: string | null;
+}
+
+/** The whole grid posted by the page without JavaScript ("Enregistrer"), as changes stamped with the server's clock. */
+function formChanges(context: ScoringContext, form: GridForm, now: number): ScoreChange[] {
+	const changes: ScoreChange[] = [];
+	const stamp = () => ({ changeId: crypto.randomUUID(), clientTime: now });
+	for (const candidate of context.candidates) {
+		for (const competency of context.model.competencies) {
+			const key = entryKey(candidate.id, competency.code);
+			if (!form.keys.has(key)) continue;
+			const target = { candidateId: candidate.id, competencyCode: competency.code };
+			if (form.levels[key] !== undefined && form.levels[key] !== '') changes.push({ ...stamp(), ...target, field: 'level', value: Number(form.levels[key]) });
+			changes.push({ ...stamp(), ...target, field: 'criteria', value: form.criteria[key] ?? [] });
+			if (form.comments[key] !== undefined) changes.push({ ...stamp(), ...target, field: 'comment', value: form.comments[key] });
+		}
+	}
+	if (form.notes !== null) changes.push({ ...stamp(), candidateId: null, competencyCode: null, field: 'notes', value: form.notes });
+	return changes;
+}
+
+export async function saveGridForm(db: Database, jurorId: string, defenseId: string, form: GridForm, now = Date.now()): Promise<SaveOutcome> {
+	return inTransaction(
+		db,
+		async (trx) => {
+			const context = await scoringContext(trx, jurorId, defenseId);
+			const parsed = parseChanges({ changes: formChanges(context, form, now) }, { model: context.model, candidateIds: context.candidates.map((candidate) => candidate.id), now });
+			if (!parsed.ok) throw new UserFacingError(parsed.message);
+			return applyChanges(trx, jurorId, defenseId, context.candidates, parsed.changes);
+		},
+		{ serializable: true }
+	);
+}
+
+/**
+ * Submits the juror's grids for the defense (one per candidate): refused, naming what is missing,
+ * until every competency has a level; afterwards the grids are locked.
+ */
+export async function submitGrids(db: Database, jurorId: string, defenseId: string, form?: GridForm): Promise<void> {
+	await inTransaction(
+		db,
+		async (trx) => {
+			const context = await scoringContext(trx, jurorId, defenseId);
+			const candidateIds = context.candidates.map((candidate) => candidate.id);
+			if (form) {
+				const parsed = parseChanges({ changes: formChanges(context, form, Date.now()) }, { model: context.model, candidateIds, now: Date.now() });
+				if (!parsed.ok) throw new UserFacingError(parsed.message);
+				await applyChanges(trx, jurorId, defenseId, context.candidates, parsed.changes);
+			}
+			const sheets = await ensureSheets(trx, jurorId, defenseId, candidateIds);
+			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError(t.alreadySubmitted, undefined, 409);
+			const { byCandidate } = await sheetValues(trx, context.model, sheets);
+			const missing = context.candidates
+				.map((candidate) => ({ candidate, codes: missingCompetencies(context.model, byCandidate[candidate.id]) }))
+				.filter((entry) => entry.codes.length > 0);
+			if (missing.length > 0) {
+				const text = context.candidates.length === 1 ? missing[0].codes.join(', ') : missing.map((entry) => t.missingFor(entry.candidate.name, entry.codes)).join(' ; ');
+				throw new UserFacingError(t.missingLevels(text), 'grid');
+			}
+			await setSubmitted(trx, defenseId, jurorId, new Date());
+			await appendAudit(trx, {
+				actorId: jurorId,
+				action: 'scores.submit',
+				entity: 'defense',
+				entityId: defenseId,
+				after: { juror: jurorId, sheets: Object.fromEntries(Object.entries(byCandidate).map(([candidateId, sheet]) => [candidateId, Object.fromEntries(Object.entries(sheet).map(([code, entry]) => [code, entry.level]))])) }
+			});
+		},
+		{ serializable: true }
+	);
+}
+
+/** The president reopens a juror's submitted grids for the defense, with a reason kept in the log. */
+export async function reopenGrids(db: Database, presidentId: string, defenseId: string, jurorId: string, reason: string): Promise<void> {
+	const trimmed = reason.trim();
+	if (!trimmed) throw new UserFacingError(t.reasonRequired, 'reason');
+	if (trimmed.length > 500) throw new UserFacingError(t.reasonTooLong, 'reason');
+	await inTransaction(
+		db,
+		async (trx) => {
+			const { defense } = await scoringContext(trx, presidentId, defenseId);
+			if (defense.presidentId !== presidentId) throw new UserFacingError(t.notPresident, undefined, 403);
+			if (!UUID.test(jurorId) || !(await scorableDefenseIds(trx, jurorId, [defenseId])).has(defenseId)) throw new UserFacingError(t.notAMember, 'juror', 404);
+			const sheets = await sheetsOf(trx, defenseId, jurorId);
+			if (sheets.length === 0 || !sheets.some((sheet) => sheet.submittedAt)) throw new UserFacingError(t.notSubmitted, 'juror', 409);
+			await setSubmitted(trx, defenseId, jurorId, null);
+			await insertReopening(trx, { defenseId, jurorId, reopenedBy: presidentId, reason: trimmed });
+			await appendAudit(trx, { actorId: presidentId, action: 'scores.reopen', entity: 'defense', entityId: defenseId, before: { juror: jurorId, submitted: true }, after: { juror: jurorId, submitted: false, reason: trimmed } });
+		},
+		{ serializable: true }
+	);
+}
+
+export interface OtherJurorScores {
+	jurorId: string;
+	name: string;
+	byCandidate: Record<string, SheetValues>;
+}
+
+export interface DefensePage {
+	defense: DefenseForScoring;
+	candidates: DefenseCandidate[];
+	model: GridModel;
+	own: { state: GridState; submitted: boolean };
+	isPresident: boolean;
+	/** Each member's submission status (no scores): what the president needs to reopen a grid. */
+	members: { id: string; name: string; submitted: boolean; isSelf: boolean }[];
+	/** Other members' submitted scores: empty until this juror has submitted. */
+	others: OtherJurorScores[];
+	reopenings: Awaited<ReturnType<typeof reopeningsOf>>;
+}
+
+export async function defensePage(db: Database, jurorId: string, defenseId: string): Promise<DefensePage> {
+	const context = await scoringContext(db, jurorId, defenseId);
+	const own = await jurorGridState(db, jurorId, defenseId);
+	const members = await juryMembers(db, context.defense.juryId);
+	const allSheets = await sheetsOf(db, defenseId);
+	const submittedBy = (memberId: string) => {
+		const sheets = allSheets.filter((sheet) => sheet.jurorId === memberId);
+		return sheets.length > 0 && sheets.every((sheet) => sheet.submittedAt);
+	};
+	const others: OtherJurorScores[] = [];
+	if (own.submitted) {
+		for (const member of members.filter((entry) => entry.id !== jurorId && submittedBy(entry.id))) {
+			const { byCandidate } = await sheetValues(db, context.model, allSheets.filter((sheet) => sheet.jurorId === member.id));
+			others.push({ jurorId: member.id, name: member.name, byCandidate });
+		}
+	}
+	return {
+		...context,
+		own,
+		isPresident: context.defense.presidentId === jurorId,
+		members: members.map((member) => ({ ...member, submitted: submittedBy(member.id), isSelf: member.id === jurorId })),
+		others,
+		reopenings: await reopeningsOf(db, defenseId)
+	};
+}
