@@ -5,7 +5,6 @@ export const publication = {
 	nothingChanged: (version: number) => `Le planning n'a pas changé depuis la version ${version} publiée : il n'y a rien à envoyer.`,
 	staleVersion: "Le planning a été publié par quelqu'un d'autre entre-temps. Vérifiez les changements ci-dessous avant de publier à nouveau.",
 	convocationNotFound: 'Aucune convocation publiée pour vous dans cette session.',
-	jurorScheduleEmpty: 'Aucune soutenance publiée pour vous.',
 
 	// Convocation: shared by the e-mail and the PDF.
 	convocationTitle: 'Convocation à la soutenance',
@@ -61,7 +60,7 @@ export const publication = {
 	// Jurors.
 	jurorSubject: (sessionName: string) => `Votre planning de jury : ${sessionName}`,
 	jurorChangedSubject: (sessionName: string) => `Planning de jury modifié : ${sessionName}`,
-	jurorIntro: (sessionName: string, zone: string) => `Voici vos soutenances pour la session « ${sessionName} » (horaires en ${zone}) :`,
+	jurorIntro: (sessionName: string) => `Voici vos soutenances pour la session « ${sessionName} » :`,
 	jurorNoneLeft: (sessionName: string) => `Vous n'avez plus de soutenance dans la session « ${sessionName} ».`,
 	jurorChangesTitle: 'Changements depuis la dernière publication :',
 	jurorAdded: (what: string) => `ajoutée : ${what}`,

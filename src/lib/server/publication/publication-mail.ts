@@ -32,7 +32,10 @@ export function convocationFor(context: PublicationContext, candidateId: string,
 		sessionTimezone: session.timezone,
 		address: session.place,
 		candidate: { id: candidateId, name: person?.name ?? candidateId, timezone: person?.timezone ?? session.timezone, extraTimePercent: person?.extraTimePercent ?? 0 },
-		teammates: slot.candidates.filter((id) => id !== candidateId).map((id) => nameOf(context, id)),
+		teammates: slot.candidates
+			.filter((id) => id !== candidateId)
+			.map((id) => nameOf(context, id))
+			.sort((a, b) => a.localeCompare(b, 'fr')),
 		projectTitle: context.registrations.get(candidateId)?.projectTitle ?? '',
 		start: slot.start,
 		end: slot.end,
@@ -115,7 +118,10 @@ function juryLabel(context: PublicationContext, slot: CandidateSlot): string {
 }
 
 function slotCandidates(context: PublicationContext, slot: CandidateSlot): string {
-	return slot.candidates.map((id) => nameOf(context, id)).join(', ');
+	return slot.candidates
+		.map((id) => nameOf(context, id))
+		.sort((a, b) => a.localeCompare(b, 'fr'))
+		.join(', ');
 }
 
 function slotLine(context: PublicationContext, slot: CandidateSlot, withDay: boolean): string {
@@ -125,12 +131,12 @@ function slotLine(context: PublicationContext, slot: CandidateSlot, withDay: boo
 	return t.jurorDefenseLine(time, juryLabel(context, slot), placeText(slot.room, null), slotCandidates(context, slot), project);
 }
 
-/** A juror's defenses day by day, in the session's zone. */
+/** A juror's defenses day by day, in the session's zone, each day with its UTC offset (it changes with DST). */
 export function jurorScheduleText(context: PublicationContext, slots: CandidateSlot[]): string {
 	const zone = context.session.timezone;
 	const days = new Map<string, CandidateSlot[]>();
 	for (const slot of slots) {
-		const day = formatInTimeZone(slot.start, zone, 'EEEE d MMMM yyyy');
+		const day = `${formatInTimeZone(slot.start, zone, 'EEEE d MMMM yyyy')} (${zoneLabel(slot.start, zone)})`;
 		days.set(day, [...(days.get(day) ?? []), slot]);
 	}
 	return [...days]
@@ -162,11 +168,10 @@ export function jurorEvents(context: PublicationContext, slots: CandidateSlot[],
 
 export function jurorMail(context: PublicationContext, juror: Person, slots: CandidateSlot[], change: JurorChange, firstPublication: boolean): OutgoingMail {
 	const { session } = context;
-	const zone = slots[0] ? zoneLabel(slots[0].start, session.timezone) : session.timezone;
 	const changes = firstPublication
 		? []
 		: [t.jurorChangesTitle, ...change.removed.map((slot) => `  - ${t.jurorRemoved(slotLine(context, slot, true))}`), ...change.added.map((slot) => `  - ${t.jurorAdded(slotLine(context, slot, true))}`), ''];
-	const schedule = slots.length ? [t.jurorIntro(session.name, zone), '', jurorScheduleText(context, slots), '', t.jurorCalendarNote] : [t.jurorNoneLeft(session.name)];
+	const schedule = slots.length ? [t.jurorIntro(session.name), '', jurorScheduleText(context, slots), '', t.jurorCalendarNote] : [t.jurorNoneLeft(session.name)];
 	return {
 		to: juror.email,
 		subject: firstPublication ? t.jurorSubject(session.name) : t.jurorChangedSubject(session.name),

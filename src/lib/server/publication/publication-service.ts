@@ -248,7 +248,7 @@ export async function jurorSessions(db: Database, jurorId: string, now = new Dat
 					end: slot.end,
 					juryLabel: context.plan.juries.find((jury) => jury.id === slot.juryId)?.label ?? '?',
 					room: slot.room,
-					candidates: slot.candidates.map((id) => context.people.get(id)?.name ?? id),
+					candidates: slot.candidates.map((id) => context.people.get(id)?.name ?? id).sort((a, b) => a.localeCompare(b, 'fr')),
 					team: registration?.team ?? null,
 					projectTitle: registration?.projectTitle ?? ''
 				};

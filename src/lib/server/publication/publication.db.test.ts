@@ -174,8 +174,8 @@ describe('first publication', () => {
 
 	it('lists a juror’s defenses in order, day by day', () => {
 		const [mail] = mailsTo(sent, 'j3');
-		const friday = mail.text.indexOf('Vendredi 26 mars 2027');
-		const monday = mail.text.indexOf('Lundi 29 mars 2027');
+		const friday = mail.text.indexOf('Vendredi 26 mars 2027 (heure de Paris, UTC+01:00)');
+		const monday = mail.text.indexOf('Lundi 29 mars 2027 (heure de Paris, UTC+02:00)');
 		expect(friday).toBeGreaterThan(0);
 		expect(monday).toBeGreaterThan(friday);
 		expect(mail.text).toContain('09:00–09:32 · Jury B · Visio Hopper : https://visio.test/hopper · Étienne Bouchard : « Projet de c2 »');
