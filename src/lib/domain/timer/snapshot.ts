@@ -13,3 +13,15 @@ export interface TimerSnapshot {
 	candidates: string[];
 	plannedStart: number;
 }
+
+/** president: drives the timer; juror: a member of the jury, reads it; coordinator: reads it. */
+export type TimerRole = 'president' | 'juror' | 'coordinator';
+
+/** What the DefenseTimer component is given by a page's load. */
+export interface TimerView {
+	snapshot: TimerSnapshot;
+	role: TimerRole;
+	canControl: boolean;
+	/** The server's clock when this view was built: the page shows the timer at that instant without JavaScript. */
+	serverTime: number;
+}

@@ -1,5 +1,5 @@
 import { applyTimerAction, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/timer/timer';
-import type { TimerSnapshot } from '$lib/domain/timer/snapshot';
+import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/timer/snapshot';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import type { SessionUser } from '../auth/auth-repository';
@@ -14,8 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID.test(value);
 
-/** president: drives the timer; juror: a member of the jury, reads it; coordinator: reads it. */
-export type TimerRole = 'president' | 'juror' | 'coordinator';
+export type { TimerRole, TimerView };
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>;
 
@@ -45,14 +44,6 @@ export function snapshotOf(defense: DefenseContext, state: TimerState, status = 
 		candidates: defense.candidates.map((candidate) => candidate.name),
 		plannedStart: defense.plannedStart.getTime()
 	};
-}
-
-export interface TimerView {
-	snapshot: TimerSnapshot;
-	role: TimerRole;
-	canControl: boolean;
-	/** The server's clock when this view was built: the page shows the timer at that instant without JavaScript. */
-	serverTime: number;
 }
 
 /**
