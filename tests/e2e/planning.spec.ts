@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { validateProblem } from '../../src/lib/domain/scheduling/validate';
+import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+
+// The coordinator plans today's demo session, reads the result, moves a defense with the
+// keyboard-accessible form (one refusal, one success), pins it, re-optimises around the pin and
+// exports the problem. Victor Caron works at Ubisoft like Thomas Girard (jury B).
+test.describe.configure({ mode: 'serial' });
+
+async function todayPlanning(page: Page): Promise<string> {
+	await page.goto('/coordination');
+	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+	const href = await page.getByRole('link', { name: `Session du ${today}` }).getAttribute('href');
+	return `${href}/planning`;
+}
+
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
+
+async function defenseTime(page: Page, name: string): Promise<string> {
+	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Déplacer la soutenance de ${name}` }) });
+	return (await row.getByRole('cell').first().textContent())!.trim();
+}
+
+test('plan, explain, move from the keyboard, pin, re-optimise and export', async ({ page }) => {
+	// One long story with two engine runs and five accessibility scans.
+	test.setTimeout(240_000);
+	await loginAs(page, accounts.coordinator);
+	const planning = await todayPlanning(page);
+	await page.goto(planning);
+	await expect(page.getByRole('heading', { name: 'Planning', exact: true })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Planifier', exact: true }).click();
+	const result = page.getByText(/Dernier calcul \(planification\) : (\d+) candidat·es placé·es sur 30\./);
+	await expect(result).toBeVisible({ timeout: 30_000 });
+	const placed = Number((await result.textContent())!.match(/: (\d+) candidat/)![1]);
+	await expect(page.getByText(`${placed} sur 30`, { exact: true })).toBeVisible();
+	if (placed < 30) await expect(page.getByRole('heading', { name: /^Non placé·es/ })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// The engine never puts Victor Caron in front of his Ubisoft colleague.
+	await page.goto(`${planning}/candidats`);
+	const victor = page.getByRole('row', { name: /Victor Caron/ });
+	await expect(victor).toBeVisible();
+	await expect(victor.getByRole('cell').last()).not.toContainText(/^B ·/);
+	await expectNoAxeViolations(page);
+	await page.goto(`${planning}/jures`);
+	await expect(page.getByRole('heading', { name: /^Thomas Girard/ })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// A refused move says why, in French, and changes nothing.
+	await page.goto(planning);
+	const victorBefore = await defenseTime(page, 'Victor Caron');
+	await page.getByRole('link', { name: 'Déplacer la soutenance de Victor Caron' }).click();
+	await expect(page.getByRole('heading', { name: 'Déplacer la soutenance de Victor Caron' })).toBeVisible();
+	await page.getByLabel('Jury', { exact: true }).selectOption({ label: 'Jury B (Salle Lovelace)' });
+	await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Thomas Girard travaille chez Ubisoft, comme Victor Caron : conflit d’intérêts.');
+	await expectNoAxeViolations(page);
+	expect(await defenseTime(page, 'Victor Caron')).toBe(victorBefore);
+
+	// An accepted move: late in the day, where the compact plan leaves room in some jury.
+	const hours = (await page.getByRole('heading', { level: 4 }).first().textContent())!.match(/(\d\d:\d\d)–(\d\d:\d\d)/)!;
+	const closes = minutes(hours[2]);
+	await page.getByRole('link', { name: 'Déplacer la soutenance de Amélie Lefèvre' }).click();
+	const juries = await page.getByLabel('Jury', { exact: true }).locator('option').allTextContents();
+	let moved: string | null = null;
+	search: for (const back of [30, 60, 90, 120, 150])
+		for (const jury of juries) {
+			await page.getByLabel('Jury', { exact: true }).selectOption({ label: jury });
+			await page.getByLabel(/^Heure de début/).fill(clock(closes - back));
+			await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
+			const outcome = page.getByRole('status').filter({ hasText: 'Soutenance déplacée.' }).or(page.getByRole('alert'));
+			await expect(outcome.first()).toBeVisible();
+			if (await page.getByText('Soutenance déplacée.').isVisible()) {
+				moved = clock(closes - back);
+				break search;
+			}
+		}
+	expect(moved).not.toBeNull();
+	expect(await defenseTime(page, 'Amélie Lefèvre')).toMatch(new RegExp(`^${moved}–`));
+
+	// Pinned, the defense stays where it is when the engine re-optimises.
+	await page.getByRole('button', { name: 'Épingler la soutenance de Amélie Lefèvre' }).click();
+	await expect(page.getByRole('button', { name: 'Désépingler la soutenance de Amélie Lefèvre' })).toBeVisible();
+	await page.getByRole('button', { name: 'Réoptimiser' }).click();
+	await expect(page.getByText(/Dernier calcul \(réoptimisation\) : \d+ candidat·es placé·es sur 30\./)).toBeVisible({ timeout: 30_000 });
+	expect(await defenseTime(page, 'Amélie Lefèvre')).toMatch(new RegExp(`^${moved}–`));
+
+	// The problem downloads as a valid planning-v1 document, with the pin.
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Problème de planification (problem.json)' }).click();
+	const problem = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+	expect(problem.format).toBe('soutenance.planning/1');
+	expect(problem.candidates).toHaveLength(30);
+	expect(validateProblem(problem)).toMatchObject({ ok: true });
+	const amelie = problem.candidates.find((candidate: { name: string }) => candidate.name === 'Amélie Lefèvre');
+	expect(problem.pinned).toContainEqual(expect.objectContaining({ candidates: [amelie.id] }));
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Désépingler la soutenance de Amélie Lefèvre' }).click();
+	await expect(page.getByRole('button', { name: 'Épingler la soutenance de Amélie Lefèvre' })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the "Déplacer vers…" form works and shows the refusal', async ({ page }) => {
+		await loginAs(page, accounts.coordinator);
+		const planning = await todayPlanning(page);
+		await page.goto(planning);
+		await page.getByRole('link', { name: 'Déplacer la soutenance de Victor Caron' }).click();
+		await page.getByLabel('Jury', { exact: true }).selectOption({ label: 'Jury B (Salle Lovelace)' });
+		await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
+		await expect(page.getByRole('alert')).toContainText('Thomas Girard travaille chez Ubisoft, comme Victor Caron');
+	});
+});
