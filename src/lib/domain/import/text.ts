@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 /** What the first bytes of an uploaded file say it is. */
 export type FileKind = 'xlsx' | 'text' | 'empty' | 'binary';
 
@@ -42,6 +44,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		// Not TextDecoder: Node's 'windows-1252' decodes as Latin-1, turning ’ € œ … into control characters.
+		return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'), encoding: 'windows-1252' };
 	}
 }

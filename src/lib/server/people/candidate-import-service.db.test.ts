@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
@@ -12,7 +13,7 @@ import { ImportRejected, importCandidates, previewCandidateImport } from './cand
 import { insertUser } from './user-repository';
 
 const SAMPLE = readFileSync(new URL('../../../../tests/fixtures/import/candidats-excel-fr.csv', import.meta.url));
-const SAMPLE_TEXT = new TextDecoder('windows-1252').decode(SAMPLE);
+const SAMPLE_TEXT = iconv.decode(SAMPLE, 'windows-1252');
 const ORIGIN = 'http://localhost:3000';
 
 let handle: DatabaseHandle;
