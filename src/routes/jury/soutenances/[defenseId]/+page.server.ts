@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { formatInTimeZone, zoneLabel } from '$lib/domain/time/format';
 import { requireRole } from '$lib/server/auth/guards';
 import { UserFacingError } from '$lib/server/errors';
+import { defenseTimerView } from '$lib/server/live/timer-service';
 import { readGridForm } from '$lib/server/scoring/grid-form';
 import { defensePage, reopenGrids, saveGridForm, submitGrids } from '$lib/server/scoring/scoring-service';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			isPresident: page.isPresident,
 			members: page.members,
 			others: page.others,
-			reopenings: page.reopenings.map((entry) => ({ ...entry, at: `${formatInTimeZone(entry.at, defense.timezone, 'd MMMM HH:mm')}` }))
+			reopenings: page.reopenings.map((entry) => ({ ...entry, at: `${formatInTimeZone(entry.at, defense.timezone, 'd MMMM HH:mm')}` })),
+			timer: await defenseTimerView(event.locals.db, user, event.params.defenseId)
 		};
 	} catch (caught) {
 		if (caught instanceof UserFacingError) error(caught.status, caught.message);
