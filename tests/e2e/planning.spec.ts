@@ -103,6 +103,21 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 	await expect(page.getByRole('button', { name: 'Épingler la soutenance de Amélie Lefèvre' })).toBeVisible();
 });
 
+test('dragging a defense onto another jury asks the server, which refuses with the reason', async ({ page }) => {
+	await loginAs(page, accounts.coordinator);
+	await page.goto(await todayPlanning(page));
+	const block = page.locator('a.defense', { hasText: 'Victor Caron' });
+	await block.scrollIntoViewIfNeeded();
+	const from = (await block.boundingBox())!;
+	const juryB = (await page.locator('[data-jury-id]').nth(1).boundingBox())!;
+	await expect(page.locator('.column').nth(1)).toContainText('Jury B');
+	await page.mouse.move(from.x + 10, from.y + 10);
+	await page.mouse.down();
+	await page.mouse.move(juryB.x + juryB.width / 2, from.y + 10, { steps: 10 });
+	await page.mouse.up();
+	await expect(page.getByRole('alert')).toContainText('Thomas Girard travaille chez Ubisoft, comme Victor Caron');
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
