@@ -40,6 +40,7 @@ export default defineConfig({
 			DATA_DIR: E2E_DATA_DIR,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
+			BODY_SIZE_LIMIT: '8M',
 			TZ: 'Europe/Paris'
 		}
 	}

@@ -3,8 +3,8 @@ import { readCalendar } from '../helpers/read-documents';
 import { demoJurors } from '../../src/lib/server/demo/demo-data';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
-// One story, in order: the coordinator schedules today's demo session and publishes it; the
-// candidate then finds the convocation and its calendar file; jurors find their defenses.
+// The demo's sessions come scheduled and published: the candidate finds the convocation and its
+// calendar file; jurors find their defenses. (tests/e2e/journey.spec.ts publishes a new session.)
 test.describe.configure({ mode: 'serial' });
 
 async function todaySessionId(page: Page): Promise<string> {
@@ -14,73 +14,68 @@ async function todaySessionId(page: Page): Promise<string> {
 	return href!.split('/').pop()!;
 }
 
-test('the coordinator schedules today’s session, sees what will be sent, then publishes', async ({ page }) => {
+test('today’s demo session arrives published; a change is published to the people it affects only', async ({ page }) => {
 	await loginAs(page, accounts.coordinator);
 	const sessionId = await todaySessionId(page);
 
 	await page.goto(`/coordination/sessions/${sessionId}/publication`);
-	await expect(page.getByText("Aucune soutenance n'est planifiée")).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Publier le planning' })).toBeDisabled();
-
-	await page.goto(`/coordination/sessions/${sessionId}/planning`);
-	await page.getByRole('button', { name: 'Planifier', exact: true }).click();
-	await expect(page.getByText(/Dernier calcul \(planification\) : \d+ candidat·es placé·es/)).toBeVisible({ timeout: 30_000 });
-
-	await page.goto(`/coordination/sessions/${sessionId}/publication`);
-	await expect(page.getByRole('heading', { name: 'Ce qui sera envoyé' })).toBeVisible();
-	await expect(page.getByText(/candidat·es convoqué·es : e-mail avec la convocation/)).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.getByRole('button', { name: 'Publier le planning' }).click();
-	await expect(page.getByRole('status')).toContainText('Version 1 publiée');
-	await expect(page.getByRole('cell', { name: 'Nadia Coordination' })).toBeVisible();
-	// Publishing again without a change sends nothing.
 	await expect(page.getByText("Le planning n'a pas changé depuis la version 1")).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Publier les changements' })).toBeDisabled();
+	await expectNoAxeViolations(page);
 
 	await page.goto('/coordination/messages?destinataire=candidat1%40soutenance.test');
-	await expect(page.getByRole('heading', { name: /^Convocation à votre soutenance du / })).toBeVisible();
-	await expect(page.getByText('convocation.ics, convocation.pdf')).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^Convocation à votre soutenance du / }).first()).toBeVisible();
+	await expect(page.getByText('convocation.ics, convocation.pdf').first()).toBeVisible();
 });
 
 test('the candidate sees the convocation and downloads a valid calendar file and PDF', async ({ page }) => {
 	await loginAs(page, accounts.candidate);
 	await page.goto('/candidat');
-	await expect(page.getByRole('heading', { name: /^Convocation : Session du / })).toBeVisible();
-	await expect(page.getByText(/\(heure de Paris, UTC\+0[12]:00\)/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^Convocation : Session du / }).first()).toBeVisible();
 	// Jurors' names are not for candidates.
 	const body = await page.locator('main').textContent();
 	for (const juror of demoJurors) expect(body).not.toContain(juror.name);
 	await expectNoAxeViolations(page);
 
+	// candidat1 was convoked to both demo sessions: each convocation is its own section.
+	const convocation = page.locator('section', { has: page.getByRole('link', { name: 'Ajouter au calendrier' }) }).first();
+	await expect(convocation.getByText(/\(heure de Paris, UTC\+0[12]:00\)/).first()).toBeVisible();
+	const calendarLink = convocation.getByRole('link', { name: 'Ajouter au calendrier' });
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Ajouter au calendrier' }).click();
-	const file = await download;
-	expect(file.suggestedFilename()).toBe('convocation.ics');
-	const icsResponse = await page.request.get(await page.getByRole('link', { name: 'Ajouter au calendrier' }).getAttribute('href').then((href) => href!));
+	await calendarLink.click();
+	expect((await download).suggestedFilename()).toBe('convocation.ics');
+	const icsResponse = await page.request.get((await calendarLink.getAttribute('href'))!);
 	expect(icsResponse.headers()['content-type']).toContain('text/calendar');
 	const calendar = readCalendar(await icsResponse.text());
 	expect(calendar.events).toHaveLength(1);
-	const shownTime = await page.getByText(/à \d\d:\d\d \(heure de Paris/).first().textContent();
+	const shownTime = await convocation.getByText(/à \d\d:\d\d \(heure de Paris/).first().textContent();
 	const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(calendar.events[0].start);
 	expect(shownTime).toContain(`à ${parisTime} (heure de Paris`);
 
-	const pdfHref = await page.getByRole('link', { name: 'Télécharger la convocation (PDF)' }).getAttribute('href');
-	const pdf = await page.request.get(pdfHref!);
+	const pdf = await page.request.get((await convocation.getByRole('link', { name: 'Télécharger la convocation (PDF)' }).getAttribute('href'))!);
 	expect(pdf.status()).toBe(200);
 	expect(pdf.headers()['content-type']).toBe('application/pdf');
 	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
+const convokedSessionIds = (page: Page) =>
+	page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href$="/convocation.ics"]')].map((link) => new URL(link.href).pathname.split('/')[3]));
+
 test('a candidate gets only their own convocation', async ({ page }) => {
+	// candidat11 sits today only; candidat1 also sat three weeks ago.
+	await loginAs(page, 'candidat11@soutenance.test');
+	await page.goto('/candidat');
+	const ownSessions = await convokedSessionIds(page);
+	const ownHref = `/candidat/convocations/${ownSessions[0]}/convocation.ics`;
+	await page.context().clearCookies();
 	await loginAs(page, accounts.candidate);
 	await page.goto('/candidat');
-	// candidat1 is also registered in the past session, which is not published.
-	await expect(page.getByText('Votre convocation apparaîtra ici dès que le planning de cette session sera publié.')).toBeVisible();
-	const ownHref = (await page.getByRole('link', { name: 'Ajouter au calendrier' }).getAttribute('href'))!;
-	const pastSection = page.locator('section', { hasText: 'sera publié' });
-	const pastSessionId = (await pastSection.getByRole('heading').getAttribute('id'))!.replace('session-', '');
-	expect((await page.request.get(`/candidat/convocations/${pastSessionId}/convocation.ics`)).status()).toBe(404);
-	expect((await page.request.get(`/candidat/convocations/${pastSessionId}/convocation.pdf`)).status()).toBe(404);
+	const foreignSessions = (await convokedSessionIds(page)).filter((id) => !ownSessions.includes(id));
+	expect(foreignSessions).toHaveLength(1);
+	await page.context().clearCookies();
+	await loginAs(page, 'candidat11@soutenance.test');
+	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.ics`)).status()).toBe(404);
+	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.pdf`)).status()).toBe(404);
 	expect((await page.request.get('/candidat/convocations/pas-un-identifiant/convocation.ics')).status()).toBe(404);
 	const ownUid = readCalendar(await (await page.request.get(ownHref)).text()).events[0].uid;
 

@@ -22,13 +22,20 @@ export interface LocalSmtp {
 	close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 and a random port, keeping every message it receives, parsed. */
-export async function startLocalSmtp(): Promise<LocalSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 and a random port, keeping every message it receives, parsed.
+ * Recipients listed in `rejectRecipients` are refused, as a real server refuses an unknown mailbox.
+ */
+export async function startLocalSmtp(options: { rejectRecipients?: string[] } = {}): Promise<LocalSmtp> {
 	const messages: CapturedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (options.rejectRecipients?.includes(address.address)) callback(new Error('550 boîte inconnue'));
+			else callback();
+		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));

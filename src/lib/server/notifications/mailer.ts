@@ -24,25 +24,30 @@ export async function dispatchOutbox(db: Database, smtpUrl: string | undefined =
 	const transport = smtpTransport(smtpUrl);
 	let sent = 0;
 	let failed = 0;
-	for (const message of await pendingMail(db)) {
-		try {
-			await transport.sendMail({
-				from: MAIL_FROM,
-				to: message.recipient,
-				subject: message.subject,
-				text: message.text_body,
-				html: message.html_body ?? undefined,
-				attachments: (message.attachments as { filename: string; contentType: string; content: string }[]).map((attachment) => ({
-					filename: attachment.filename,
-					contentType: attachment.contentType,
-					content: Buffer.from(attachment.content, 'base64')
-				}))
-			});
-			await markMailSent(db, message.id);
-			sent++;
-		} catch (error) {
-			await markMailFailed(db, message.id, String(error));
-			failed++;
+	const attempted: string[] = [];
+	// Batch by batch until nothing is left that this call has not tried; failures wait for the next call.
+	for (let batch = await pendingMail(db, attempted); batch.length > 0; batch = await pendingMail(db, attempted)) {
+		for (const message of batch) {
+			attempted.push(message.id);
+			try {
+				await transport.sendMail({
+					from: MAIL_FROM,
+					to: message.recipient,
+					subject: message.subject,
+					text: message.text_body,
+					html: message.html_body ?? undefined,
+					attachments: (message.attachments as { filename: string; contentType: string; content: string }[]).map((attachment) => ({
+						filename: attachment.filename,
+						contentType: attachment.contentType,
+						content: Buffer.from(attachment.content, 'base64')
+					}))
+				});
+				await markMailSent(db, message.id);
+				sent++;
+			} catch (error) {
+				await markMailFailed(db, message.id, String(error));
+				failed++;
+			}
 		}
 	}
 	return { sent, failed };

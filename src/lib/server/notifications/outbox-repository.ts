@@ -30,8 +30,10 @@ export async function enqueueMail(db: Executor, mail: OutgoingMail) {
 		.executeTakeFirstOrThrow();
 }
 
-export async function pendingMail(db: Executor, limit = 50) {
-	return db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).orderBy('created_at').limit(limit).execute();
+export async function pendingMail(db: Executor, skipIds: string[] = [], limit = 50) {
+	let query = db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).orderBy('created_at').limit(limit);
+	if (skipIds.length) query = query.where('id', 'not in', skipIds);
+	return query.execute();
 }
 
 export async function markMailSent(db: Executor, id: string) {
