@@ -65,7 +65,10 @@ export function presentPlan(view: PlanView) {
 
 	const defenses: DefenseItem[] = view.schedule.defenses.map((defense, index) => {
 		const row = rows.defenses[index];
-		const people = defense.candidates.map((id) => candidates.get(id)!);
+		// A candidate unregistered after planning must not break the page: it shows by its id.
+		const people = defense.candidates.map(
+			(id) => candidates.get(id) ?? { name: context.labels.get(id) ?? id, email: '', team: null, projectTitle: '' }
+		);
 		const room = rooms.get(defense.room);
 		const startsAt = new Date(defense.start);
 		const jury = juryById.get(defense.jury)!;
@@ -76,7 +79,7 @@ export function presentPlan(view: PlanView) {
 			label: people.map((person) => person.name).join(', '),
 			emails: people.map((person) => person.email),
 			team: people[0]?.team ?? null,
-			projects: [...new Set(people.map((person) => person.projectTitle))],
+			projects: [...new Set(people.map((person) => person.projectTitle).filter(Boolean))],
 			juryId: defense.jury,
 			juryLabel: jury.label,
 			roomName: room?.name ?? '',

@@ -69,6 +69,15 @@ describe('engine run, saved plan and reload', () => {
 		expect(view.metrics?.placedCandidates).toBe(6);
 	});
 
+	it('refuses a second run while one is running, in French', async () => {
+		const first = await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'reoptimise');
+		const second = await refusal(startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'plan'));
+		expect(second.status).toBe(409);
+		expect(second.message).toMatch(/déjà en cours/);
+		await first.finished;
+		expect((await latestRun(handle.db, fixture.session))?.status).toBe('done');
+	});
+
 	it('re-optimising an unchanged plan moves nothing and keeps the defense ids', async () => {
 		const before = await snapshot();
 		await plan('reoptimise');
