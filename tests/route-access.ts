@@ -2,6 +2,7 @@
 // open it. tests/e2e/route-access.spec.ts walks src/routes and fails on a route missing here,
 // then checks each route as an anonymous visitor and as each role.
 import { candidatesRoutes } from './route-access/candidates';
+import { deliberationRoutes } from './route-access/deliberation';
 import { liveRoutes } from './route-access/live';
 import { planningRoutes } from './route-access/planning';
 import { publicationRoutes } from './route-access/publication';
@@ -39,5 +40,6 @@ export const routeAccess: Record<string, RouteRule> = {
 	...planningRoutes,
 	...publicationRoutes,
 	...liveRoutes,
-	...scoringRoutes
+	...scoringRoutes,
+	...deliberationRoutes
 };

@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { candidateSessions } from '$lib/server/publication/publication-service';
 import { convocationSections, placeText } from '$lib/server/documents/convocation-text';
+import { candidateResults } from '$lib/server/results/results-service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 						place: placeText(view.convocation.room, view.convocation.address)
 					}
 				: { sessionId: view.sessionId, sessionName: view.sessionName, state: view.state }
-		)
+		),
+		results: await candidateResults(event.locals.db, user.id)
 	};
 };

@@ -77,3 +77,12 @@ export function overrunText(seconds: number): string {
 	const rest = seconds % 60;
 	return minutes > 0 ? `+${minutes} min ${String(rest).padStart(2, '0')} s` : `+${rest} s`;
 }
+
+/** What a candidate sees of their own published results for one session. */
+export interface CandidateResultsView {
+	sessionId: string;
+	sessionName: string;
+	appealUntil: string;
+	outcome: string;
+	blocks: { code: string; title: string; validated: boolean; known: boolean; origin: string | null }[];
+}

@@ -443,8 +443,9 @@ export async function openCorrection(db: Database, presidentId: string, juryId: 
 }
 
 /** The stored bytes of a signed version, served as stored so the hash matches; for the jury's members or a coordinator (userId null). */
-export async function recordFile(db: Database, userId: string | null, juryId: string, version: number): Promise<{ pdf: Buffer; sha256: string; label: string }> {
+export async function recordFile(db: Database, userId: string | null, juryId: string, version: number, sessionId?: string): Promise<{ pdf: Buffer; sha256: string; label: string }> {
 	const context = await juryContext(db, userId, juryId);
+	if (sessionId !== undefined && context.session.id !== sessionId) throw new UserFacingError(t.juryNotFound, undefined, 404);
 	const file = Number.isInteger(version) && version > 0 ? await pvPdf(db, juryId, version) : undefined;
 	if (!file) throw new UserFacingError(t.versionNotFound, undefined, 404);
 	return { ...file, label: context.jury.label };

@@ -191,3 +191,13 @@ export async function juriesHearing(db: Executor, candidateIds: string[]) {
 		.execute();
 }
 
+
+export async function sessionJuries(db: Executor, sessionId: string) {
+	return db.selectFrom('juries').select(['id', 'label']).where('session_id', '=', sessionId).orderBy('label').execute();
+}
+
+export async function displayNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+	return new Map(rows.map((row) => [row.id, row.display_name]));
+}

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Transaction } from 'kysely';
 import { reviewResultsSheet, parseResultDate, parseValidated, type ResultsReview } from '$lib/domain/certification/results-import';
 import type { BlockStatus } from '$lib/domain/certification/rules';
-import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
+import type { CandidateResultsView, RecordContent, RecordSignature } from '$lib/domain/certification/record';
 import { formatInTimeZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
@@ -189,14 +189,6 @@ export async function publishInTransaction(trx: Transaction<DB>, actorId: string
 	}
 	await appendAudit(trx, { actorId, action: 'results.publish', entity: 'exam_session', entityId: session.id, after: { appealUntil, candidates: decided.length } });
 	return decided.length;
-}
-
-export interface CandidateResultsView {
-	sessionId: string;
-	sessionName: string;
-	appealUntil: string;
-	outcome: string;
-	blocks: { code: string; title: string; validated: boolean; known: boolean; origin: string | null }[];
 }
 
 /** A candidate's own published results; nothing for a session not yet published. */

@@ -1,0 +1,25 @@
+import { formatInTimeZone, zoneLabel } from '$lib/domain/time/format';
+import { requireRole } from '$lib/server/auth/guards';
+import { jurorDeliberations } from '$lib/server/deliberation/deliberation-service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'juror');
+	const juries = await jurorDeliberations(event.locals.db, user.id);
+	return {
+		juries: juries.map((jury) => ({
+			id: jury.id,
+			label: jury.label,
+			sessionName: jury.sessionName,
+			isPresident: jury.isPresident,
+			signed: jury.signed,
+			defenses: jury.defenses.map((defense) => ({
+				id: defense.id,
+				when: `${formatInTimeZone(defense.start, jury.timezone, 'EEEE d MMMM yyyy, HH:mm')} (${zoneLabel(defense.start, jury.timezone)})`,
+				candidates: defense.candidates.join(', '),
+				status: defense.status,
+				decided: defense.decided
+			}))
+		}))
+	};
+};
