@@ -1,0 +1,149 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+
+// Demo jury A: jury1 presides, jury2 and jury6 sit in it; jury3 sits in jury B only.
+const PRESIDENT = accounts.juror;
+const MEMBER = 'jury2@soutenance.test';
+const OUTSIDER = 'jury3@soutenance.test';
+
+test.describe.configure({ mode: 'serial' });
+
+async function newPage(browser: Browser, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const page = await context.newPage();
+	await loginAs(page, email);
+	return page;
+}
+
+/** Today's defenses of the president's jury, in order, read from their /jury page. */
+async function todaysDefenseIds(page: Page): Promise<string[]> {
+	await page.goto('/jury');
+	const firstSession = page.locator('section').first();
+	const ids = await firstSession.locator('[data-defense-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-defense-id') ?? ''));
+	const linked = await firstSession.locator('a[href^="/jury/soutenances/"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!.split('/').pop()!));
+	return [...new Set([...ids, ...linked].filter(Boolean))];
+}
+
+let defenseId: string;
+let juryId: string;
+let sessionId: string;
+
+test('the coordination finds the session, its juries and the live board without axe violation', async ({ page }) => {
+	await loginAs(page, accounts.coordinator);
+	await page.goto('/coordination');
+	await page.getByRole('link', { name: /^Session du / }).first().click();
+	await page.getByRole('link', { name: 'Direct' }).click();
+	await expect(page.getByRole('heading', { name: 'Direct' })).toBeVisible();
+	sessionId = page.url().split('/sessions/')[1].split('/')[0];
+	const room = page.getByRole('link', { name: 'Affichage de salle du jury A' });
+	juryId = (await room.getAttribute('href'))!.split('/').pop()!;
+	await expectNoAxeViolations(page);
+});
+
+test('the president drives the timer and another juror’s tablet follows within a second', async ({ browser }) => {
+	const president = await newPage(browser, PRESIDENT);
+	const member = await newPage(browser, MEMBER);
+	// The first of today's defenses still waiting to start.
+	for (const id of await todaysDefenseIds(president)) {
+		await president.goto(`/jury/soutenances/${id}`);
+		if (await president.getByRole('button', { name: 'Démarrer' }).isVisible()) {
+			defenseId = id;
+			break;
+		}
+	}
+	expect(defenseId, 'a defense of jury A waiting to start').toBeTruthy();
+	await member.goto(`/jury/soutenances/${defenseId}`);
+	const memberPhase = member.locator('#minuteur .phase-name');
+	await expect(memberPhase).toHaveText('Accueil');
+	// Only the president has the controls.
+	await expect(member.getByRole('button', { name: 'Démarrer' })).toHaveCount(0);
+	// Let the member's stream connect before the first change.
+	await member.waitForTimeout(500);
+
+	const press = async (name: string | RegExp) => {
+		await Promise.all([
+			president.waitForResponse((response) => response.url().endsWith(`/api/soutenances/${defenseId}/minuteur`) && response.request().method() === 'POST'),
+			president.getByRole('button', { name }).click()
+		]);
+	};
+
+	await press('Démarrer');
+	await expect(memberPhase).toHaveText('Présentation', { timeout: 1000 });
+	const digits = member.locator('#minuteur .digits');
+	const first = await digits.textContent();
+	await expect(digits).not.toHaveText(first!, { timeout: 2500 });
+
+	await press(/^Phase suivante/);
+	await expect(memberPhase).toHaveText('Questions', { timeout: 1000 });
+
+	await press('Pause');
+	await expect(member.locator('#minuteur .paused-badge')).toBeVisible({ timeout: 1000 });
+	const frozen = await digits.textContent();
+	await member.waitForTimeout(1500);
+	await expect(digits).toHaveText(frozen!);
+
+	await press('Reprendre');
+	await expect(member.locator('#minuteur .paused-badge')).toHaveCount(0, { timeout: 1000 });
+	await president.context().close();
+	await member.context().close();
+});
+
+test('without JavaScript the president’s buttons still work and come back to the page', async ({ browser, baseURL }) => {
+	const president = await newPage(browser, PRESIDENT, { javaScriptEnabled: false });
+	await president.goto(`/jury/soutenances/${defenseId}`);
+	await expect(president.locator('#minuteur .phase-name')).toHaveText('Questions');
+	await president.getByRole('button', { name: 'Pause' }).click();
+	await expect(president).toHaveURL(new RegExp(`/jury/soutenances/${defenseId}`));
+	await expect(president.locator('#minuteur .paused-badge')).toBeVisible();
+	// The timer resumes from elsewhere; this screen still offers "Reprendre" and is told why it cannot.
+	const resumed = await president.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'resume', expectedPhase: 'questions' }, headers: { origin: baseURL! } });
+	expect(resumed.status()).toBe(200);
+	await president.getByRole('button', { name: 'Reprendre' }).click();
+	await expect(president.getByRole('alert')).toHaveText('Le minuteur n’est pas en pause.');
+	await expect(president.locator('#minuteur .paused-badge')).toHaveCount(0);
+	await president.context().close();
+});
+
+test('the room display shows the timer and the candidate only, without axe violation', async ({ browser }) => {
+	// Opened from the president's session on the room's screen: still no controls there.
+	const president = await newPage(browser, PRESIDENT);
+	await president.goto(`/salle/${juryId}`);
+	await expect(president.locator('#minuteur .phase-name')).toHaveText('Questions');
+	await expect(president.locator('#minuteur .candidates')).not.toBeEmpty();
+	await expect(president.getByRole('button', { name: /Démarrer|Phase suivante|Pause|Reprendre|absent/ })).toHaveCount(0);
+	await expectNoAxeViolations(president);
+	await president.context().close();
+});
+
+test('a candidate and a juror of another jury get no live event and cannot drive the timer', async ({ browser, baseURL }) => {
+	const stream = { accept: 'text/event-stream' };
+	const candidate = await newPage(browser, accounts.candidate);
+	const api = candidate.context().request;
+	expect((await api.get(`/api/direct/jurys/${juryId}`, { headers: stream })).status()).toBe(403);
+	expect((await api.get(`/api/direct/sessions/${sessionId}`, { headers: stream })).status()).toBe(403);
+	expect((await api.get(`/api/soutenances/${defenseId}/minuteur`)).status()).toBe(403);
+	expect((await api.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: baseURL! } })).status()).toBe(403);
+	const own = await api.get('/api/direct/candidat');
+	expect(own.status()).toBe(200);
+	for (const forecast of (await own.json()).forecasts) {
+		expect(Object.keys(forecast).sort()).toEqual(['defenseId', 'delayMinutes', 'juryId', 'plannedStart', 'predictedStart', 'status', 'timezone']);
+	}
+	await candidate.context().close();
+
+	const outsider = await newPage(browser, OUTSIDER);
+	const outsiderApi = outsider.context().request;
+	expect((await outsiderApi.get(`/api/direct/jurys/${juryId}`, { headers: stream })).status()).toBe(404);
+	expect((await outsiderApi.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next', expectedPhase: 'questions' }, headers: { origin: baseURL! } })).status()).toBe(404);
+	expect((await outsiderApi.get(`/salle/${juryId}`)).status()).toBe(404);
+	await outsider.context().close();
+
+	// The jury's other member reads but cannot drive, even by forging the request.
+	const member = await newPage(browser, MEMBER);
+	const forged = await member.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next', expectedPhase: 'questions' }, headers: { origin: baseURL! } });
+	expect(forged.status()).toBe(403);
+	expect((await forged.json()).message).toContain('président');
+	// A cross-site post is refused before anything else.
+	const crossSite = await member.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: 'https://ailleurs.example' } });
+	expect(crossSite.status()).toBe(403);
+	await member.context().close();
+});
