@@ -167,12 +167,12 @@ export interface EntryWrite {
 
 /**
  * One statement: records the change id (a replay stops here) and writes the field unless it
- * already holds a newer change. Also what the autosave benchmark compares the app against.
+ * already holds a newer change. The autosave benchmark runs this same statement through pg alone.
  */
-export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<void> {
+export function entryChangeStatement(write: EntryWrite) {
 	const column = ENTRY_COLUMNS[write.field];
 	const value = write.field === 'criteria' ? JSON.stringify(write.value) : write.value;
-	await sql`
+	return sql`
 		with applied as (
 			insert into applied_changes (change_id, juror_id, defense_id) values (${write.changeId}, ${write.jurorId}, ${write.defenseId})
 			on conflict (change_id) do nothing
@@ -183,7 +183,11 @@ export async function applyEntryChange(db: Executor, write: EntryWrite): Promise
 		on conflict (sheet_id, competency_code) do update
 			set ${sql.raw(column.value)} = excluded.${sql.raw(column.value)}, ${sql.raw(column.clock)} = excluded.${sql.raw(column.clock)},
 				client_change_id = excluded.client_change_id, updated_at = now()
-			where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}`.execute(db);
+			where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}`;
+}
+
+export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<void> {
+	await entryChangeStatement(write).execute(db);
 }
 
 export async function applyNotesChange(db: Executor, write: { changeId: string; jurorId: string; defenseId: string; body: string; clock: string }): Promise<void> {
