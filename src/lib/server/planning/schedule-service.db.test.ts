@@ -7,8 +7,8 @@ import { UserFacingError } from '../errors';
 import { insertPlanningFixture, type PlanningFixture } from './problem-fixture';
 import { loadPlanningContext } from './problem-service';
 import { listDefenses } from './schedule-repository';
-import { latestRun } from './schedule-runs-repository';
-import { PlanningRefusal, importSchedule, loadPlanView, moveDefense, setDefensePinned, startPlanningRun } from './schedule-service';
+import { getRun, latestRun } from './schedule-runs-repository';
+import { PlanningRefusal, currentRun, importSchedule, loadPlanView, moveDefense, setDefensePinned, startPlanningRun } from './schedule-service';
 
 let handle: DatabaseHandle;
 let fixture: PlanningFixture;
@@ -168,5 +168,20 @@ describe('schedule import', () => {
 		await importSchedule(handle.db, fixture.coordinator, fixture.session, JSON.stringify(view.schedule));
 		const restored = await loadPlanView(handle.db, fixture.session);
 		expect(restored.schedule.defenses).toEqual(view.schedule.defenses);
+	});
+});
+
+describe('interrupted runs', () => {
+	it('marks a run left running by a stopped server as failed, so planning can start again', async () => {
+		const startedAt = new Date(Date.now() - 60 * 60_000);
+		const { id } = await handle.db
+			.insertInto('planning_runs')
+			.values({ session_id: fixture.session, mode: 'plan', started_by: fixture.coordinator, started_at: startedAt })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await currentRun(handle.db, fixture.session);
+		expect(await getRun(handle.db, fixture.session, id)).toMatchObject({ status: 'failed', error: 'La planification a été interrompue (redémarrage du serveur) : relancez-la.' });
+		await (await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'reoptimise')).finished;
+		expect((await currentRun(handle.db, fixture.session))?.status).toBe('done');
 	});
 });

@@ -24,8 +24,11 @@ export class PlanningRefusal extends UserFacingError {
 }
 
 const RUN_TIME_LIMIT_MS = 20_000;
-/** A run still "running" after this long belongs to a server that stopped: it will never finish. */
-const STALE_RUN_MS = 10 * 60_000;
+/**
+ * A run still "running" after this long belongs to a server that stopped: the worker's own
+ * watchdog (time limit + 30 s) would have ended it otherwise, so it will never finish.
+ */
+const STALE_RUN_MS = RUN_TIME_LIMIT_MS + 90_000;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 const ENGINE_SEED = 1;
 
@@ -41,7 +44,7 @@ export async function startPlanningRun(db: Database, actorId: string, sessionId:
 	const context = await loadPlanningContext(db, sessionId);
 	const errors = problemErrors(context);
 	if (errors.length) throw new PlanningRefusal(fr.planning.problemInvalid, errors);
-	await failStaleRuns(db, sessionId, new Date(Date.now() - STALE_RUN_MS), fr.planning.runInterrupted);
+	await failInterruptedRuns(db, sessionId);
 	let runId: string;
 	try {
 		runId = await inTransaction(db, async (trx) => {
@@ -75,7 +78,8 @@ async function solveAndSave(db: Database, actorId: string, context: PlanningCont
 		await inTransaction(db, async (trx) => {
 			// The plan may have changed while the engine ran (a pin, a move): never save over it blindly.
 			const now = await loadPlanningContext(trx, context.sessionId);
-			const violations = problemErrors(now).length ? problemErrors(now) : checkSchedule(now.problem, schedule).map((text) => humanize(now.labels, text));
+			const invalid = problemErrors(now);
+			const violations = invalid.length ? invalid : checkSchedule(now.problem, schedule).map((text) => humanize(now.labels, text));
 			if (violations.length) throw new Error(violations.slice(0, 3).join(' ; '));
 			const changes = await replaceDefenses(trx, context.sessionId, schedule.defenses);
 			const outcome: RunOutcome = {
@@ -104,6 +108,16 @@ async function solveAndSave(db: Database, actorId: string, context: PlanningCont
 	}
 }
 
+function failInterruptedRuns(db: Database, sessionId: string): Promise<void> {
+	return failStaleRuns(db, sessionId, new Date(Date.now() - STALE_RUN_MS), fr.planning.runInterrupted);
+}
+
+/** The session's latest run; one left running by a stopped server is first marked failed. */
+export async function currentRun(db: Database, sessionId: string): Promise<PlanningRun | null> {
+	await failInterruptedRuns(db, sessionId);
+	return (await latestRun(db, sessionId)) ?? null;
+}
+
 /** Waits for a run at most `timeoutMs`; the run goes on in the background after that. */
 export async function waitForRun(finished: Promise<void>, timeoutMs: number): Promise<void> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,7 +136,7 @@ export interface PlanView {
 
 export async function loadPlanView(db: Database, sessionId: string): Promise<PlanView> {
 	const context = await loadPlanningContext(db, sessionId);
-	const run = (await latestRun(db, sessionId)) ?? null;
+	const run = await currentRun(db, sessionId);
 	const errors = problemErrors(context);
 	const reasonsByKey = new Map<string, string[]>();
 	const outcome = run?.status === 'done' ? (run.result as unknown as RunOutcome | null) : null;
