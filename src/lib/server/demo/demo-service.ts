@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
@@ -9,6 +10,10 @@ import { hashPassword } from '../auth/password';
 import { startPlanningRun } from '../planning/schedule-service';
 import { latestRun } from '../planning/schedule-runs-repository';
 import { publishPlan } from '../publication/publication-service';
+import { startTimerForDemo } from '../live/timer-service';
+import { setDefenseStatus } from '../live/timer-repository';
+import { deliberateDemoSession } from '../deliberation/demo-deliberation';
+import { seededRandom } from '$lib/domain/scheduling/random';
 import { DEMO_PASSWORD, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
 export const DEMO_TIMEZONE = 'Europe/Paris';
@@ -62,7 +67,11 @@ export async function clearAllData(db: Database): Promise<void> {
 	await sql.raw(`truncate ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`).execute(db);
 }
 
-/** The demo's people and sessions, then each session scheduled by the engine and published, as a coordinator would. */
+/**
+ * The demo's people and sessions, each session scheduled by the engine and published as a
+ * coordinator would; then today's jury A (presided by jury1) is mid-defense, and the session of
+ * three weeks ago is scored, deliberated, signed and its results published.
+ */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	const { coordinatorId, sessionIds } = await seedPeopleAndSessions(db, now);
 	for (const sessionId of sessionIds) {
@@ -72,6 +81,37 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 		if (run?.id !== runId || run.status !== 'done') throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
 		await publishPlan(db, coordinatorId, sessionId, 0);
 	}
+	const [todayId, pastId] = sessionIds;
+	await inTransaction(db, async (trx) => {
+		await startDefenseInProgress(trx, todayId, 'A', now);
+		const pastDefenses = await trx.selectFrom('defenses').select(['id', 'ends_at']).where('session_id', '=', pastId).execute();
+		for (const defense of pastDefenses) await setDefenseStatus(trx, defense.id, 'done');
+		const lastEnd = new Date(Math.max(...pastDefenses.map((defense) => defense.ends_at.getTime())));
+		const firstCandidate = await trx.selectFrom('users').select('id').where('email', '=', demoAccounts.candidate(1)).executeTakeFirstOrThrow();
+		await deliberateDemoSession(trx, pastId, {
+			rng: seededRandom(35288),
+			signedAt: new Date(lastEnd.getTime() + 30 * 60_000),
+			publishedBy: coordinatorId,
+			origin: process.env.ORIGIN ?? 'http://localhost:3000',
+			strongCandidateIds: [firstCandidate.id]
+		});
+	});
+}
+
+/** The jury's defense under way at `now` (or the last one begun) has its presentation running for a few minutes. */
+async function startDefenseInProgress(trx: Transaction<DB>, sessionId: string, juryLabel: string, now: Date): Promise<void> {
+	const defenses = await trx
+		.selectFrom('defenses')
+		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
+		.select(['defenses.id', 'defenses.starts_at'])
+		.where('defenses.session_id', '=', sessionId)
+		.where('juries.label', '=', juryLabel)
+		.orderBy('defenses.starts_at')
+		.execute();
+	const current = defenses.filter((defense) => defense.starts_at <= now).at(-1) ?? defenses[0];
+	if (!current) return;
+	const fewMinutesAgo = new Date(now.getTime() - 4 * 60_000);
+	await startTimerForDemo(trx, current.id, current.starts_at > fewMinutesAgo ? current.starts_at : fewMinutesAgo);
 }
 
 async function seedPeopleAndSessions(db: Database, now: Date): Promise<{ coordinatorId: string; sessionIds: string[] }> {
