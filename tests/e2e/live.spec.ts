@@ -37,7 +37,9 @@ test('the coordination finds the session, its juries and the live board without 
 	sessionId = page.url().split('/sessions/')[1].split('/')[0];
 	const room = page.getByRole('link', { name: 'Affichage de salle du jury A' });
 	juryId = (await room.getAttribute('href'))!.split('/').pop()!;
+	await page.setViewportSize({ width: 768, height: 1024 });
 	await expectNoAxeViolations(page);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('the president drives the timer and another juror’s tablet follows within a second', async ({ browser }) => {
