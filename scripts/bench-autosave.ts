@@ -126,12 +126,12 @@ try {
 
 	console.log(`Saturation : ${SATURATION_CONCURRENCY} requêtes simultanées pendant ${SATURATION_SECONDS} s, par l’application puis par pg seul…`);
 	const app = await saturate((worker, index) => save(nextChange(jurors[worker % jurors.length], index)));
-	const sheets = await db.selectFrom('score_sheets').select(['id', 'juror_id as jurorId', 'defense_id as defenseId']).execute();
+	const sheets = await db.selectFrom('score_sheets').select(['juror_id as jurorId', 'defense_id as defenseId', 'candidate_id as candidateId']).execute();
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 	const raw = await saturate(async (worker) => {
 		const sheet = sheets[worker % sheets.length];
 		const change = nextChange(jurors[0], worker);
-		const compiled = entryChangeStatement({ changeId: change.changeId, jurorId: sheet.jurorId, defenseId: sheet.defenseId, sheetId: sheet.id, code: change.code, field: 'level', value: change.level, clock: changeClock(change) }).compile(db);
+		const compiled = entryChangeStatement({ changeId: change.changeId, jurorId: sheet.jurorId, defenseId: sheet.defenseId, candidateId: sheet.candidateId, code: change.code, field: 'level', value: change.level, clock: changeClock(change) }).compile(db);
 		await pool.query(compiled.sql, compiled.parameters as unknown[]);
 		return true;
 	});

@@ -4,6 +4,7 @@ export const scoring = {
 	notYourJury: "Cette soutenance n'est pas celle d'un jury dont vous êtes membre.",
 	notLoggedIn: 'Votre session a expiré : reconnectez-vous pour enregistrer la grille.',
 	invalidRequest: 'Requête invalide : le corps doit être un objet JSON.',
+	candidateNotInDefense: 'Ce candidat ne passe plus cette soutenance : rechargez la page.',
 	locked: 'Grille soumise : elle est verrouillée jusqu’à sa réouverture par la présidence du jury.',
 	alreadySubmitted: 'Vos grilles sont déjà soumises.',
 	missingLevels: (missing: string) => `Soumission refusée : il manque le niveau de ${missing}.`,

@@ -158,50 +158,75 @@ export interface EntryWrite {
 	changeId: string;
 	jurorId: string;
 	defenseId: string;
-	sheetId: string;
+	candidateId: string;
 	code: string;
 	field: EntryField;
 	value: number | number[] | string;
 	clock: string;
 }
 
-/**
- * One statement: records the change id (a replay stops here) and writes the field unless it
- * already holds a newer change. The autosave benchmark runs this same statement through pg alone.
- */
+// Both statements below are one atomic step each, so the autosave needs no transaction round trips:
+// - they write only for a juror of the defense's jury;
+// - an entry is written only while its sheet is open: the sheet row is touched (a no-op update), so
+//   a submission running at the same time either waits for this write or makes it skip, and a
+//   serializable submission that read the grid before this write fails and is retried;
+// - the change id is recorded with the write, so a replay writes nothing;
+// - the field is written only if it does not already hold a newer change.
+// They answer "stored" for a change written now or recorded earlier; otherwise (no sheet yet, locked
+// sheet, no access) the service takes its slower path that tells which.
+
+const member = (jurorId: string, defenseId: string) =>
+	sql`exists (select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id where defenses.id = ${defenseId} and jury_members.juror_id = ${jurorId})`;
+
+const storedAnswer = (changeId: string) => sql`select (select count(*) from applied) + (select count(*) from applied_changes where change_id = ${changeId}) as stored`;
+
+/** One level, criteria or comment change, as one statement (also what the autosave benchmark runs through pg alone). */
 export function entryChangeStatement(write: EntryWrite) {
 	const column = ENTRY_COLUMNS[write.field];
 	const value = write.field === 'criteria' ? JSON.stringify(write.value) : write.value;
-	return sql`
-		with applied as (
-			insert into applied_changes (change_id, juror_id, defense_id) values (${write.changeId}, ${write.jurorId}, ${write.defenseId})
+	return sql<{ stored: string }>`
+		with sheet as (
+			update score_sheets set submitted_at = null
+			where defense_id = ${write.defenseId} and juror_id = ${write.jurorId} and candidate_id = ${write.candidateId} and submitted_at is null
+				and ${member(write.jurorId, write.defenseId)}
+				and exists (select 1 from defense_candidates where defense_id = ${write.defenseId} and candidate_id = ${write.candidateId})
+			returning id
+		), applied as (
+			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${write.jurorId}, ${write.defenseId} from sheet
 			on conflict (change_id) do nothing
 			returning change_id
+		), written as (
+			insert into score_entries (sheet_id, competency_code, ${sql.raw(column.value)}, ${sql.raw(column.clock)}, client_change_id)
+			select sheet.id, ${write.code}, cast(${value} as ${sql.raw(column.cast)}), ${write.clock}, applied.change_id from sheet, applied
+			on conflict (sheet_id, competency_code) do update
+				set ${sql.raw(column.value)} = excluded.${sql.raw(column.value)}, ${sql.raw(column.clock)} = excluded.${sql.raw(column.clock)},
+					client_change_id = excluded.client_change_id, updated_at = now()
+				where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}
 		)
-		insert into score_entries (sheet_id, competency_code, ${sql.raw(column.value)}, ${sql.raw(column.clock)}, client_change_id)
-		select ${write.sheetId}, ${write.code}, cast(${value} as ${sql.raw(column.cast)}), ${write.clock}, change_id from applied
-		on conflict (sheet_id, competency_code) do update
-			set ${sql.raw(column.value)} = excluded.${sql.raw(column.value)}, ${sql.raw(column.clock)} = excluded.${sql.raw(column.clock)},
-				client_change_id = excluded.client_change_id, updated_at = now()
-			where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}`;
+		${storedAnswer(write.changeId)}`;
 }
 
-export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<void> {
-	await entryChangeStatement(write).execute(db);
+/** True when the server holds the change (written now or recorded earlier). */
+export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<boolean> {
+	const { rows } = await entryChangeStatement(write).execute(db);
+	return Number(rows[0]?.stored ?? 0) > 0;
 }
 
-export async function applyNotesChange(db: Executor, write: { changeId: string; jurorId: string; defenseId: string; body: string; clock: string }): Promise<void> {
-	await sql`
+export async function applyNotesChange(db: Executor, write: { changeId: string; jurorId: string; defenseId: string; body: string; clock: string }): Promise<boolean> {
+	const { rows } = await sql<{ stored: string }>`
 		with applied as (
-			insert into applied_changes (change_id, juror_id, defense_id) values (${write.changeId}, ${write.jurorId}, ${write.defenseId})
+			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${write.jurorId}, ${write.defenseId} where ${member(write.jurorId, write.defenseId)}
 			on conflict (change_id) do nothing
 			returning change_id
+		), written as (
+			insert into scoring_notes (defense_id, juror_id, body, body_clock)
+			select ${write.defenseId}, ${write.jurorId}, ${write.body}, ${write.clock} from applied
+			on conflict (defense_id, juror_id) do update
+				set body = excluded.body, body_clock = excluded.body_clock, updated_at = now()
+				where scoring_notes.body_clock is null or scoring_notes.body_clock < excluded.body_clock
 		)
-		insert into scoring_notes (defense_id, juror_id, body, body_clock)
-		select ${write.defenseId}, ${write.jurorId}, ${write.body}, ${write.clock} from applied
-		on conflict (defense_id, juror_id) do update
-			set body = excluded.body, body_clock = excluded.body_clock, updated_at = now()
-			where scoring_notes.body_clock is null or scoring_notes.body_clock < excluded.body_clock`.execute(db);
+		${storedAnswer(write.changeId)}`.execute(db);
+	return Number(rows[0]?.stored ?? 0) > 0;
 }
 
 export async function notesOf(db: Executor, defenseId: string, jurorId: string): Promise<{ body: string; clock: string | null } | undefined> {

@@ -102,39 +102,71 @@ export interface SaveOutcome {
 	rejected: { changeId: string; reason: string }[];
 }
 
+interface DefenseShape {
+	model: GridModel;
+	candidateIds: string[];
+	readAt: number;
+}
+
+// What a defense's changes are checked against (its grid model and candidates) barely ever changes,
+// so the autosave keeps it for a short while instead of reading it on every save. The statements
+// that write check membership and candidates again in the database, so a stale entry grants nothing.
+const shapes = new Map<string, DefenseShape>();
+const SHAPE_TTL_MS = 30_000;
+
+async function defenseShape(db: Executor, defenseId: string): Promise<DefenseShape> {
+	const cached = shapes.get(defenseId);
+	if (cached && Date.now() - cached.readAt < SHAPE_TTL_MS) return cached;
+	const defense = UUID.test(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
+	if (!defense) throw new UserFacingError(t.defenseNotFound, undefined, 404);
+	if (shapes.size > 10_000) shapes.clear();
+	const shape = { model: await modelFor(db, defense.referentielId, defense.blockCode), candidateIds: (await defenseCandidates(db, defenseId)).map((candidate) => candidate.id), readAt: Date.now() };
+	shapes.set(defenseId, shape);
+	return shape;
+}
+
+/** One change as one atomic statement; false when it was not stored (no sheet yet, locked sheet, no access). */
+function applyOne(db: Executor, jurorId: string, defenseId: string, change: ScoreChange): Promise<boolean> {
+	const clock = changeClock(change);
+	if (change.field === 'notes') return applyNotesChange(db, { changeId: change.changeId, jurorId, defenseId, body: change.value as string, clock });
+	return applyEntryChange(db, { changeId: change.changeId, jurorId, defenseId, candidateId: change.candidateId!, code: change.competencyCode!, field: change.field, value: change.value, clock });
+}
+
 /**
- * Applies a batch of changes, each exactly once, the newest per field winning. Serializable, so a
- * change racing with the submission either lands before it or is refused as locked.
+ * Applies a batch of changes, each exactly once, the newest per field winning. Each change is one
+ * atomic statement (see the repository); a change it could not store goes through a serializable
+ * transaction that creates the missing sheets, or says the grid is locked, or refuses access.
  */
 export async function saveChanges(db: Database, jurorId: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
-	return inTransaction(
+	const shape = await defenseShape(db, defenseId);
+	const parsed = parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
+	if (!parsed.ok) {
+		// Someone outside the jury learns nothing about the defense from the validation message.
+		await scoringContext(db, jurorId, defenseId);
+		throw new UserFacingError(parsed.message);
+	}
+	const stored: string[] = [];
+	const remaining: ScoreChange[] = [];
+	for (const change of parsed.changes) (await applyOne(db, jurorId, defenseId, change)) ? stored.push(change.changeId) : remaining.push(change);
+	if (remaining.length === 0) return { stored, rejected: [] };
+	const outcome = await inTransaction(
 		db,
 		async (trx) => {
-			const { candidates, model } = await scoringContext(trx, jurorId, defenseId);
-			const parsed = parseChanges(body, { model, candidateIds: candidates.map((candidate) => candidate.id), now });
-			if (!parsed.ok) throw new UserFacingError(parsed.message);
-			return applyChanges(trx, jurorId, defenseId, candidates, parsed.changes);
+			const { candidates } = await scoringContext(trx, jurorId, defenseId);
+			return applyChanges(trx, jurorId, defenseId, candidates, remaining);
 		},
 		{ serializable: true }
 	);
+	return { stored: [...stored, ...outcome.stored], rejected: outcome.rejected };
 }
 
 async function applyChanges(trx: Executor, jurorId: string, defenseId: string, candidates: DefenseCandidate[], changes: ScoreChange[]): Promise<SaveOutcome> {
 	const outcome: SaveOutcome = { stored: [], rejected: [] };
 	const sheets = changes.some((change) => change.field !== 'notes') ? await ensureSheets(trx, jurorId, defenseId, candidates.map((candidate) => candidate.id)) : [];
 	for (const change of changes) {
-		const clock = changeClock(change);
-		if (change.field === 'notes') {
-			await applyNotesChange(trx, { changeId: change.changeId, jurorId, defenseId, body: change.value as string, clock });
-		} else {
-			const sheet = sheets.find((row) => row.candidateId === change.candidateId)!;
-			if (sheet.submittedAt) {
-				outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
-				continue;
-			}
-			await applyEntryChange(trx, { changeId: change.changeId, jurorId, defenseId, sheetId: sheet.id, code: change.competencyCode!, field: change.field, value: change.value, clock });
-		}
-		outcome.stored.push(change.changeId);
+		if (await applyOne(trx, jurorId, defenseId, change)) outcome.stored.push(change.changeId);
+		else if (sheets.find((row) => row.candidateId === change.candidateId)?.submittedAt) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+		else throw new UserFacingError(t.candidateNotInDefense);
 	}
 	return outcome;
 }
