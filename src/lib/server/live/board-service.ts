@@ -18,11 +18,13 @@ import {
 } from './timer-repository';
 
 /**
- * The defense a jury is on: the one running, else the next one still to come, else none. A
- * defense that is over or absent gives way to the next.
+ * The defense a jury is on: the one running (the latest started, should two be left running),
+ * else the next one still to come, else none. A defense that is over or absent gives way.
  */
-export function currentDefense<T extends { status: string }>(defenses: T[]): T | null {
-	return defenses.find((defense) => defense.status === 'in_progress') ?? defenses.find((defense) => defense.status === 'planned') ?? null;
+export function currentDefense<T extends { id: string; status: string }>(defenses: T[], timers: Map<string, TimerState>): T | null {
+	const running = defenses.filter((defense) => defense.status === 'in_progress');
+	const startedAt = (defense: T) => timers.get(defense.id)?.startedAt ?? 0;
+	return running.sort((a, b) => startedAt(b) - startedAt(a))[0] ?? defenses.find((defense) => defense.status === 'planned') ?? null;
 }
 
 function forecastOf(defenses: DefenseContext[], timers: Map<string, TimerState>, now: number): Map<string, DefenseForecast> {
@@ -53,10 +55,10 @@ export interface RoomDisplay {
 
 /** What the room's screen shows: the current defense's timer and candidates' names. */
 export async function roomDisplay(db: Executor, jury: { id: string; label: string }, now = new Date()): Promise<RoomDisplay> {
-	const defense = currentDefense(sameDay(await juryDefenseContexts(db, jury.id), now));
-	if (!defense) return { juryLabel: jury.label, current: null };
-	const state = (await findTimers(db, [defense.id])).get(defense.id)!;
-	return { juryLabel: jury.label, current: snapshotOf(defense, state) };
+	const defenses = sameDay(await juryDefenseContexts(db, jury.id), now);
+	const timers = await findTimers(db, defenses.map((defense) => defense.id));
+	const defense = currentDefense(defenses, timers);
+	return { juryLabel: jury.label, current: defense ? snapshotOf(defense, timers.get(defense.id)!) : null };
 }
 
 export interface BoardRow {
@@ -86,7 +88,7 @@ export async function sessionBoard(db: Executor, sessionId: string, now = new Da
 	return juries.map((jury) => {
 		const mine = defenses.filter((defense) => defense.juryId === jury.id);
 		const forecast = forecastOf(mine, timers, now.getTime());
-		const current = currentDefense(mine);
+		const current = currentDefense(mine, timers);
 		const memberCount = members.get(jury.id) ?? 0;
 		const expectedOf = (defense: DefenseContext) => (defense.status === 'absent' ? 0 : memberCount * defense.candidates.length);
 		return {
