@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { pdfText } from '../../../../tests/helpers/read-documents';
@@ -8,7 +9,7 @@ import { seedDemo } from '../demo/demo-service';
 import { UserFacingError } from '../errors';
 import { insertDefense } from '../publication/publication-repository';
 import { insertReopening } from '../scoring/scoring-repository';
-import { attestationFile, candidateResults, decisionsCsv, enterResult, importResults, previewResultsImport, ResultsImportRejected, sessionRecordFile, sessionResults } from '../results/results-service';
+import { attestationFile, candidateResults, decisionsCsv, decisionsXlsx, enterResult, importResults, previewResultsImport, ResultsImportRejected, sessionRecordFile, sessionResults } from '../results/results-service';
 import { deliberateDemoSession } from './demo-deliberation';
 import { deliberationView, openCorrection, recordDecisions, recordFile, recordView, signRecord, decisionField, justificationField } from './deliberation-service';
 
@@ -45,7 +46,17 @@ beforeAll(async () => {
 		const members = (await db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', jury.id).execute()).map((row) => row.juror_id);
 		juries.set(jury.label, { id: jury.id, members, president: jury.president_id! });
 	}
-	// The demo scheduled the past session; every defense is over and candidat10 did not come.
+	// The demo deliberates the past session; this file does it step by step, so it starts again
+	// from the defenses as they ended: nothing scored, decided, signed or published.
+	const pastDefenseIds = (await db.selectFrom('defenses').select('id').where('session_id', '=', pastId).execute()).map((row) => row.id);
+	await db.deleteFrom('results_publications').where('session_id', '=', pastId).execute();
+	await db.deleteFrom('certification_decisions').where('session_id', '=', pastId).execute();
+	await db.deleteFrom('block_results').where('session_id', '=', pastId).execute();
+	await db.deleteFrom('pv_versions').where('jury_id', 'in', [...juries.values()].map((jury) => jury.id)).execute();
+	await db.deleteFrom('deliberation_decisions').where('defense_id', 'in', pastDefenseIds).execute();
+	await db.deleteFrom('score_sheets').where('defense_id', 'in', pastDefenseIds).execute();
+	await db.deleteFrom('outbox').where('subject', 'like', 'Vos résultats%').execute();
+	// Every defense is over and candidat10 did not come.
 	const defenses = await db
 		.selectFrom('defenses')
 		.innerJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
@@ -242,6 +253,11 @@ describe('the demo deliberation of a past session', () => {
 		expect(csv.startsWith('\uFEFFNom;E-mail;Session;Décision')).toBe(true);
 		expect(csv).toContain('candidat1@soutenance.test;Session du 04/11/2026;Titre obtenu');
 		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(11);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await decisionsXlsx(handle.db, pastId)) as unknown as ExcelJS.Buffer);
+		const sheet = workbook.worksheets[0];
+		expect(sheet.getRow(1).getCell(4).value).toBe('Décision');
+		expect(sheet.actualRowCount).toBe(11);
 	});
 });
 
