@@ -120,6 +120,8 @@ try {
 	console.log(`Base ${scratch.name} : ${jurors.length} jurés connectés, ${jurors.length / 2} soutenances (${((performance.now() - seeding) / 1000).toFixed(1)} s).`);
 	server = await startBuiltServer(databaseUrl, PORT);
 
+	// Each juror has the defense page open, as on a tablet (loading it creates the juror's sheets).
+	await Promise.all(jurors.map((juror) => fetch(`${server!.origin}/api/soutenances/${juror.defenseId}/grille`, { headers: { cookie: `${SESSION_COOKIE}=${juror.token}` } }).then((response) => response.arrayBuffer())));
 	console.log(`Passe régulière : ${jurors.length} jurés, un niveau toutes les ${PERIOD_MS / 1000} s pendant ${SECONDS} s…`);
 	const steady = await steadyPass(jurors);
 	const lost = await lostRows(steady.acknowledged);

@@ -134,8 +134,9 @@ function applyOne(db: Executor, jurorId: string, defenseId: string, change: Scor
 
 /**
  * Applies a batch of changes, each exactly once, the newest per field winning. Each change is one
- * atomic statement (see the repository); a change it could not store goes through a serializable
- * transaction that creates the missing sheets, or says the grid is locked, or refuses access.
+ * atomic statement (see the repository). A change it could not store is looked at again: access is
+ * checked (403/404), the juror's missing sheets are created (idempotent), and it is tried once more;
+ * what still fails targets a submitted grid and is refused as locked.
  */
 export async function saveChanges(db: Database, jurorId: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
 	const shape = await defenseShape(db, defenseId);
@@ -145,30 +146,25 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 		await scoringContext(db, jurorId, defenseId);
 		throw new UserFacingError(parsed.message);
 	}
-	const stored: string[] = [];
-	const remaining: ScoreChange[] = [];
-	for (const change of parsed.changes) (await applyOne(db, jurorId, defenseId, change)) ? stored.push(change.changeId) : remaining.push(change);
-	if (remaining.length === 0) return { stored, rejected: [] };
-	const outcome = await inTransaction(
-		db,
-		async (trx) => {
-			const { candidates } = await scoringContext(trx, jurorId, defenseId);
-			return applyChanges(trx, jurorId, defenseId, candidates, remaining);
-		},
-		{ serializable: true }
-	);
-	return { stored: [...stored, ...outcome.stored], rejected: outcome.rejected };
-}
-
-async function applyChanges(trx: Executor, jurorId: string, defenseId: string, candidates: DefenseCandidate[], changes: ScoreChange[]): Promise<SaveOutcome> {
 	const outcome: SaveOutcome = { stored: [], rejected: [] };
-	const sheets = changes.some((change) => change.field !== 'notes') ? await ensureSheets(trx, jurorId, defenseId, candidates.map((candidate) => candidate.id)) : [];
-	for (const change of changes) {
-		if (await applyOne(trx, jurorId, defenseId, change)) outcome.stored.push(change.changeId);
-		else if (sheets.find((row) => row.candidateId === change.candidateId)?.submittedAt) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
-		else throw new UserFacingError(t.candidateNotInDefense);
+	let remaining = await applyAll(db, jurorId, defenseId, parsed.changes, outcome);
+	if (remaining.length === 0) return outcome;
+	const { candidates } = await scoringContext(db, jurorId, defenseId);
+	await createSheets(db, defenseId, jurorId, candidates.map((candidate) => candidate.id));
+	remaining = await applyAll(db, jurorId, defenseId, remaining, outcome);
+	const sheets = await sheetsOf(db, defenseId, jurorId);
+	for (const change of remaining) {
+		if (!sheets.some((sheet) => sheet.candidateId === change.candidateId)) throw new UserFacingError(t.candidateNotInDefense);
+		outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
 	}
 	return outcome;
+}
+
+/** Applies each change; returns those not stored. */
+async function applyAll(db: Executor, jurorId: string, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome): Promise<ScoreChange[]> {
+	const remaining: ScoreChange[] = [];
+	for (const change of changes) (await applyOne(db, jurorId, defenseId, change)) ? outcome.stored.push(change.changeId) : remaining.push(change);
+	return remaining;
 }
 
 export interface GridForm {
@@ -205,7 +201,10 @@ export async function saveGridForm(db: Database, jurorId: string, defenseId: str
 			const context = await scoringContext(trx, jurorId, defenseId);
 			const parsed = parseChanges({ changes: formChanges(context, form, now) }, { model: context.model, candidateIds: context.candidates.map((candidate) => candidate.id), now });
 			if (!parsed.ok) throw new UserFacingError(parsed.message);
-			return applyChanges(trx, jurorId, defenseId, context.candidates, parsed.changes);
+			await ensureSheets(trx, jurorId, defenseId, context.candidates.map((candidate) => candidate.id));
+			const outcome: SaveOutcome = { stored: [], rejected: [] };
+			for (const change of await applyAll(trx, jurorId, defenseId, parsed.changes, outcome)) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+			return outcome;
 		},
 		{ serializable: true }
 	);
@@ -224,7 +223,8 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 			if (form) {
 				const parsed = parseChanges({ changes: formChanges(context, form, Date.now()) }, { model: context.model, candidateIds, now: Date.now() });
 				if (!parsed.ok) throw new UserFacingError(parsed.message);
-				await applyChanges(trx, jurorId, defenseId, context.candidates, parsed.changes);
+				await ensureSheets(trx, jurorId, defenseId, candidateIds);
+				await applyAll(trx, jurorId, defenseId, parsed.changes, { stored: [], rejected: [] });
 			}
 			const sheets = await ensureSheets(trx, jurorId, defenseId, candidateIds);
 			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError(t.alreadySubmitted, undefined, 409);

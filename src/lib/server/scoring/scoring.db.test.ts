@@ -188,3 +188,27 @@ describe('team defense', () => {
 		expect(error.message).not.toContain('Personne C2');
 	});
 });
+
+describe('a save racing with the submission', () => {
+	it('either lands before the submission (and is in what was submitted) or is refused as locked', async () => {
+		await saveChanges(handle.db, people.j3, defenses.solo, { changes: CODES.map((code) => change('c1', 'level', code, 1)) });
+		for (let round = 0; round < 8; round++) {
+			const racing = change('c1', 'level', 'C6.1', round % 2 === 0 ? 3 : 0);
+			const [saved] = await Promise.all([saveChanges(handle.db, people.j3, defenses.solo, { changes: [racing] }), submitGrids(handle.db, people.j3, defenses.solo)]);
+			const { state } = await jurorGridState(handle.db, people.j3, defenses.solo);
+			const submitted = await handle.db
+				.selectFrom('audit_log')
+				.select('after')
+				.where('action', '=', 'scores.submit')
+				.where('actor_id', '=', people.j3)
+				.orderBy('id', 'desc')
+				.limit(1)
+				.executeTakeFirstOrThrow();
+			const recorded = (submitted.after as { sheets: Record<string, Record<string, number>> }).sheets[people.c1]['C6.1'];
+			expect(recorded).toBe(state.sheets[people.c1]['C6.1'].level);
+			if (saved.stored.includes(racing.changeId)) expect(state.sheets[people.c1]['C6.1'].level).toBe(racing.value);
+			else expect(saved.rejected.map((entry) => entry.changeId)).toEqual([racing.changeId]);
+			await reopenGrids(handle.db, people.j1, defenses.solo, people.j3, `tour ${round}`);
+		}
+	});
+});
