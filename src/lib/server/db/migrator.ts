@@ -37,7 +37,8 @@ const provider: MigrationProvider = {
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider });
+	// Areas add migrations in parallel branches of work, so one may land after a later-named one.
+	const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((result) => result.status === 'Error');
