@@ -155,7 +155,7 @@ try {
 	console.log(`\n### Saturation (${SATURATION_CONCURRENCY} concurrent, ${SATURATION_SECONDS} s each)\n`);
 	console.log('| path | saves/s | failures |');
 	console.log('|---|---|---|');
-	console.log(`| app: HTTP endpoint (session, access, serializable transaction, upsert) | ${app.rate.toFixed(0)} | ${app.failed} |`);
+	console.log(`| app: HTTP endpoint (session check, then one atomic statement checking access and the open sheet) | ${app.rate.toFixed(0)} | ${app.failed} |`);
 	console.log(`| raw: the same upsert through pg alone (pool of 10) | ${raw.rate.toFixed(0)} | ${raw.failed} |`);
 	console.log(`| ratio app / raw | ${(ratio * 100).toFixed(0)} % | ≥ 40 % ${ratio >= 0.4 ? '✓' : '✗'} |`);
 	if (p99 > 150 || steady.errors > 0 || lost > 0 || ratio < 0.4) process.exitCode = 1;

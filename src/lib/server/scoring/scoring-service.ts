@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
+import { notifySubmission } from '../live/timer-service';
 import { findReferentiel } from '../referentiel/referentiel-repository';
 import {
 	applyEntryChange,
@@ -237,6 +238,7 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 				throw new UserFacingError(t.missingLevels(text), 'grid');
 			}
 			await setSubmitted(trx, defenseId, jurorId, new Date());
+			await notifySubmission(trx, defenseId);
 			await appendAudit(trx, {
 				actorId: jurorId,
 				action: 'scores.submit',
@@ -264,6 +266,7 @@ export async function reopenGrids(db: Database, presidentId: string, defenseId: 
 			if (sheets.length === 0 || !sheets.some((sheet) => sheet.submittedAt)) throw new UserFacingError(t.notSubmitted, 'juror', 409);
 			await setSubmitted(trx, defenseId, jurorId, null);
 			await insertReopening(trx, { defenseId, jurorId, reopenedBy: presidentId, reason: trimmed });
+			await notifySubmission(trx, defenseId);
 			await appendAudit(trx, { actorId: presidentId, action: 'scores.reopen', entity: 'defense', entityId: defenseId, before: { juror: jurorId, submitted: true }, after: { juror: jurorId, submitted: false, reason: trimmed } });
 		},
 		{ serializable: true }
