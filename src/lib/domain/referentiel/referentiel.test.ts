@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultReferentiel, describeBlockRule, findBlock, isAcquired, referentielProblems, referentiels } from './referentiel';
 
-// The seed file is the official text; the data file must carry its statements word for word.
-const seed = readFileSync(new URL('../../../../../shared/seed/rncp35288-referentiel.md', import.meta.url), 'utf8');
+// A copy of shared/seed, the official text: the data file must carry its statements word for word.
+const seed = readFileSync(new URL('../../../../tests/fixtures/referentiel/rncp35288-referentiel.md', import.meta.url), 'utf8');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('référentiel RNCP 35288', () => {
