@@ -20,6 +20,7 @@ for (const role of [null, 'coordinator', 'juror', 'candidate'] as const) {
 	const mine = pages.filter(([, rule]) => viewerOf(rule.access) === role);
 	if (mine.length === 0) continue;
 	test(`pages seen by ${role ?? 'anonymous visitors'} have no axe violation and no horizontal scroll at 768 px`, async ({ page }) => {
+		test.setTimeout(30_000 * (mine.length + 1));
 		if (role) await loginAs(page, accounts[role]);
 		for (const [, rule] of mine) {
 			await page.goto(rule.example!);
