@@ -53,17 +53,18 @@ test('the coordinator invites a juror, who sets a password once and lands on the
 test('a forgotten password is replaced through the e-mailed link', async ({ page, browser }) => {
 	const visitor = await (await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.4' } })).newPage();
 	await visitor.goto('/mot-de-passe-oublie');
-	await visitor.getByLabel('Adresse e-mail').fill('jury8@soutenance.test');
+	// An account no other spec logs in with, since its password changes here.
+	await visitor.getByLabel('Adresse e-mail').fill('candidat29@soutenance.test');
 	await visitor.getByRole('button', { name: 'Recevoir le lien' }).click();
 	await expect(visitor.getByRole('status')).toContainText('Si un compte actif existe pour cette adresse');
 
 	await loginAs(page, accounts.coordinator);
-	const reset = await linkFromOutbox(page, 'jury8@soutenance.test', /http:\/\/\S+\/mot-de-passe\/\w+/);
+	const reset = await linkFromOutbox(page, 'candidat29@soutenance.test', /http:\/\/\S+\/mot-de-passe\/\w+/);
 	await visitor.goto(reset);
 	await visitor.getByLabel('Nouveau mot de passe').fill('nouvelle phrase de passe');
 	await visitor.getByLabel('Confirmez le mot de passe').fill('nouvelle phrase de passe');
 	await visitor.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-	await expect(visitor).toHaveURL('/jury');
+	await expect(visitor).toHaveURL('/candidat');
 	await visitor.context().close();
 });
 

@@ -110,8 +110,6 @@ async function startDefenseInProgress(trx: Transaction<DB>, sessionId: string, j
 		.execute();
 	const current = defenses.filter((defense) => defense.starts_at <= now).at(-1) ?? defenses[0];
 	if (!current) return;
-	// What came before is over, so the live board and the candidates' forecasts count from the current one.
-	for (const earlier of defenses.filter((defense) => defense.starts_at < current.starts_at)) await setDefenseStatus(trx, earlier.id, 'done');
 	const fewMinutesAgo = new Date(now.getTime() - 4 * 60_000);
 	await startTimerForDemo(trx, current.id, current.starts_at > fewMinutesAgo ? current.starts_at : fewMinutesAgo);
 }
