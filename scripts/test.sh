@@ -28,6 +28,9 @@ npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.
 echo "== Tests de bout en bout (Playwright, Chromium)"
 npx vite build >/dev/null
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
-if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "== Deux instances sur PostgreSQL (Playwright)"; npx playwright test --config tests/e2e-multi/playwright.multi.config.ts --reporter=list; fi
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+	echo "== Deux instances sur PostgreSQL (Playwright)"
+	PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright-multi.json" npx playwright test --config tests/e2e-multi/playwright.multi.config.ts --reporter=list,json
+fi
 
-node scripts/test-summary.js "$reports/vitest.json" "$reports/playwright.json"
+node scripts/test-summary.js "$reports"/vitest.json "$reports"/playwright*.json

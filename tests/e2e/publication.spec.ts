@@ -110,7 +110,8 @@ test('jurors see their published defenses in order and one calendar with all of 
 		expect(starts).toEqual([...starts].sort((a, b) => a - b));
 		if (count > 0) {
 			await expect(rows.first()).toContainText(/\d\d:\d\d–\d\d:\d\d/);
-			await expect(rows.first()).toContainText('Prévue');
+			// Other specs may have started or ended a defense of the day already.
+			await expect(rows.first()).toContainText(/Prévue|En cours|Terminée|Absence/);
 			await expect(page.getByRole('link', { name: 'Ajouter toutes mes soutenances au calendrier' })).toBeVisible();
 		}
 		seen += count;

@@ -11,6 +11,7 @@ import { sessions } from './fr/sessions';
 export const fr = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
 	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
+	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>,
 	auth: {
 		invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
 		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
