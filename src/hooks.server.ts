@@ -38,7 +38,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (validated) {
 			event.locals.user = validated.user;
 			event.locals.sessionId = validated.session.id;
-			setSessionCookie(event.cookies, event.url, token, validated.session.expiresAt);
+			// Only when the expiry moved: a long-lived stream or a late request must not re-create a cookie the user just dropped.
+			if (validated.session.extended) setSessionCookie(event.cookies, event.url, token, validated.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}

@@ -59,6 +59,12 @@ test('the candidate sees the convocation and downloads a valid calendar file and
 	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
+/** Closes the page's live streams before dropping the session, then drops it. */
+async function leave(page: Page) {
+	await page.goto('about:blank');
+	await page.context().clearCookies();
+}
+
 const convokedSessionIds = (page: Page) =>
 	page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href$="/convocation.ics"]')].map((link) => new URL(link.href).pathname.split('/')[3]));
 
@@ -68,12 +74,12 @@ test('a candidate gets only their own convocation', async ({ page }) => {
 	await page.goto('/candidat');
 	const ownSessions = await convokedSessionIds(page);
 	const ownHref = `/candidat/convocations/${ownSessions[0]}/convocation.ics`;
-	await page.context().clearCookies();
+	await leave(page);
 	await loginAs(page, accounts.candidate);
 	await page.goto('/candidat');
 	const foreignSessions = (await convokedSessionIds(page)).filter((id) => !ownSessions.includes(id));
 	expect(foreignSessions).toHaveLength(1);
-	await page.context().clearCookies();
+	await leave(page);
 	await loginAs(page, 'candidat11@soutenance.test');
 	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.ics`)).status()).toBe(404);
 	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.pdf`)).status()).toBe(404);
@@ -81,14 +87,14 @@ test('a candidate gets only their own convocation', async ({ page }) => {
 	const ownUid = readCalendar(await (await page.request.get(ownHref)).text()).events[0].uid;
 
 	// Another candidate of the same session, asking the same address, gets their own defense.
-	await page.context().clearCookies();
+	await leave(page);
 	await loginAs(page, 'candidat5@soutenance.test');
 	const other = await page.request.get(ownHref);
 	if (other.status() === 200) expect(readCalendar(await other.text()).events[0].uid).not.toBe(ownUid);
 	else expect(other.status()).toBe(404);
 
 	// A juror is not a candidate.
-	await page.context().clearCookies();
+	await leave(page);
 	await loginAs(page, accounts.juror);
 	expect((await page.request.get(ownHref, { maxRedirects: 0 })).status()).toBe(403);
 });
@@ -96,7 +102,7 @@ test('a candidate gets only their own convocation', async ({ page }) => {
 test('jurors see their published defenses in order and one calendar with all of them', async ({ page }) => {
 	let seen = 0;
 	for (const juror of ['jury1@soutenance.test', 'jury3@soutenance.test', 'jury5@soutenance.test']) {
-		await page.context().clearCookies();
+		await leave(page);
 		await loginAs(page, juror);
 		await page.goto('/jury');
 		await expectNoAxeViolations(page);

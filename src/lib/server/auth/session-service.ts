@@ -9,7 +9,8 @@ export const SESSION_IDLE_MS = 14 * DAY;
 export const SESSION_ABSOLUTE_MS = 60 * DAY;
 
 export interface ValidatedSession {
-	session: { id: string; expiresAt: Date };
+	/** expiresAt moved: the cookie must be sent again with the new expiry. */
+	session: { id: string; expiresAt: Date; extended: boolean };
 	user: SessionUser;
 }
 
@@ -30,13 +31,15 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 		return null;
 	}
 	let expiresAt = row.expiresAt;
+	let extended = false;
 	// Extend only past half-life, so a busy page does not write on every request.
 	if (row.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
 		expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd));
 		await updateSessionExpiry(db, id, expiresAt);
+		extended = true;
 	}
 	return {
-		session: { id, expiresAt },
+		session: { id, expiresAt, extended },
 		user: { id: row.userId, email: row.email, displayName: row.displayName, role: row.role as SessionUser['role'] }
 	};
 }
