@@ -1,33 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './helpers';
-import { fixture, freshDataDir, ownServer } from './scoring-server';
+import { CODES, fixture, levelGroup, useOwnScoringServer } from './scoring-server';
 
 // The app server dies (SIGKILL) while a juror scores: what the page said was saved survives, and
 // the outbox sends the rest once the server is back.
 // Port 4222 is NATS on the project machines.
-const server = ownServer(4224);
-let ids: { solo: string };
-const CODES = ['C6.1', 'C6.2', 'C6.3', 'C6.4', 'C6.5', 'C6.6'];
-
-test.use({ baseURL: server.baseURL, viewport: { width: 768, height: 1024 } });
-
-test.beforeAll(async () => {
-	test.setTimeout(240_000);
-	freshDataDir(server.dataDir);
-	ids = fixture(server.dataDir, 'seed');
-	await server.start();
-});
-
-test.afterAll(async () => {
-	await server.kill();
-});
-
-const levelGroup = (page: Page, code: string) => page.getByRole('radiogroup', { name: new RegExp(`^${code.replace('.', '\\.')}`) });
+const { server, ids } = useOwnScoringServer<{ solo: string }>(4224);
 
 test('killed with SIGKILL and restarted while a juror scores: nothing acknowledged is lost, the rest is resent', async ({ page }) => {
 	test.setTimeout(240_000);
 	await loginAs(page, 'jury1@soutenance.test');
-	await page.goto(`/jury/soutenances/${ids.solo}`);
+	await page.goto(`/jury/soutenances/${ids().solo}`);
 	const status = page.getByTestId('save-status');
 	for (const code of CODES.slice(0, 3)) await levelGroup(page, code).getByRole('radio', { name: 'Acquise' }).check();
 	await expect(status).toHaveText('Enregistré');
@@ -47,7 +30,7 @@ test('killed with SIGKILL and restarted while a juror scores: nothing acknowledg
 
 	// What the database holds, read with the server stopped: each value once, none missing.
 	await server.kill();
-	const stored = fixture<{ entries: { code: string; level: number | null; comment: string }[] }>(server.dataDir, 'inspect', ids.solo);
+	const stored = fixture<{ entries: { code: string; level: number | null; comment: string }[] }>(server.dataDir, 'inspect', ids().solo);
 	expect(stored.entries.map((entry) => [entry.code, entry.level])).toEqual(CODES.map((code, index) => [code, index < 3 ? 2 : 1]));
 	expect(stored.entries.find((entry) => entry.code === 'C6.6')?.comment).toBe('Démonstration interrompue');
 });

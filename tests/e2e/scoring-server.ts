@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { test, type Page } from '@playwright/test';
 
 // A scoring spec runs its own built server (node build) on an embedded database it prepares, so
 // it can seed defenses before start, kill the server with SIGKILL and start it again.
@@ -48,4 +49,28 @@ export function ownServer(port: number): OwnServer {
 
 export function freshDataDir(dataDir: string) {
 	rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const CODES = ['C6.1', 'C6.2', 'C6.3', 'C6.4', 'C6.5', 'C6.6'];
+
+export const levelGroup = (page: Page, code: string) => page.getByRole('radiogroup', { name: new RegExp(`^${code.replace('.', '\\.')}`) });
+
+/**
+ * Gives the spec its own seeded server on `port` for all its tests (tablet viewport), killed at
+ * the end; `ids()` returns the defenses the fixture seeded.
+ */
+export function useOwnScoringServer<T>(port: number): { server: OwnServer; ids: () => T } {
+	const server = ownServer(port);
+	let seeded: T;
+	test.use({ baseURL: server.baseURL, viewport: { width: 768, height: 1024 } });
+	test.beforeAll(async () => {
+		test.setTimeout(240_000);
+		freshDataDir(server.dataDir);
+		seeded = fixture<T>(server.dataDir, 'seed');
+		await server.start();
+	});
+	test.afterAll(async () => {
+		await server.kill();
+	});
+	return { server, ids: () => seeded };
 }

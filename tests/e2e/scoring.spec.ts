@@ -1,28 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, loginAs } from './helpers';
-import { fixture, freshDataDir, ownServer } from './scoring-server';
+import { CODES, fixture, levelGroup, useOwnScoringServer } from './scoring-server';
 
 // The juror's defense page on a tablet, against this spec's own server (seeded with defenses).
-const server = ownServer(4223);
-let ids: { solo: string; team: string; elsewhere: string };
-const CODES = ['C6.1', 'C6.2', 'C6.3', 'C6.4', 'C6.5', 'C6.6'];
+const { server, ids } = useOwnScoringServer<{ solo: string; team: string; elsewhere: string }>(4223);
 const LEVELS = ['Non démontrée', 'Insuffisante', 'Acquise', 'Maîtrisée'];
 
 test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: server.baseURL, viewport: { width: 768, height: 1024 } });
 
-test.beforeAll(async () => {
-	test.setTimeout(240_000);
-	freshDataDir(server.dataDir);
-	ids = fixture(server.dataDir, 'seed');
-	await server.start();
-});
-
-test.afterAll(async () => {
-	await server.kill();
-});
-
-const levelGroup = (page: Page, code: string) => page.getByRole('radiogroup', { name: new RegExp(`^${code.replace('.', '\\.')}`) });
 const status = (page: Page) => page.getByTestId('save-status');
 
 async function jurorPage(browser: Browser, email: string, defenseId: string, options: { javaScriptEnabled?: boolean } = {}) {
@@ -41,7 +26,7 @@ async function serverState(page: Page, defenseId: string) {
 
 test('the grid: each competency with its criteria, a level radio group named by its code, a comment; tablet-sized and accessible', async ({ page }) => {
 	await loginAs(page, 'jury1@soutenance.test');
-	await page.goto(`/jury/soutenances/${ids.solo}`);
+	await page.goto(`/jury/soutenances/${ids().solo}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Amélie Lefèvre');
 	await expect(page.getByText('Détection de fraude sur virements SEPA')).toBeVisible();
 	for (const code of CODES) {
@@ -68,7 +53,7 @@ test('the grid: each competency with its criteria, a level radio group named by 
 });
 
 test('offline: every level and a comment set without network, the page reloaded offline keeps them, and back online the server holds them', async ({ browser }) => {
-	const { context, page } = await jurorPage(browser, 'jury2@soutenance.test', ids.solo);
+	const { context, page } = await jurorPage(browser, 'jury2@soutenance.test', ids().solo);
 	// Let the service worker take control, then load the page through it once so it keeps a copy.
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 	await page.reload();
@@ -88,8 +73,8 @@ test('offline: every level and a comment set without network, the page reloaded 
 	await context.setOffline(false);
 	await expect(status(page)).toHaveText('Enregistré', { timeout: 5000 });
 	// Another device of the same juror reads what the server holds.
-	const other = await jurorPage(browser, 'jury2@soutenance.test', ids.solo);
-	const { state } = await serverState(other.page, ids.solo);
+	const other = await jurorPage(browser, 'jury2@soutenance.test', ids().solo);
+	const { state } = await serverState(other.page, ids().solo);
 	const sheet = Object.values(state.sheets)[0];
 	expect(CODES.map((code) => sheet[code].level)).toEqual([0, 1, 2, 3, 0, 1]);
 	expect(sheet['C6.3'].comment).toBe('Budget peu détaillé');
@@ -99,9 +84,9 @@ test('offline: every level and a comment set without network, the page reloaded 
 });
 
 test('the same juror in two tabs: both end in the same state', async ({ browser }) => {
-	const { context, page: first } = await jurorPage(browser, 'jury6@soutenance.test', ids.solo);
+	const { context, page: first } = await jurorPage(browser, 'jury6@soutenance.test', ids().solo);
 	const second = await context.newPage();
-	await second.goto(`/jury/soutenances/${ids.solo}`);
+	await second.goto(`/jury/soutenances/${ids().solo}`);
 	await levelGroup(first, 'C6.1').getByRole('radio', { name: 'Acquise' }).check();
 	await expect(status(first)).toHaveText('Enregistré');
 	await levelGroup(second, 'C6.1').getByRole('radio', { name: 'Maîtrisée' }).check();
@@ -121,29 +106,29 @@ test('a juror cannot read or write the grid of a defense outside their juries, e
 	await loginAs(page, 'jury1@soutenance.test');
 	const origin = server.baseURL;
 	const forged = { changes: [{ changeId: crypto.randomUUID(), candidateId: crypto.randomUUID(), field: 'level', competencyCode: 'C6.1', value: 3, clientTime: Date.now() }] };
-	expect((await page.request.get(`/api/soutenances/${ids.elsewhere}/grille`)).status()).toBe(403);
-	expect((await page.request.post(`/api/soutenances/${ids.elsewhere}/grille`, { data: forged, headers: { origin } })).status()).toBe(403);
-	expect((await page.request.get(`/jury/soutenances/${ids.elsewhere}`)).status()).toBe(403);
-	const action = await page.request.post(`/jury/soutenances/${ids.elsewhere}?/save`, { form: { grid: 'x|C6.1', 'level:x|C6.1': '3' }, headers: { origin, accept: 'application/json' } });
+	expect((await page.request.get(`/api/soutenances/${ids().elsewhere}/grille`)).status()).toBe(403);
+	expect((await page.request.post(`/api/soutenances/${ids().elsewhere}/grille`, { data: forged, headers: { origin } })).status()).toBe(403);
+	expect((await page.request.get(`/jury/soutenances/${ids().elsewhere}`)).status()).toBe(403);
+	const action = await page.request.post(`/jury/soutenances/${ids().elsewhere}?/save`, { form: { grid: 'x|C6.1', 'level:x|C6.1': '3' }, headers: { origin, accept: 'application/json' } });
 	expect(JSON.parse(await action.text())).toMatchObject({ type: 'failure', status: 403 });
 	// Nor a candidate of another defense inside their own.
-	const wrongCandidate = await page.request.post(`/api/soutenances/${ids.solo}/grille`, { data: forged, headers: { origin } });
+	const wrongCandidate = await page.request.post(`/api/soutenances/${ids().solo}/grille`, { data: forged, headers: { origin } });
 	expect(wrongCandidate.status()).toBe(400);
 	expect((await wrongCandidate.json()).message).toContain('ce candidat ne passe pas cette soutenance');
 });
 
 test('a candidate never sees any score', async ({ page }) => {
 	await loginAs(page, 'candidat1@soutenance.test');
-	expect((await page.request.get(`/jury/soutenances/${ids.solo}`)).status()).toBe(403);
-	expect((await page.request.get(`/api/soutenances/${ids.solo}/grille`)).status()).toBe(403);
-	expect((await page.request.post(`/api/soutenances/${ids.solo}/grille`, { data: { changes: [] }, headers: { origin: server.baseURL } })).status()).toBe(403);
+	expect((await page.request.get(`/jury/soutenances/${ids().solo}`)).status()).toBe(403);
+	expect((await page.request.get(`/api/soutenances/${ids().solo}/grille`)).status()).toBe(403);
+	expect((await page.request.post(`/api/soutenances/${ids().solo}/grille`, { data: { changes: [] }, headers: { origin: server.baseURL } })).status()).toBe(403);
 	await page.goto('/candidat');
 	const text = await page.locator('main').innerText();
 	for (const word of [...LEVELS, 'Commentaire', 'Budget peu détaillé', 'C6.1']) expect(text).not.toContain(word);
 });
 
 test('submission: refused naming what is missing, then locked; others appear only after one’s own submission; the president reopens with a reason', async ({ browser }) => {
-	const claire = await jurorPage(browser, 'jury1@soutenance.test', ids.solo);
+	const claire = await jurorPage(browser, 'jury1@soutenance.test', ids().solo);
 	await claire.page.getByRole('button', { name: 'Soumettre ma grille' }).click();
 	await expect(claire.page.getByRole('alert')).toContainText('il manque le niveau de C6.2, C6.3, C6.4, C6.5, C6.6');
 	for (const code of CODES) await levelGroup(claire.page, code).getByRole('radio', { name: 'Maîtrisée' }).check();
@@ -153,7 +138,7 @@ test('submission: refused naming what is missing, then locked; others appear onl
 	await expect(claire.page.getByRole('button', { name: 'Soumettre ma grille' })).toHaveCount(0);
 
 	// Julien (jury2) set every level while offline earlier: he sees nothing of Claire's until he submits.
-	const julien = await jurorPage(browser, 'jury2@soutenance.test', ids.solo);
+	const julien = await jurorPage(browser, 'jury2@soutenance.test', ids().solo);
 	await expect(julien.page.getByRole('table')).toHaveCount(0);
 	await julien.page.getByRole('button', { name: 'Soumettre ma grille' }).click();
 	const table = julien.page.getByRole('table', { name: 'Niveaux soumis pour Amélie Lefèvre' });
@@ -174,13 +159,13 @@ test('submission: refused naming what is missing, then locked; others appear onl
 });
 
 test('without JavaScript the whole grid is saved with "Enregistrer"', async ({ browser }) => {
-	const { context, page } = await jurorPage(browser, 'jury6@soutenance.test', ids.team, { javaScriptEnabled: false });
+	const { context, page } = await jurorPage(browser, 'jury6@soutenance.test', ids().team, { javaScriptEnabled: false });
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Équipe Churn');
 	await levelGroup(page, 'C6.3').first().getByRole('radio', { name: 'Acquise' }).check();
 	await page.getByLabel('Notes personnelles').fill('Bonne répartition des rôles');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(page.getByText('Grille enregistrée.')).toBeVisible();
-	await page.goto(`/jury/soutenances/${ids.team}`);
+	await page.goto(`/jury/soutenances/${ids().team}`);
 	await expect(levelGroup(page, 'C6.3').first().getByRole('radio', { name: 'Acquise' })).toBeChecked();
 	await expect(levelGroup(page, 'C6.3')).toHaveCount(2);
 	await expect(page.getByLabel('Notes personnelles')).toHaveValue('Bonne répartition des rôles');
@@ -192,7 +177,7 @@ test('without JavaScript the whole grid is saved with "Enregistrer"', async ({ b
 test('every stored value is there exactly once', async () => {
 	test.setTimeout(180_000);
 	await server.kill();
-	const stored = fixture<{ entries: { email: string; code: string; level: number | null; comment: string }[]; appliedChanges: number }>(server.dataDir, 'inspect', ids.solo);
+	const stored = fixture<{ entries: { email: string; code: string; level: number | null; comment: string }[]; appliedChanges: number }>(server.dataDir, 'inspect', ids().solo);
 	const julien = stored.entries.filter((entry) => entry.email === 'jury2@soutenance.test');
 	expect(julien.map((entry) => entry.code)).toEqual(CODES);
 	expect(julien.map((entry) => entry.level)).toEqual([0, 1, 2, 3, 0, 1]);

@@ -98,12 +98,8 @@ export async function updateSession(db: Executor, sessionId: string, settings: S
 	await db.updateTable('exam_sessions').set(toSessionColumns(settings)).where('id', '=', sessionId).execute();
 }
 
-export interface DayRow {
+export interface DayRow extends DayColumns {
 	id: string;
-	date: string;
-	opensAt: string;
-	closesAt: string;
-	breaks: { start: string; end: string }[];
 }
 
 export async function listDays(db: Executor, sessionId: string): Promise<DayRow[]> {
