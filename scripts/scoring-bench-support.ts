@@ -7,6 +7,7 @@ import { defaultReferentiel } from '../src/lib/domain/referentiel/referentiel';
 import { connectPostgres, type Database } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { syncReferentiels } from '../src/lib/server/referentiel/referentiel-repository';
+import { SESSION_IDLE_MS } from '../src/lib/server/auth/session-service';
 import { generateToken, tokenId } from '../src/lib/server/auth/tokens';
 
 export interface BenchJuror {
@@ -63,9 +64,10 @@ export async function seedJurors(db: Database, count: number): Promise<BenchJuro
 		await db.insertInto('registrations').values({ session_id: sessionId, candidate_id: candidateIds[jury], project_title: `Projet ${jury}`, project_abstract: 'Résumé du projet.' }).execute();
 		for (const id of members) jurors.push({ id, token: generateToken(), defenseId, candidateId: candidateIds[jury] });
 	}
+	// Sessions as a login makes them: a juror scoring today is well within the idle window.
 	await db
 		.insertInto('auth_sessions')
-		.values(jurors.map((juror) => ({ id: tokenId(juror.token), user_id: juror.id, expires_at: new Date(Date.now() + 86_400_000) })))
+		.values(jurors.map((juror) => ({ id: tokenId(juror.token), user_id: juror.id, expires_at: new Date(Date.now() + SESSION_IDLE_MS) })))
 		.execute();
 	return jurors;
 }
@@ -78,7 +80,7 @@ export interface BuiltServer {
 export async function startBuiltServer(databaseUrl: string, port: number): Promise<BuiltServer> {
 	if (!existsSync('build/index.js')) throw new Error('Construisez d’abord l’application : npm run build');
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', ['build'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin }, stdio: 'ignore' });
+	const child = spawn('node', [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'build'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin }, stdio: process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore' });
 	const stop = async () => {
 		if (child.exitCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -3,7 +3,7 @@ export class UserFacingError extends Error {
 	constructor(
 		message: string,
 		readonly field?: string,
-		readonly status: 400 | 403 | 404 | 409 | 429 = 400
+		readonly status: 400 | 401 | 403 | 404 | 409 | 429 = 400
 	) {
 		super(message);
 		this.name = 'UserFacingError';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/transaction';
 
 export type Role = 'coordinator' | 'juror' | 'candidate';
@@ -29,6 +30,22 @@ export async function findSessionWithUser(db: Executor, id: string) {
 		])
 		.where('auth_sessions.id', '=', id)
 		.executeTakeFirst();
+}
+
+/** A session a statement checks by itself, with the rules of validateSessionToken (session-service). */
+export interface SessionCheck {
+	id: string;
+	role: Role;
+	now: Date;
+	/** Sessions created earlier are past their absolute lifetime. */
+	createdAfter: Date;
+}
+
+/** The user id of the session if it is live and its account active with this role, else null: a scalar for a statement's own access check. */
+export function liveSessionUserId(check: SessionCheck) {
+	return sql<string | null>`(select auth_sessions.user_id from auth_sessions join users on users.id = auth_sessions.user_id
+		where auth_sessions.id = ${check.id} and auth_sessions.expires_at > ${check.now} and auth_sessions.created_at > ${check.createdAfter}
+			and users.active and users.role = ${check.role})`;
 }
 
 export async function updateSessionExpiry(db: Executor, id: string, expiresAt: Date) {

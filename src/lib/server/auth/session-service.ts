@@ -1,5 +1,5 @@
 import type { Database } from '../db/connect';
-import { deleteSession, findSessionWithUser, insertSession, updateSessionExpiry, type SessionUser } from './auth-repository';
+import { deleteSession, findSessionWithUser, insertSession, updateSessionExpiry, type Role, type SessionCheck, type SessionUser } from './auth-repository';
 import { generateToken, tokenId } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -42,6 +42,15 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 		session: { id, expiresAt, extended },
 		user: { id: row.userId, email: row.email, displayName: row.displayName, role: row.role as SessionUser['role'] }
 	};
+}
+
+/**
+ * The token's session as a statement checks it by itself (liveSessionUserId), so a hot endpoint
+ * authenticates in the same round trip as its work. Same rules as validateSessionToken, except that
+ * it never extends the session: the pages the user loads do that.
+ */
+export function sessionCheck(token: string, role: Role, now = new Date()): SessionCheck {
+	return { id: tokenId(token), role, now, createdAfter: new Date(now.getTime() - SESSION_ABSOLUTE_MS) };
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

@@ -55,7 +55,7 @@ export async function deliberateDemoSession(trx: Transaction<DB>, sessionId: str
 					const level = Math.min(top, Math.max(levels[0], noisy));
 					const changeId = crypto.randomUUID();
 					clock += 1000;
-					await applyEntryChange(trx, { changeId, jurorId: member.id, defenseId: defense.id, candidateId: sheet.candidateId, code: competency.code, field: 'level', value: level, clock: changeClock({ clientTime: clock, changeId }) });
+					await applyEntryChange(trx, { changeId, writer: { jurorId: member.id }, defenseId: defense.id, candidateId: sheet.candidateId, code: competency.code, field: 'level', value: level, clock: changeClock({ clientTime: clock, changeId }) });
 				}
 			}
 			await setSubmitted(trx, defense.id, member.id, new Date(clock));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { EntryValues } from '$lib/domain/scoring/grid';
+import { liveSessionUserId, type SessionCheck } from '../auth/auth-repository';
 import type { Executor } from '../db/transaction';
 
 /** Which of these defenses may this juror score: those of the juries the juror sits in. */
@@ -154,9 +155,12 @@ const ENTRY_COLUMNS: Record<EntryField, { value: string; clock: string; cast: st
 	comment: { value: 'comment', clock: 'comment_clock', cast: 'text' }
 };
 
+/** Who writes: a juror the caller has authenticated, or a session the statement checks by itself (the autosave's one round trip). */
+export type ScoreWriter = { jurorId: string } | { session: SessionCheck };
+
 export interface EntryWrite {
 	changeId: string;
-	jurorId: string;
+	writer: ScoreWriter;
 	defenseId: string;
 	candidateId: string;
 	code: string;
@@ -166,33 +170,39 @@ export interface EntryWrite {
 }
 
 // Both statements below are one atomic step each, so the autosave needs no transaction round trips:
-// - they write only for a juror of the defense's jury;
+// - the writer is a juror the caller authenticated or, for the autosave, the user of a live juror
+//   session checked in the statement itself; they write only for a juror of the defense's jury;
 // - an entry is written only while its sheet is open: the sheet row is touched (a no-op update), so
 //   a submission running at the same time either waits for this write or makes it skip, and a
 //   serializable submission that read the grid before this write fails and is retried;
 // - the change id is recorded with the write, so a replay writes nothing;
 // - the field is written only if it does not already hold a newer change.
-// They answer "stored" for a change written now or recorded earlier; otherwise (no sheet yet, locked
+// They answer "stored" for a change written now or recorded earlier by the same juror; otherwise (no sheet yet, locked
 // sheet, no access) the service takes its slower path that tells which.
 
-const member = (jurorId: string, defenseId: string) =>
-	sql`exists (select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id where defenses.id = ${defenseId} and jury_members.juror_id = ${jurorId})`;
+const writerStep = (writer: ScoreWriter) =>
+	sql`writer as (select ${'jurorId' in writer ? sql`cast(${writer.jurorId} as uuid)` : liveSessionUserId(writer.session)} as id)`;
+const WRITER = sql`(select id from writer)`;
 
-const storedAnswer = (changeId: string) => sql`select (select count(*) from applied) + (select count(*) from applied_changes where change_id = ${changeId}) as stored`;
+const member = (defenseId: string) =>
+	sql`exists (select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id where defenses.id = ${defenseId} and jury_members.juror_id = ${WRITER})`;
+
+const storedAnswer = (changeId: string) =>
+	sql`select (select count(*) from applied) + (select count(*) from applied_changes where change_id = ${changeId} and juror_id = ${WRITER}) as stored`;
 
 /** One level, criteria or comment change, as one statement (also what the autosave benchmark runs through pg alone). */
 export function entryChangeStatement(write: EntryWrite) {
 	const column = ENTRY_COLUMNS[write.field];
 	const value = write.field === 'criteria' ? JSON.stringify(write.value) : write.value;
 	return sql<{ stored: string }>`
-		with sheet as (
+		with ${writerStep(write.writer)}, sheet as (
 			update score_sheets set submitted_at = null
-			where defense_id = ${write.defenseId} and juror_id = ${write.jurorId} and candidate_id = ${write.candidateId} and submitted_at is null
-				and ${member(write.jurorId, write.defenseId)}
+			where defense_id = ${write.defenseId} and juror_id = ${WRITER} and candidate_id = ${write.candidateId} and submitted_at is null
+				and ${member(write.defenseId)}
 				and exists (select 1 from defense_candidates where defense_id = ${write.defenseId} and candidate_id = ${write.candidateId})
 			returning id
 		), applied as (
-			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${write.jurorId}, ${write.defenseId} from sheet
+			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${WRITER}, ${write.defenseId} from sheet
 			on conflict (change_id) do nothing
 			returning change_id
 		), written as (
@@ -212,15 +222,15 @@ export async function applyEntryChange(db: Executor, write: EntryWrite): Promise
 	return Number(rows[0]?.stored ?? 0) > 0;
 }
 
-export async function applyNotesChange(db: Executor, write: { changeId: string; jurorId: string; defenseId: string; body: string; clock: string }): Promise<boolean> {
+export async function applyNotesChange(db: Executor, write: { changeId: string; writer: ScoreWriter; defenseId: string; body: string; clock: string }): Promise<boolean> {
 	const { rows } = await sql<{ stored: string }>`
-		with applied as (
-			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${write.jurorId}, ${write.defenseId} where ${member(write.jurorId, write.defenseId)}
+		with ${writerStep(write.writer)}, applied as (
+			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${WRITER}, ${write.defenseId} where ${member(write.defenseId)}
 			on conflict (change_id) do nothing
 			returning change_id
 		), written as (
 			insert into scoring_notes (defense_id, juror_id, body, body_clock)
-			select ${write.defenseId}, ${write.jurorId}, ${write.body}, ${write.clock} from applied
+			select ${write.defenseId}, ${WRITER}, ${write.body}, ${write.clock} from applied
 			on conflict (defense_id, juror_id) do update
 				set body = excluded.body, body_clock = excluded.body_clock, updated_at = now()
 				where scoring_notes.body_clock is null or scoring_notes.body_clock < excluded.body_clock

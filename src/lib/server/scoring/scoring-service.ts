@@ -4,6 +4,7 @@ import { entryKey } from '$lib/domain/scoring/form-fields';
 import { completeSheet, gridModel, missingCompetencies, type GridModel, type SheetValues } from '$lib/domain/scoring/grid';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
+import { sessionCheck, validateSessionToken } from '../auth/session-service';
 import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
@@ -25,6 +26,7 @@ import {
 	sheetsOf,
 	type DefenseCandidate,
 	type DefenseForScoring,
+	type ScoreWriter,
 	type SheetRow
 } from './scoring-repository';
 
@@ -115,11 +117,11 @@ interface DefenseShape {
 const shapes = new Map<string, DefenseShape>();
 const SHAPE_TTL_MS = 30_000;
 
-async function defenseShape(db: Executor, defenseId: string): Promise<DefenseShape> {
+async function defenseShape(db: Executor, defenseId: string): Promise<DefenseShape | undefined> {
 	const cached = shapes.get(defenseId);
 	if (cached && Date.now() - cached.readAt < SHAPE_TTL_MS) return cached;
 	const defense = UUID.test(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
-	if (!defense) throw new UserFacingError(t.defenseNotFound, undefined, 404);
+	if (!defense) return undefined;
 	if (shapes.size > 10_000) shapes.clear();
 	const shape = { model: await modelFor(db, defense.referentielId, defense.blockCode), candidateIds: (await defenseCandidates(db, defenseId)).map((candidate) => candidate.id), readAt: Date.now() };
 	shapes.set(defenseId, shape);
@@ -127,10 +129,10 @@ async function defenseShape(db: Executor, defenseId: string): Promise<DefenseSha
 }
 
 /** One change as one atomic statement; false when it was not stored (no sheet yet, locked sheet, no access). */
-function applyOne(db: Executor, jurorId: string, defenseId: string, change: ScoreChange): Promise<boolean> {
+function applyOne(db: Executor, writer: ScoreWriter, defenseId: string, change: ScoreChange): Promise<boolean> {
 	const clock = changeClock(change);
-	if (change.field === 'notes') return applyNotesChange(db, { changeId: change.changeId, jurorId, defenseId, body: change.value as string, clock });
-	return applyEntryChange(db, { changeId: change.changeId, jurorId, defenseId, candidateId: change.candidateId!, code: change.competencyCode!, field: change.field, value: change.value, clock });
+	if (change.field === 'notes') return applyNotesChange(db, { changeId: change.changeId, writer, defenseId, body: change.value as string, clock });
+	return applyEntryChange(db, { changeId: change.changeId, writer, defenseId, candidateId: change.candidateId!, code: change.competencyCode!, field: change.field, value: change.value, clock });
 }
 
 /**
@@ -141,18 +143,22 @@ function applyOne(db: Executor, jurorId: string, defenseId: string, change: Scor
  */
 export async function saveChanges(db: Database, jurorId: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
 	const shape = await defenseShape(db, defenseId);
+	if (!shape) throw new UserFacingError(t.defenseNotFound, undefined, 404);
 	const parsed = parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
-	if (!parsed.ok) {
-		// Someone outside the jury learns nothing about the defense from the validation message.
+	if (!parsed.ok || parsed.changes.length === 0) {
+		// The statements check access for each change; with none to write, or an invalid batch, it is
+		// checked here, so someone outside the jury learns nothing, not even a validation message.
 		await scoringContext(db, jurorId, defenseId);
-		throw new UserFacingError(parsed.message);
+		if (!parsed.ok) throw new UserFacingError(parsed.message);
+		return { stored: [], rejected: [] };
 	}
+	const writer = { jurorId };
 	const outcome: SaveOutcome = { stored: [], rejected: [] };
-	let remaining = await applyAll(db, jurorId, defenseId, parsed.changes, outcome);
+	let remaining = await applyAll(db, writer, defenseId, parsed.changes, outcome);
 	if (remaining.length === 0) return outcome;
 	const { candidates } = await scoringContext(db, jurorId, defenseId);
 	await createSheets(db, defenseId, jurorId, candidates.map((candidate) => candidate.id));
-	remaining = await applyAll(db, jurorId, defenseId, remaining, outcome);
+	remaining = await applyAll(db, writer, defenseId, remaining, outcome);
 	const sheets = await sheetsOf(db, defenseId, jurorId);
 	for (const change of remaining) {
 		if (!sheets.some((sheet) => sheet.candidateId === change.candidateId)) throw new UserFacingError(t.candidateNotInDefense);
@@ -161,10 +167,30 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 	return outcome;
 }
 
+/**
+ * The tablet's autosave, authenticated by its session token inside the write statements: a save
+ * the juror may make is one round trip. Anything else (an empty batch, an invalid one, a change not
+ * stored) takes the full path: the session is validated (401, 403), then saveChanges answers, and
+ * the changes stored on the way are replays there.
+ */
+export async function saveChangesWithSession(db: Database, token: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
+	const shape = await defenseShape(db, defenseId);
+	const parsed = shape && parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
+	if (parsed?.ok && parsed.changes.length > 0) {
+		const outcome: SaveOutcome = { stored: [], rejected: [] };
+		const remaining = await applyAll(db, { session: sessionCheck(token, 'juror', new Date(now)) }, defenseId, parsed.changes, outcome);
+		if (remaining.length === 0) return outcome;
+	}
+	const validated = await validateSessionToken(db, token, new Date(now));
+	if (!validated) throw new UserFacingError(t.notLoggedIn, undefined, 401);
+	if (validated.user.role !== 'juror') throw new UserFacingError(fr.auth.forbidden, undefined, 403);
+	return saveChanges(db, validated.user.id, defenseId, body, now);
+}
+
 /** Applies each change; returns those not stored. */
-async function applyAll(db: Executor, jurorId: string, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome): Promise<ScoreChange[]> {
+async function applyAll(db: Executor, writer: ScoreWriter, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome): Promise<ScoreChange[]> {
 	const remaining: ScoreChange[] = [];
-	for (const change of changes) (await applyOne(db, jurorId, defenseId, change)) ? outcome.stored.push(change.changeId) : remaining.push(change);
+	for (const change of changes) (await applyOne(db, writer, defenseId, change)) ? outcome.stored.push(change.changeId) : remaining.push(change);
 	return remaining;
 }
 
@@ -204,7 +230,7 @@ export async function saveGridForm(db: Database, jurorId: string, defenseId: str
 			if (!parsed.ok) throw new UserFacingError(parsed.message);
 			await ensureSheets(trx, jurorId, defenseId, context.candidates.map((candidate) => candidate.id));
 			const outcome: SaveOutcome = { stored: [], rejected: [] };
-			for (const change of await applyAll(trx, jurorId, defenseId, parsed.changes, outcome)) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+			for (const change of await applyAll(trx, { jurorId }, defenseId, parsed.changes, outcome)) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
 			return outcome;
 		},
 		{ serializable: true }
@@ -225,7 +251,7 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 				const parsed = parseChanges({ changes: formChanges(context, form, Date.now()) }, { model: context.model, candidateIds, now: Date.now() });
 				if (!parsed.ok) throw new UserFacingError(parsed.message);
 				await ensureSheets(trx, jurorId, defenseId, candidateIds);
-				await applyAll(trx, jurorId, defenseId, parsed.changes, { stored: [], rejected: [] });
+				await applyAll(trx, { jurorId }, defenseId, parsed.changes, { stored: [], rejected: [] });
 			}
 			const sheets = await ensureSheets(trx, jurorId, defenseId, candidateIds);
 			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError(t.alreadySubmitted, undefined, 409);

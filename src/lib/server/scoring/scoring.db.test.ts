@@ -4,10 +4,12 @@ import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import { applyChange, type GridState, type ScoreChange } from '$lib/domain/scoring/changes';
 import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
-import { insertUser } from '../people/user-repository';
+import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../auth/session-service';
+import { generateToken } from '../auth/tokens';
+import { insertUser, setUserActive } from '../people/user-repository';
 import { insertDefense } from '../publication/publication-repository';
 import { scorableDefenseIds } from './scoring-repository';
-import { defensePage, jurorGridState, reopenGrids, saveChanges, submitGrids } from './scoring-service';
+import { defensePage, jurorGridState, reopenGrids, saveChanges, saveChangesWithSession, submitGrids } from './scoring-service';
 
 let handle: DatabaseHandle;
 const people: Record<string, string> = {};
@@ -61,6 +63,7 @@ describe('access', () => {
 
 	it('refuses a juror outside the jury (403), an unknown defense (404) and a candidate of another defense (400), writing nothing', async () => {
 		expect((await refusal(saveChanges(handle.db, people.j4, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 2)] }))).status).toBe(403);
+		expect((await refusal(saveChanges(handle.db, people.j4, defenses.solo, { changes: [] }))).status).toBe(403);
 		expect((await refusal(jurorGridState(handle.db, people.j4, defenses.solo))).status).toBe(403);
 		expect((await refusal(saveChanges(handle.db, people.j1, '00000000-0000-4000-8000-000000000000', { changes: [] }))).status).toBe(404);
 		expect((await refusal(saveChanges(handle.db, people.j1, 'pas-un-uuid', { changes: [] }))).status).toBe(404);
@@ -117,6 +120,66 @@ describe('autosave', () => {
 		expect(outcomes.flatMap((outcome) => outcome.stored).sort()).toEqual(racing.map((entry) => entry.changeId).sort());
 		const { state } = await jurorGridState(handle.db, people.j2, defenses.solo);
 		expect(CODES.map((code) => state.sheets[people.c1][code].comment)).toEqual(CODES.map((_, index) => `course ${index}`));
+	});
+});
+
+describe('autosave checking the session in its own statement', () => {
+	const appliedCount = async () => (await handle.db.selectFrom('applied_changes').select('change_id').execute()).length;
+	const session = async (person: string) => (await createSession(handle.db, people[person])).token;
+	let storedBatch: ScoreChange[] = [];
+
+	it('stores the changes of a live juror session, each once', async () => {
+		const token = await session('j4');
+		storedBatch = [change('c4', 'level', 'C6.1', 3), change(null, 'notes', null, 'Privé')];
+		const first = await saveChangesWithSession(handle.db, token, defenses.other, { changes: storedBatch });
+		const replay = await saveChangesWithSession(handle.db, token, defenses.other, { changes: storedBatch });
+		expect([...first.stored].sort()).toEqual(storedBatch.map((entry) => entry.changeId).sort());
+		expect([...replay.stored].sort()).toEqual([...first.stored].sort());
+		const { state } = await jurorGridState(handle.db, people.j4, defenses.other);
+		expect(state.sheets[people.c4]['C6.1'].level).toBe(3);
+		expect(state.notes).toBe('Privé');
+	});
+
+	it('answers 401 to a token without a live session, even replaying a stored change, and writes nothing', async () => {
+		const before = await appliedCount();
+		const expired = (await createSession(handle.db, people.j4, new Date(Date.now() - SESSION_IDLE_MS - 60_000))).token;
+		const tooOld = await session('j4');
+		await handle.db.updateTable('auth_sessions').set({ created_at: new Date(Date.now() - SESSION_ABSOLUTE_MS - 60_000) }).where('user_id', '=', people.j4).where('created_at', '>', new Date(Date.now() - 60_000)).execute();
+		for (const token of [generateToken(), expired, tooOld]) {
+			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(401);
+			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: storedBatch }))).status).toBe(401);
+			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [] }))).status).toBe(401);
+		}
+		expect(await appliedCount()).toBe(before);
+	});
+
+	it('answers 403 to a candidate and to a juror outside the jury, even for an empty batch', async () => {
+		const before = await appliedCount();
+		const candidate = await session('c4');
+		expect((await refusal(saveChangesWithSession(handle.db, candidate, defenses.other, { changes: [] }))).status).toBe(403);
+		expect((await refusal(saveChangesWithSession(handle.db, candidate, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(403);
+		const outsider = await session('j1');
+		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: [] }))).status).toBe(403);
+		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(403);
+		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: storedBatch }))).status).toBe(403);
+		expect(await appliedCount()).toBe(before);
+	});
+
+	it('stops at once for a deactivated account', async () => {
+		const token = await session('j4');
+		await setUserActive(handle.db, people.j4, false);
+		try {
+			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.3', 2)] }))).status).toBe(401);
+		} finally {
+			await setUserActive(handle.db, people.j4, true);
+		}
+	});
+
+	it('gives a live juror the same answers as the full path: 404, the validation message, the empty batch', async () => {
+		const token = await session('j4');
+		expect((await refusal(saveChangesWithSession(handle.db, token, '00000000-0000-4000-8000-000000000000', { changes: [change('c4', 'level', 'C6.1', 1)] }))).status).toBe(404);
+		expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.1', 7)] }))).message).toContain('niveau');
+		expect(await saveChangesWithSession(handle.db, token, defenses.other, { changes: [] })).toEqual({ stored: [], rejected: [] });
 	});
 });
 

@@ -1,8 +1,9 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
+import { SESSION_COOKIE } from '$lib/server/auth/cookies';
 import { requireRole } from '$lib/server/auth/guards';
 import { UserFacingError } from '$lib/server/errors';
-import { jurorGridState, saveChanges } from '$lib/server/scoring/scoring-service';
+import { jurorGridState, saveChangesWithSession } from '$lib/server/scoring/scoring-service';
 import type { RequestHandler } from './$types';
 
 // The tablet's autosave: JSON in, JSON out. An expired session answers 401 (not a redirect to the
@@ -27,10 +28,11 @@ export const GET: RequestHandler = async (event) => {
 	return answer(() => jurorGridState(event.locals.db, user.id, event.params.defenseId));
 };
 
+// The hook leaves this one to the service, which checks the session inside the write (AUTOSAVE_ROUTE in hooks.server.ts).
 export const POST: RequestHandler = async (event) => {
-	const user = juror(event);
-	if (!user) return json({ message: fr.scoring.notLoggedIn }, { status: 401 });
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return json({ message: fr.scoring.notLoggedIn }, { status: 401 });
 	const body = await event.request.json().catch(() => undefined);
 	if (!body || typeof body !== 'object') return json({ message: fr.scoring.invalidRequest }, { status: 400 });
-	return answer(() => saveChanges(event.locals.db, user.id, event.params.defenseId, body));
+	return answer(() => saveChangesWithSession(event.locals.db, token, event.params.defenseId, body));
 };
