@@ -196,8 +196,8 @@ try {
 	console.log(`\n### Saturation (${SATURATION_CONCURRENCY} concurrent; app and raw take turns, ${SATURATION_ROUNDS} rounds of ${SATURATION_ROUND_SECONDS} s each)\n`);
 	console.log('| path | saves/s | failures |');
 	console.log('|---|---|---|');
-	console.log(`| app: HTTP endpoint (session check, then one atomic statement checking access and the open sheet) | ${appRate.toFixed(0)} | ${app.failed} |`);
-	console.log(`| raw: the same upsert through pg alone (pool of 10) | ${rawRate.toFixed(0)} | ${raw.failed} |`);
+	console.log(`| app: HTTP endpoint (one atomic statement checking the session, the jury and the open sheet) | ${appRate.toFixed(0)} | ${app.failed} |`);
+	console.log(`| raw: the same upsert through pg alone, juror already known (pool of 10) | ${rawRate.toFixed(0)} | ${raw.failed} |`);
 	console.log(`| ratio app / raw | ${(ratio * 100).toFixed(0)} % | ≥ 40 % ${ratio >= 0.4 ? '✓' : '✗'} |`);
 	for (const [reason, count] of failureReasons) console.log(`\nFailure × ${count}: ${reason}`);
 	if (p99 > 150 || steady.errors > 0 || lost > 0 || ratio < 0.4) process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { candidates } from './fr/candidates';
+import { common } from './fr/common';
 import { deliberation } from './fr/deliberation';
 import { live } from './fr/live';
 import { planning } from './fr/planning';
@@ -7,11 +8,10 @@ import { scoring } from './fr/scoring';
 import { sessions } from './fr/sessions';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
-// second language can be added as a sibling file with the same keys.
+// second language can be added as a sibling file with the same keys. Server code reads it whole;
+// pages import the parts they show (fr/common and their area's file) to keep the browser's share small.
 export const fr = {
-	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
-	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
-	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>,
+	...common,
 	auth: {
 		invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
 		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
