@@ -66,7 +66,7 @@ test('a coordinator sets up a session, its jurors and a jury', async ({ page }) 
 	await expect(page.getByRole('heading', { level: 2, name: 'Bruno Interne' })).toBeVisible();
 	await page.getByLabel('Demi-journée').selectOption({ label: 'Matin du 12/01/2027' });
 	await page.getByRole('button', { name: 'Déclarer indisponible' }).click();
-	await expect(page.getByText('Matin du 12/01/2027 : mardi 12 janvier 2027, 08:00 – 12:30 (heure de Paris, UTC+01:00)')).toBeVisible();
+	await expect(page.getByText('Matin du 12/01/2027 : mardi 12 janvier 2027, 00:00 – 13:00 (heure de Paris, UTC+01:00)')).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	await page.getByRole('navigation', { name: 'Sections de la session' }).getByRole('link', { name: 'Jurys' }).click();

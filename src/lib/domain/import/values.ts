@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { fr } from '$lib/i18n/fr';
+import { DAY_PART_MINUTES, type DayPart } from '$lib/domain/time/day-parts';
 
 const messages = fr.candidates;
 
@@ -82,21 +83,6 @@ export interface TimeRange {
 	/** How the coordinator wrote it, kept as the label ("08/03/2027 matin"). */
 	label: string;
 }
-
-export type DayPart = 'day' | 'morning' | 'afternoon';
-
-/**
- * Half-day bounds, in the candidate's own time zone: the morning runs from midnight to 13:00 and
- * the afternoon from 13:00 to midnight, so a half-day blocks that part of the day whatever the
- * session's opening hours are; a whole day runs from midnight to midnight.
- */
-export const DAY_PART_MINUTES: Record<DayPart, [number, number]> = {
-	day: [0, 24 * 60],
-	morning: [0, 13 * 60],
-	afternoon: [13 * 60, 24 * 60]
-};
-
-export const DAY_PART_LABELS: Record<DayPart, string> = { day: 'journée', morning: 'matin', afternoon: 'après-midi' };
 
 /** A wall-clock time on a calendar day in a zone; minutes may reach 24:00 (the next midnight). */
 export function zonedInstant(date: { year: number; month: number; day: number }, minutes: number, timeZone: string): Date {

@@ -76,12 +76,12 @@ describe('local ranges and half-days', () => {
 		expect(checkLocalRange({ date: '2027-03-29', start: '10:00', end: '10:00' }, 'Europe/Paris')).toMatchObject({ ok: false, problem: { field: 'end' } });
 	});
 
-	it('maps a half-day of a session day to its bounds in the session zone', () => {
+	it('maps a half-day of a session day to that whole part of the day in the session zone, as for candidates', () => {
 		expect(checkHalfDay('2026-12-07/afternoon', ['2026-12-07'], 'Europe/Paris')).toEqual({
 			ok: true,
-			value: { start: '2026-12-07T12:30:00.000Z', end: '2026-12-07T18:00:00.000Z', label: 'Après-midi du 07/12/2026' }
+			value: { start: '2026-12-07T12:00:00.000Z', end: '2026-12-07T23:00:00.000Z', label: 'Après-midi du 07/12/2026' }
 		});
-		expect(checkHalfDay('2026-12-07/morning', ['2026-12-07'], 'America/Montreal')).toMatchObject({ ok: true, value: { start: '2026-12-07T13:00:00.000Z' } });
+		expect(checkHalfDay('2026-12-07/morning', ['2026-12-07'], 'America/Montreal')).toMatchObject({ ok: true, value: { start: '2026-12-07T05:00:00.000Z', end: '2026-12-07T18:00:00.000Z' } });
 		expect(checkHalfDay('2026-12-08/morning', ['2026-12-07'], 'Europe/Paris')).toMatchObject({ ok: false, problem: { field: 'halfDay' } });
 		expect(checkHalfDay('2026-12-07/evening', ['2026-12-07'], 'Europe/Paris')).toMatchObject({ ok: false, problem: { field: 'halfDay' } });
 	});

@@ -1,6 +1,7 @@
 import { sessions as messages } from '$lib/i18n/fr/sessions';
 import type { Referentiel } from '$lib/domain/referentiel/referentiel';
 import { isLocalDate, isLocalTime, isTimeZone, localToInstant, minutesOfDay } from '$lib/domain/scheduling/time';
+import { DAY_PART_MINUTES, localClock } from '$lib/domain/time/day-parts';
 
 /** A rule the input breaks: a French message and the form field it is about. */
 export interface Problem {
@@ -193,11 +194,10 @@ export function instantRange(date: string, start: string, end: string, timezone:
 
 export type HalfDay = 'morning' | 'afternoon';
 
+const halfDay = ([start, end]: [number, number]): LocalRange => ({ start: localClock(start), end: localClock(end) });
+
 /** The bounds of a half-day unavailability, local to the session (stated as is in the interface). */
-export const HALF_DAYS: Record<HalfDay, LocalRange> = {
-	morning: { start: '08:00', end: '12:30' },
-	afternoon: { start: '13:30', end: '19:00' }
-};
+export const HALF_DAYS: Record<HalfDay, LocalRange> = { morning: halfDay(DAY_PART_MINUTES.morning), afternoon: halfDay(DAY_PART_MINUTES.afternoon) };
 
 /** A half-day of one of the session's days, posted as "YYYY-MM-DD/morning". */
 export function checkHalfDay(value: string | undefined, sessionDates: string[], timezone: string): Checked<InstantRange & { label: string }> {

@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely';
 import { fr } from '$lib/i18n/fr';
 import { TEXT_LIMITS } from '$lib/domain/import/candidates';
+import { DAY_PART_LABELS, DAY_PART_MINUTES, type DayPart } from '$lib/domain/time/day-parts';
 import {
-	DAY_PART_MINUTES,
-	DAY_PART_LABELS,
 	cleanText,
 	dayRange,
 	displayName,
@@ -14,7 +13,6 @@ import {
 	parseTimeZone,
 	parseUnavailability,
 	teamKey,
-	type DayPart,
 	type Parsed,
 	type TimeRange
 } from '$lib/domain/import/values';
