@@ -5,15 +5,18 @@ import type { DB } from './schema';
 export type Executor = Database | Transaction<DB>;
 
 const RETRYABLE = new Set(['40001', '40P01']);
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Runs a use case in one transaction. Writes that race (scores, decisions) ask for serializable
  * isolation and are retried when PostgreSQL reports a serialization failure or a deadlock.
+ * A use case that creates what it first looked up (an account by e-mail) asks for uniqueRace: a
+ * unique violation then means that a concurrent one created it first, and the retry finds it.
  */
 export async function inTransaction<T>(
 	db: Database,
 	work: (trx: Transaction<DB>) => Promise<T>,
-	options: { serializable?: boolean; attempts?: number } = {}
+	options: { serializable?: boolean; uniqueRace?: boolean; attempts?: number } = {}
 ): Promise<T> {
 	const attempts = options.attempts ?? 5;
 	for (let attempt = 1; ; attempt++) {
@@ -22,7 +25,8 @@ export async function inTransaction<T>(
 			return await builder.execute(work);
 		} catch (error) {
 			const code = (error as { code?: string }).code;
-			if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+			const retryable = code !== undefined && (RETRYABLE.has(code) || (options.uniqueRace === true && code === UNIQUE_VIOLATION));
+			if (!retryable || attempt >= attempts) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
 		}
 	}

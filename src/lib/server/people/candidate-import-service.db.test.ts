@@ -171,6 +171,20 @@ describe('the French spreadsheet sample, as is (Windows-1252, semicolons, CRLF)'
 });
 
 describe('other encodings and formats of the same list', () => {
+	it('lets two sessions import the same new candidates at the same moment: one account each, both imports complete', async () => {
+		const { id: otherSessionId } = await handle.db
+			.insertInto('exam_sessions')
+			.values({ referentiel_id: defaultReferentiel.id, name: `Autre session ${Math.random()}`, timezone: 'Europe/Paris' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const outcomes = await Promise.all([sessionId, otherSessionId].map((id) => importCandidates(handle.db, coordinatorId, id, SAMPLE, 'candidats.csv', ORIGIN)));
+		expect(outcomes.map((outcome) => outcome.imported)).toEqual([8, 8]);
+		expect(outcomes.reduce((sum, outcome) => sum + outcome.created, 0)).toBe(8);
+		const registrations = await handle.db.selectFrom('registrations').select('candidate_id').where('session_id', 'in', [sessionId, otherSessionId]).execute();
+		expect(registrations).toHaveLength(16);
+		expect(new Set(registrations.map((row) => row.candidate_id)).size).toBe(8);
+	});
+
 	it('takes UTF-8 with BOM, commas and LF', async () => {
 		const commas = SAMPLE_TEXT.replace(/\r\n/g, '\n')
 			.split('\n')

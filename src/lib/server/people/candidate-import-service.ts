@@ -74,6 +74,6 @@ export async function importCandidates(db: Database, actorId: string, sessionId:
 			after: { fileName, format, candidates: checked.drafts.length, accountsCreated: created, emails: checked.drafts.map((draft) => draft.email) }
 		});
 		return { imported: checked.drafts.length, created, reused: checked.drafts.length - created };
-	});
+	}, { uniqueRace: true });
 }
 

@@ -152,7 +152,7 @@ export async function addCandidate(db: Database, actorId: string, sessionId: str
 	return inTransaction(db, async (trx) => {
 		valid.registration.team = await existingTeamSpelling(trx, sessionId, valid.registration.team);
 		return registerCandidate(trx, actorId, sessionId, valid, origin);
-	});
+	}, { uniqueRace: true });
 }
 
 export async function updateCandidate(db: Database, actorId: string, sessionId: string, candidateId: string, form: CandidateForm) {
