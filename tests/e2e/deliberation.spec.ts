@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoJuries } from '../../src/lib/server/demo/demo-data';
+import { pdfText } from '../helpers/read-documents';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
 // The demo's past session is deliberated, signed and published (demo-deliberation.ts): candidat1
@@ -51,6 +52,11 @@ test('the candidate sees their own published results, and nothing of an unpublis
 	await expect(results.getByRole('row', { name: /BC06/ })).toContainText('Validé');
 	await expect(results.getByText(/recours jusqu'au \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
 	await expectNoAxeViolations(first);
+	const attestation = await first.request.get((await results.getByRole('link', { name: 'Télécharger mon attestation (PDF)' }).getAttribute('href'))!);
+	expect(attestation.headers()['content-type']).toBe('application/pdf');
+	const text = pdfText(await attestation.body());
+	expect(text).toContain('Amélie Lefèvre');
+	expect(text).toContain('Titre obtenu');
 
 	// candidat11 is only in today's session, whose results are not published.
 	const other = await as(browser, 'candidat11@soutenance.test');
@@ -62,6 +68,8 @@ test('the candidate sees their own published results, and nothing of an unpublis
 	for (const path of [`/coordination/sessions/${sessionId}/resultats`, `/coordination/sessions/${sessionId}/resultats/decisions.csv`, `/coordination/sessions/${sessionId}/resultats/proces-verbal.pdf`]) {
 		expect((await other.request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
 	}
+	// Nor does asking for an attestation of a session whose results they have none of.
+	expect((await other.request.get(`/candidat/resultats/${sessionId}/attestation.pdf`)).status()).toBe(404);
 });
 
 test('the coordinator sees decisions, downloads the signed record whose SHA-256 matches, and browses the statistics', async ({ browser }) => {

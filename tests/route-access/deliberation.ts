@@ -17,5 +17,6 @@ export const deliberationRoutes: Record<string, RouteRule> = {
 	'/coordination/sessions/[sessionId]/resultats/proces-verbal.pdf': { access: ['coordinator'], example: `${session}/resultats/proces-verbal.pdf` },
 	'/coordination/sessions/[sessionId]/resultats/proces-verbal/[juryId]/v[version].pdf': { access: ['coordinator'], example: `${session}/resultats/proces-verbal/${NONE}/v1.pdf` },
 	'/coordination/sessions/[sessionId]/resultats/attestations/[candidateId]': { access: ['coordinator'], example: `${session}/resultats/attestations/${NONE}` },
-	'/coordination/sessions/[sessionId]/statistiques': { access: ['coordinator'], example: `${session}/statistiques` }
+	'/coordination/sessions/[sessionId]/statistiques': { access: ['coordinator'], example: `${session}/statistiques` },
+	'/candidat/resultats/[sessionId]/attestation.pdf': { access: ['candidate'], example: `/candidat/resultats/${NONE}/attestation.pdf` }
 };
