@@ -35,8 +35,10 @@ async function defensePage(request: Request): Promise<Response> {
 	const cache = await caches.open(PAGES);
 	try {
 		const response = await fetch(request);
-		// Only a page the juror was allowed to see is kept (not a login redirect, not an error).
+		// Only a page the juror was allowed to see is kept (not a login redirect, not an error); a page
+		// the server now refuses or sends to the login page is no longer offered offline either.
 		if (response.ok && !response.redirected) await cache.put(request.url, response.clone());
+		else if (response.type === 'opaqueredirect' || response.redirected || [401, 403, 404].includes(response.status)) await cache.delete(request.url);
 		return response;
 	} catch (error) {
 		const cached = await cache.match(request.url);
@@ -49,8 +51,9 @@ worker.addEventListener('fetch', (event) => {
 	const { request } = event;
 	const url = new URL(request.url);
 	if (url.origin !== worker.location.origin) return;
-	// Leaving the tablet (logging out): forget the pages cached for this juror.
-	if (url.pathname === '/deconnexion') return event.waitUntil(caches.delete(PAGES));
+	// Leaving the tablet (logging out), or someone about to log in on it (the login page, also where
+	// an expired session lands): forget the pages cached for the previous juror.
+	if (url.pathname === '/deconnexion' || (url.pathname === '/connexion' && request.mode === 'navigate')) return event.waitUntil(caches.delete(PAGES));
 	if (request.method !== 'GET') return;
 	if (shellFiles.has(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((cached) => cached ?? fetch(request)));

@@ -80,6 +80,11 @@ test('offline: every level and a comment set without network, the page reloaded 
 	expect(sheet['C6.3'].comment).toBe('Budget peu détaillé');
 	for (const [index, code] of CODES.entries()) await expect(levelGroup(other.page, code).getByRole('radio', { name: LEVELS[index % 4] })).toBeChecked();
 	await other.context.close();
+
+	// Whoever opens the login page next on this tablet finds no copy of the juror's pages.
+	expect(await page.evaluate((url) => caches.match(url).then(Boolean), page.url())).toBe(true);
+	await page.goto('/connexion');
+	await expect.poll(() => page.evaluate(() => caches.has('jury-pages'))).toBe(false);
 	await context.close();
 });
 
