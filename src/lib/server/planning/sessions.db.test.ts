@@ -137,7 +137,7 @@ describe('jurors', () => {
 		await addJurorUnavailability(handle.db, coordinatorId, second, jurorId, { kind: 'range', date: '2026-12-10', start: '16:00', end: '17:15' });
 		expect((await refusal(addJurorUnavailability(handle.db, coordinatorId, second, jurorId, { kind: 'halfDay', halfDay: '2026-12-11/morning' }))).field).toBe('halfDay');
 		expect((await listUnavailability(handle.db, jurorId)).map((range) => [range.start.toISOString(), range.end.toISOString(), range.label])).toEqual([
-			['2026-12-10T07:00:00.000Z', '2026-12-10T11:30:00.000Z', 'Matin du 10/12/2026'],
+			['2026-12-09T23:00:00.000Z', '2026-12-10T12:00:00.000Z', 'Matin du 10/12/2026'],
 			['2026-12-10T15:00:00.000Z', '2026-12-10T16:15:00.000Z', null]
 		]);
 
