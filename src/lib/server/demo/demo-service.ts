@@ -14,7 +14,7 @@ import { startTimerForDemo } from '../live/timer-service';
 import { setDefenseStatus } from '../live/timer-repository';
 import { deliberateDemoSession } from '../deliberation/demo-deliberation';
 import { seededRandom } from '$lib/domain/scheduling/random';
-import { DEMO_PASSWORD, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
+import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
 export const DEMO_TIMEZONE = 'Europe/Paris';
 
@@ -183,7 +183,7 @@ async function seedPeopleAndSessions(db: Database, now: Date): Promise<{ coordin
 				.values(
 					session.candidates.map((candidateId) => {
 						const candidate = demoCandidates[candidateIds.indexOf(candidateId)];
-						return { session_id: sessionId, candidate_id: candidateId, project_title: candidate.project, tags: JSON.stringify(candidate.tags), team: candidate.team ?? null };
+						return { session_id: sessionId, candidate_id: candidateId, project_title: candidate.project, project_abstract: demoAbstracts[candidate.project], tags: JSON.stringify(candidate.tags), team: candidate.team ?? null };
 					})
 				)
 				.execute();
