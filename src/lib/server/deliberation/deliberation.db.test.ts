@@ -82,26 +82,6 @@ beforeAll(async () => {
 
 afterAll(async () => handle?.close());
 
-describe("the demo's today", () => {
-	it('is up to now: the defenses already over are done, jury A has one under way, nothing later has begun', async () => {
-		const now = new Date('2026-11-25T10:00:00Z');
-		const defenses = await handle.db
-			.selectFrom('defenses')
-			.innerJoin('juries', 'juries.id', 'defenses.jury_id')
-			.select(['defenses.status', 'defenses.starts_at', 'defenses.ends_at', 'juries.label'])
-			.where('defenses.session_id', '=', todayId)
-			.execute();
-		const running = defenses.filter((defense) => defense.status === 'in_progress');
-		expect(running.filter((defense) => defense.label === 'A')).toHaveLength(1);
-		expect(new Set(running.map((defense) => defense.label)).size).toBe(running.length);
-		for (const defense of defenses) {
-			if (defense.status === 'in_progress') continue;
-			expect(defense.status).toBe(defense.ends_at <= now ? 'done' : 'planned');
-		}
-		expect(defenses.some((defense) => defense.status === 'done')).toBe(true);
-	});
-});
-
 describe('before every juror has submitted', () => {
 	it('keeps the deliberation closed and names who is missing', async () => {
 		const jury = juryOf.get('candidat1')!;

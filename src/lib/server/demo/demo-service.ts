@@ -69,8 +69,8 @@ export async function clearAllData(db: Database): Promise<void> {
 
 /**
  * The demo's people and sessions, each session scheduled by the engine and published as a
- * coordinator would; then today is brought up to now (defenses over, jury A mid-defense), and the
- * session of three weeks ago is scored, deliberated, signed and its results published.
+ * coordinator would; then today's jury A (presided by jury1) is mid-defense, and the session of
+ * three weeks ago is scored, deliberated, signed and its results published.
  */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	const { coordinatorId, sessionIds } = await seedPeopleAndSessions(db, now);
@@ -83,7 +83,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	}
 	const [todayId, pastId] = sessionIds;
 	await inTransaction(db, async (trx) => {
-		await bringTodayUpToNow(trx, todayId, now);
+		await startDefenseInProgress(trx, todayId, 'A', now);
 		const pastDefenses = await trx.selectFrom('defenses').select(['id', 'ends_at']).where('session_id', '=', pastId).execute();
 		for (const defense of pastDefenses) await setDefenseStatus(trx, defense.id, 'done');
 		const lastEnd = new Date(Math.max(...pastDefenses.map((defense) => defense.ends_at.getTime())));
@@ -98,29 +98,20 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	});
 }
 
-/**
- * Today as a visitor expects to find it, whatever the hour: the defenses that ended before now are
- * over, jury A (presided by jury1) has its defense under way (or its last one begun) running for a
- * few minutes, and so has any other jury whose slot covers now.
- */
-async function bringTodayUpToNow(trx: Transaction<DB>, sessionId: string, now: Date): Promise<void> {
+/** The jury's defense under way at `now` (or the last one begun) has its presentation running for a few minutes. */
+async function startDefenseInProgress(trx: Transaction<DB>, sessionId: string, juryLabel: string, now: Date): Promise<void> {
 	const defenses = await trx
 		.selectFrom('defenses')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
-		.select(['defenses.id', 'defenses.starts_at', 'defenses.ends_at', 'juries.label'])
+		.select(['defenses.id', 'defenses.starts_at'])
 		.where('defenses.session_id', '=', sessionId)
+		.where('juries.label', '=', juryLabel)
 		.orderBy('defenses.starts_at')
 		.execute();
-	const juryA = defenses.filter((defense) => defense.label === 'A');
-	const running = new Set<string>();
-	const current = juryA.filter((defense) => defense.starts_at <= now).at(-1) ?? juryA[0];
-	if (current) running.add(current.id);
-	for (const defense of defenses) if (defense.starts_at <= now && now < defense.ends_at) running.add(defense.id);
+	const current = defenses.filter((defense) => defense.starts_at <= now).at(-1) ?? defenses[0];
+	if (!current) return;
 	const fewMinutesAgo = new Date(now.getTime() - 4 * 60_000);
-	for (const defense of defenses) {
-		if (running.has(defense.id)) await startTimerForDemo(trx, defense.id, defense.starts_at > fewMinutesAgo ? defense.starts_at : fewMinutesAgo);
-		else if (defense.ends_at <= now) await setDefenseStatus(trx, defense.id, 'done');
-	}
+	await startTimerForDemo(trx, current.id, current.starts_at > fewMinutesAgo ? current.starts_at : fewMinutesAgo);
 }
 
 async function seedPeopleAndSessions(db: Database, now: Date): Promise<{ coordinatorId: string; sessionIds: string[] }> {
