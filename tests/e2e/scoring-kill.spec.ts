@@ -13,6 +13,15 @@ test('killed with SIGKILL and restarted while a juror scores: nothing acknowledg
 	await page.goto(`/jury/soutenances/${ids().solo}`);
 	const status = page.getByTestId('save-status');
 	for (const code of CODES.slice(0, 3)) await levelGroup(page, code).getByRole('radio', { name: 'Acquise' }).check();
+	// "Enregistré" can show between two saves, before the last click reaches the outbox: the server
+	// holding all three levels is what makes them "acknowledged" here.
+	await expect
+		.poll(async () => {
+			const { state } = (await (await page.request.get(`/api/soutenances/${ids().solo}/grille`)).json()) as { state: { sheets: Record<string, Record<string, { level: number | null }>> } };
+			const sheet = Object.values(state.sheets)[0];
+			return CODES.slice(0, 3).map((code) => sheet[code].level);
+		})
+		.toEqual([2, 2, 2]);
 	await expect(status).toHaveText('Enregistré');
 
 	await server.kill('SIGKILL');
