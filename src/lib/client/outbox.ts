@@ -72,6 +72,9 @@ export class Outbox {
 	private failures = 0;
 	private retryTimer: ReturnType<typeof setTimeout> | null = null;
 	status: OutboxStatus = { pending: 0, reachable: true, problem: null };
+	// Changes handed to add() and not yet in IndexedDB count as waiting: the status never says
+	// "Enregistré" while a change exists only in memory.
+	private adding = 0;
 
 	constructor(
 		private readonly jurorId: string,
@@ -96,17 +99,23 @@ export class Outbox {
 
 	/** Queues a change (replacing an older unsent one of the same field), then sends. */
 	async add(change: ScoreChange): Promise<void> {
-		const storage = await this.storage;
-		const key = fieldKey(change);
-		const superseded = (await storage.list(this.jurorId, this.defenseId)).filter((queued) => queued.key === key && queued.clientTime <= change.clientTime);
-		await storage.put({ ...change, jurorId: this.jurorId, defenseId: this.defenseId, key });
-		await storage.remove(superseded.map((queued) => queued.changeId));
+		this.adding++;
+		this.setStatus({ pending: this.status.pending + 1 });
+		try {
+			const storage = await this.storage;
+			const key = fieldKey(change);
+			const superseded = (await storage.list(this.jurorId, this.defenseId)).filter((queued) => queued.key === key && queued.clientTime <= change.clientTime);
+			await storage.put({ ...change, jurorId: this.jurorId, defenseId: this.defenseId, key });
+			await storage.remove(superseded.map((queued) => queued.changeId));
+		} finally {
+			this.adding--;
+		}
 		await this.refreshCount();
 		void this.drain();
 	}
 
 	private async refreshCount() {
-		this.setStatus({ pending: (await this.pending()).length });
+		this.setStatus({ pending: (await this.pending()).length + this.adding });
 	}
 
 	/** Sends everything waiting; concurrent calls share one sending loop. */
@@ -126,10 +135,10 @@ export class Outbox {
 			this.again = false;
 			const queued = await this.pending();
 			if (queued.length === 0) {
-				this.setStatus({ pending: 0, reachable: this.status.reachable || navigator.onLine });
+				this.setStatus({ pending: this.adding, reachable: this.status.reachable || navigator.onLine });
 				return;
 			}
-			this.setStatus({ pending: queued.length });
+			this.setStatus({ pending: queued.length + this.adding });
 			if (!(await this.send(queued.slice(0, BATCH)))) return;
 		} while (true);
 	}
