@@ -77,6 +77,11 @@ export interface BuiltServer {
 	stop(): Promise<void>;
 }
 
+/**
+ * `node build` on the scratch database. To look inside it while it is measured: BENCH_NODE_FLAGS
+ * passes flags to node (for example "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_SERVER_OUTPUT=1
+ * shows its output.
+ */
 export async function startBuiltServer(databaseUrl: string, port: number): Promise<BuiltServer> {
 	if (!existsSync('build/index.js')) throw new Error('Construisez d’abord l’application : npm run build');
 	const origin = `http://127.0.0.1:${port}`;

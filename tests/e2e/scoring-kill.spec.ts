@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loginAs } from './helpers';
-import { CODES, fixture, levelGroup, useOwnScoringServer } from './scoring-server';
+import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The app server dies (SIGKILL) while a juror scores: what the page said was saved survives, and
 // the outbox sends the rest once the server is back.
@@ -17,8 +17,7 @@ test('killed with SIGKILL and restarted while a juror scores: nothing acknowledg
 	// holding all three levels is what makes them "acknowledged" here.
 	await expect
 		.poll(async () => {
-			const { state } = (await (await page.request.get(`/api/soutenances/${ids().solo}/grille`)).json()) as { state: { sheets: Record<string, Record<string, { level: number | null }>> } };
-			const sheet = Object.values(state.sheets)[0];
+			const sheet = Object.values((await serverState(page, ids().solo)).state.sheets)[0];
 			return CODES.slice(0, 3).map((code) => sheet[code].level);
 		})
 		.toEqual([2, 2, 2]);

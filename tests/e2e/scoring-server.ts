@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 // A scoring spec runs its own built server (node build) on an embedded database it prepares, so
 // it can seed defenses before start, kill the server with SIGKILL and start it again.
@@ -54,6 +54,13 @@ export function freshDataDir(dataDir: string) {
 export const CODES = ['C6.1', 'C6.2', 'C6.3', 'C6.4', 'C6.5', 'C6.6'];
 
 export const levelGroup = (page: Page, code: string) => page.getByRole('radiogroup', { name: new RegExp(`^${code.replace('.', '\\.')}`) });
+
+/** What the server holds of the logged-in juror's grid for a defense. */
+export async function serverState(page: Page, defenseId: string) {
+	const response = await page.request.get(`/api/soutenances/${defenseId}/grille`);
+	expect(response.status()).toBe(200);
+	return (await response.json()) as { state: { sheets: Record<string, Record<string, { level: number | null; comment: string }>> }; submitted: boolean };
+}
 
 /**
  * Gives the spec its own seeded server on `port` for all its tests (tablet viewport), killed at

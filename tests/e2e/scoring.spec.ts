@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, loginAs } from './helpers';
-import { CODES, fixture, levelGroup, useOwnScoringServer } from './scoring-server';
+import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The juror's defense page on a tablet, against this spec's own server (seeded with defenses).
 const { server, ids } = useOwnScoringServer<{ solo: string; team: string; elsewhere: string }>(4223);
@@ -16,12 +16,6 @@ async function jurorPage(browser: Browser, email: string, defenseId: string, opt
 	await loginAs(page, email);
 	await page.goto(`/jury/soutenances/${defenseId}`);
 	return { context, page };
-}
-
-async function serverState(page: Page, defenseId: string) {
-	const response = await page.request.get(`/api/soutenances/${defenseId}/grille`);
-	expect(response.status()).toBe(200);
-	return (await response.json()) as { state: { sheets: Record<string, Record<string, { level: number | null; comment: string }>> }; submitted: boolean };
 }
 
 test('the grid: each competency with its criteria, a level radio group named by its code, a comment; tablet-sized and accessible', async ({ page }) => {

@@ -45,6 +45,11 @@ export function minutesOfDay(time: string): number {
 	return hours * 60 + minutes;
 }
 
+/** The `HH:MM` of a minute of the day, the inverse of minutesOfDay ("24:00" for the next midnight). */
+export function timeOfDay(minutes: number): string {
+	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** The instant of a local wall-clock time on a local date in `zone` (DST-aware). */
 export function localToInstant(date: string, time: string, zone: string): Minute {
 	const [year, month, day] = date.split('-').map(Number);

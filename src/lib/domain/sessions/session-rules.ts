@@ -1,7 +1,7 @@
 import { sessions as messages } from '$lib/i18n/fr/sessions';
 import type { Referentiel } from '$lib/domain/referentiel/referentiel';
-import { isLocalDate, isLocalTime, isTimeZone, localToInstant, minutesOfDay } from '$lib/domain/scheduling/time';
-import { DAY_PART_MINUTES, localClock } from '$lib/domain/time/day-parts';
+import { isLocalDate, isLocalTime, isTimeZone, localToInstant, minutesOfDay, timeOfDay } from '$lib/domain/scheduling/time';
+import { DAY_PART_MINUTES } from '$lib/domain/time/day-parts';
 
 /** A rule the input breaks: a French message and the form field it is about. */
 export interface Problem {
@@ -194,7 +194,7 @@ export function instantRange(date: string, start: string, end: string, timezone:
 
 export type HalfDay = 'morning' | 'afternoon';
 
-const halfDay = ([start, end]: [number, number]): LocalRange => ({ start: localClock(start), end: localClock(end) });
+const halfDay = ([start, end]: [number, number]): LocalRange => ({ start: timeOfDay(start), end: timeOfDay(end) });
 
 /** The bounds of a half-day unavailability, local to the session (stated as is in the interface). */
 export const HALF_DAYS: Record<HalfDay, LocalRange> = { morning: halfDay(DAY_PART_MINUTES.morning), afternoon: halfDay(DAY_PART_MINUTES.afternoon) };

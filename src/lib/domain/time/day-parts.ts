@@ -11,8 +11,3 @@ export const DAY_PART_MINUTES: Record<DayPart, [number, number]> = {
 };
 
 export const DAY_PART_LABELS: Record<DayPart, string> = { day: 'journée', morning: 'matin', afternoon: 'après-midi' };
-
-/** "HH:MM" of a minute of the day ("24:00" for the next midnight). */
-export function localClock(minutes: number): string {
-	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}

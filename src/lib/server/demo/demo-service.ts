@@ -14,6 +14,7 @@ import { startTimerForDemo } from '../live/timer-service';
 import { setDefenseStatus } from '../live/timer-repository';
 import { deliberateDemoSession } from '../deliberation/demo-deliberation';
 import { seededRandom } from '$lib/domain/scheduling/random';
+import { timeOfDay } from '$lib/domain/scheduling/time';
 import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
 export const DEMO_TIMEZONE = 'Europe/Paris';
@@ -30,8 +31,7 @@ export function demoDayAround(now: Date): { date: string; opensAt: string; close
 	const minutes = local.getHours() * 60 + local.getMinutes();
 	const opens = Math.max(0, Math.floor((minutes - 150) / 30) * 30);
 	const closes = Math.min(23 * 60 + 55, opens + 8 * 60);
-	const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
-	return { date: format(local, 'yyyy-MM-dd'), opensAt: clock(opens), closesAt: clock(Math.max(closes, opens + 60)) };
+	return { date: format(local, 'yyyy-MM-dd'), opensAt: timeOfDay(opens), closesAt: timeOfDay(Math.max(closes, opens + 60)) };
 }
 
 async function hasUsers(db: Database): Promise<boolean> {

@@ -172,6 +172,7 @@ describe('the French spreadsheet sample, as is (Windows-1252, semicolons, CRLF)'
 
 describe('other encodings and formats of the same list', () => {
 	it('lets two sessions import the same new candidates at the same moment: one account each, both imports complete', async () => {
+		// They race on PostgreSQL (two connections); PGlite, with one, runs them one after the other.
 		const { id: otherSessionId } = await handle.db
 			.insertInto('exam_sessions')
 			.values({ referentiel_id: defaultReferentiel.id, name: `Autre session ${Math.random()}`, timezone: 'Europe/Paris' })
