@@ -1,22 +1,21 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? `/tmp/soutenance-e2e-${PORT}`;
+import { availableParallelism } from 'node:os';
 
 // Debian's Chromium where it exists (Playwright cannot download its own here), else Playwright's.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Spec files run in parallel, each worker against its own server and database (the `server`
+	// fixture of tests/e2e/fixtures.ts, on ports from E2E_PORT, 4410 by default); the tests of one
+	// file run in order, in one worker.
 	fullyParallel: false,
-	workers: 1,
-	// One retry in CI: the demo's live state moves with the clock; a retry is reported as flaky.
-	retries: process.env.CI ? 1 : 0,
+	workers: Number(process.env.E2E_WORKERS ?? availableParallelism()),
+	retries: 0,
 	timeout: 60_000,
-	reporter: process.env.CI ? 'list' : 'list',
+	reporter: 'list',
 	use: {
-		baseURL: `http://localhost:${PORT}`,
 		locale: 'fr-FR',
 		timezoneId: 'Europe/Paris',
 		// The server reads the client address from this header in tests, so throttling one
@@ -26,23 +25,15 @@ export default defineConfig({
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath: chromiumPath,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-		}
-	},
-	webServer: {
-		command: `rm -rf ${E2E_DATA_DIR} && node build`,
-		url: `http://localhost:${PORT}/api/health`,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		stdout: 'ignore',
-		env: {
-			PORT: String(PORT),
-			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR: E2E_DATA_DIR,
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
-			BODY_SIZE_LIMIT: '8M',
-			TZ: 'Europe/Paris'
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
 		}
 	}
 });

@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Integration tests (*.db.test.ts) run on PGlite always, and on PostgreSQL too when
@@ -13,6 +14,8 @@ const databaseProject = (driver: 'pglite' | 'postgres') => ({
 	}
 });
 
+const timedTests = ['src/lib/server/planning/solver-worker.test.ts'];
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 3000 },
@@ -21,11 +24,21 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Vitest's default keeps one core for itself (1 worker on 2 cores), but the integration tests
+		// spend much of their time waiting on PostgreSQL: one worker per core. VITEST_MAX_WORKERS overrides.
+		maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.unit.test.ts'], exclude: ['**/*.db.test.ts'] }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.unit.test.ts'],
+					exclude: ['**/*.db.test.ts', ...timedTests]
+				}
 			},
+			// Tests that measure the main thread's responsiveness run last, alone: beside the other
+			// workers they would measure how busy the cores are.
+			{ extends: true, test: { name: 'timed', include: timedTests, maxWorkers: 1, sequence: { groupOrder: 1 } } },
 			databaseProject('pglite'),
 			...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : [])
 		]

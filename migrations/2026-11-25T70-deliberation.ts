@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
 // new version citing the previous one's hash) with its members' signatures, the results of the
 // other blocks imported or entered by the coordination, the certification decisions (appended,
 // so their history stays) and the publication of a session's results.
+// A migration sees the schema as it was then, not the generated types of today.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
 	for (const statement of [
 		`create table deliberation_decisions (

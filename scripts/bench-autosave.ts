@@ -9,6 +9,7 @@ import { changeClock } from '../src/lib/domain/scoring/changes';
 import { SESSION_COOKIE } from '../src/lib/server/auth/cookies';
 import { entryChangeStatement } from '../src/lib/server/scoring/scoring-repository';
 import { scratchDatabase, seedJurors, startBuiltServer, type BenchJuror as Juror, type BuiltServer } from './scoring-bench-support';
+import { mark, tableRow } from './bench/table';
 
 const JURORS = Number(process.env.BENCH_JURORS ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -35,7 +36,13 @@ interface Sent {
 
 let clientClock = Date.now() - 3_600_000;
 function nextChange(juror: Juror, index: number): Sent {
-	return { juror, changeId: crypto.randomUUID(), code: CODES[index % CODES.length], level: Math.floor(Math.random() * 4), clientTime: ++clientClock };
+	return {
+		juror,
+		changeId: crypto.randomUUID(),
+		code: CODES[index % CODES.length],
+		level: Math.floor(Math.random() * 4),
+		clientTime: ++clientClock
+	};
 }
 
 // node:http with kept-alive sockets rather than fetch: the load generator shares the machine's cores
@@ -45,7 +52,19 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function post(path: string, token: string, payload: string): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
-			{ host: '127.0.0.1', port: PORT, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), cookie: `${SESSION_COOKIE}=${token}`, origin: `http://127.0.0.1:${PORT}` } },
+			{
+				host: '127.0.0.1',
+				port: PORT,
+				path,
+				method: 'POST',
+				agent,
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(payload),
+					cookie: `${SESSION_COOKIE}=${token}`,
+					origin: `http://127.0.0.1:${PORT}`
+				}
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,10 +79,22 @@ function post(path: string, token: string, payload: string): Promise<{ status: n
 
 /** One save through the real endpoint; throws, saying why, unless the server answered that it holds the change. */
 async function save(change: Sent): Promise<void> {
-	const payload = JSON.stringify({ changes: [{ changeId: change.changeId, candidateId: change.juror.candidateId, field: 'level', competencyCode: change.code, value: change.level, clientTime: change.clientTime }] });
+	const payload = JSON.stringify({
+		changes: [
+			{
+				changeId: change.changeId,
+				candidateId: change.juror.candidateId,
+				field: 'level',
+				competencyCode: change.code,
+				value: change.level,
+				clientTime: change.clientTime
+			}
+		]
+	});
 	const response = await post(`/api/soutenances/${change.juror.defenseId}/grille`, change.juror.token, payload);
 	if (response.status !== 200) throw new Error(`HTTP ${response.status} ${response.body.slice(0, 120)}`);
-	if (!(JSON.parse(response.body) as { stored: string[] }).stored.includes(change.changeId)) throw new Error(`not stored: ${response.body.slice(0, 120)}`);
+	if (!(JSON.parse(response.body) as { stored: string[] }).stored.includes(change.changeId))
+		throw new Error(`not stored: ${response.body.slice(0, 120)}`);
 }
 
 /** Failures by reason, printed under the tables: a benchmark that only counts them hides what to fix. */
@@ -85,7 +116,7 @@ async function steadyPass(jurors: Juror[]) {
 		jurors.map(async (juror) => {
 			// Spread the jurors over the period, as real tablets are.
 			await new Promise((resolve) => setTimeout(resolve, Math.random() * PERIOD_MS));
-			for (let index = 0; index < SECONDS * 1000 / PERIOD_MS; index++) {
+			for (let index = 0; index < (SECONDS * 1000) / PERIOD_MS; index++) {
 				const due = performance.now() + PERIOD_MS;
 				const change = nextChange(juror, index);
 				const before = performance.now();
@@ -117,7 +148,12 @@ async function lostRows(acknowledged: Sent[]): Promise<number> {
 	const rows = await db
 		.selectFrom('score_entries')
 		.innerJoin('score_sheets', 'score_sheets.id', 'score_entries.sheet_id')
-		.select(['score_sheets.juror_id as jurorId', 'score_entries.competency_code as code', 'score_entries.level', 'score_entries.level_clock as clock'])
+		.select([
+			'score_sheets.juror_id as jurorId',
+			'score_entries.competency_code as code',
+			'score_entries.level',
+			'score_entries.level_clock as clock'
+		])
 		.execute();
 	const stored = new Map(rows.map((row) => [`${row.jurorId}|${row.code}`, row]));
 	for (const [key, change] of newest) {
@@ -153,17 +189,30 @@ let server: BuiltServer | null = null;
 try {
 	const seeding = performance.now();
 	const jurors = await seedJurors(db, JURORS);
-	console.log(`Base ${scratch.name} : ${jurors.length} jurés connectés, ${jurors.length / 2} soutenances (${((performance.now() - seeding) / 1000).toFixed(1)} s).`);
+	const seconds = ((performance.now() - seeding) / 1000).toFixed(1);
+	console.log(`Base ${scratch.name} : ${jurors.length} jurés connectés, ${jurors.length / 2} soutenances (${seconds} s).`);
 	server = await startBuiltServer(databaseUrl, PORT);
 
 	// Each juror has the defense page open, as on a tablet (loading it creates the juror's sheets).
-	await Promise.all(jurors.map((juror) => fetch(`${server!.origin}/api/soutenances/${juror.defenseId}/grille`, { headers: { cookie: `${SESSION_COOKIE}=${juror.token}` } }).then((response) => response.arrayBuffer())));
+	await Promise.all(
+		jurors.map((juror) =>
+			fetch(`${server!.origin}/api/soutenances/${juror.defenseId}/grille`, {
+				headers: { cookie: `${SESSION_COOKIE}=${juror.token}` }
+			}).then((response) => response.arrayBuffer())
+		)
+	);
 	console.log(`Passe régulière : ${jurors.length} jurés, un niveau toutes les ${PERIOD_MS / 1000} s pendant ${SECONDS} s…`);
 	const steady = await steadyPass(jurors);
 	const lost = await lostRows(steady.acknowledged);
 
-	console.log(`Saturation : ${SATURATION_CONCURRENCY} requêtes simultanées, l’application et pg seul tour à tour (${SATURATION_ROUNDS} manches de ${SATURATION_ROUND_SECONDS} s chacun)…`);
-	const sheets = await db.selectFrom('score_sheets').select(['juror_id as jurorId', 'defense_id as defenseId', 'candidate_id as candidateId']).execute();
+	console.log(
+		`Saturation : ${SATURATION_CONCURRENCY} requêtes simultanées, l’application et pg seul tour à tour ` +
+			`(${SATURATION_ROUNDS} manches de ${SATURATION_ROUND_SECONDS} s chacun)…`
+	);
+	const sheets = await db
+		.selectFrom('score_sheets')
+		.select(['juror_id as jurorId', 'defense_id as defenseId', 'candidate_id as candidateId'])
+		.execute();
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 	const app: Saturation = { done: 0, failed: 0 };
 	const raw: Saturation = { done: 0, failed: 0 };
@@ -172,7 +221,16 @@ try {
 		await saturateRound(async (worker) => {
 			const sheet = sheets[worker % sheets.length];
 			const change = nextChange(jurors[0], worker);
-			const compiled = entryChangeStatement({ changeId: change.changeId, writer: { jurorId: sheet.jurorId }, defenseId: sheet.defenseId, candidateId: sheet.candidateId, code: change.code, field: 'level', value: change.level, clock: changeClock(change) }).compile(db);
+			const compiled = entryChangeStatement({
+				changeId: change.changeId,
+				writer: { jurorId: sheet.jurorId },
+				defenseId: sheet.defenseId,
+				candidateId: sheet.candidateId,
+				code: change.code,
+				field: 'level',
+				value: change.level,
+				clock: changeClock(change)
+			}).compile(db);
 			await pool.query(compiled.sql, compiled.parameters as unknown[]);
 		}, raw);
 	}
@@ -190,15 +248,19 @@ try {
 	console.log(`| throughput | ${(total / steady.elapsed).toFixed(1)} saves/s | |`);
 	console.log(`| latency p50 | ${ms(percentile(steady.latencies, 50))} | |`);
 	console.log(`| latency p95 | ${ms(percentile(steady.latencies, 95))} | |`);
-	console.log(`| latency p99 | ${ms(p99)} | ≤ 150 ms ${p99 <= 150 ? '✓' : '✗'} |`);
-	console.log(`| errors | ${steady.errors} | 0 ${steady.errors === 0 ? '✓' : '✗'} |`);
-	console.log(`| rows lost | ${lost} | 0 ${lost === 0 ? '✓' : '✗'} |`);
-	console.log(`\n### Saturation (${SATURATION_CONCURRENCY} concurrent; app and raw take turns, ${SATURATION_ROUNDS} rounds of ${SATURATION_ROUND_SECONDS} s each)\n`);
+	console.log(tableRow('latency p99', ms(p99), `≤ 150 ms ${mark(p99 <= 150)}`));
+	console.log(tableRow('errors', steady.errors, `0 ${mark(steady.errors === 0)}`));
+	console.log(tableRow('rows lost', lost, `0 ${mark(lost === 0)}`));
+	console.log(
+		`\n### Saturation (${SATURATION_CONCURRENCY} concurrent; app and raw take turns, ` +
+			`${SATURATION_ROUNDS} rounds of ${SATURATION_ROUND_SECONDS} s each)\n`
+	);
 	console.log('| path | saves/s | failures |');
 	console.log('|---|---|---|');
-	console.log(`| app: HTTP endpoint (one atomic statement checking the session, the jury and the open sheet) | ${appRate.toFixed(0)} | ${app.failed} |`);
-	console.log(`| raw: the same upsert through pg alone, juror already known (pool of 10) | ${rawRate.toFixed(0)} | ${raw.failed} |`);
-	console.log(`| ratio app / raw | ${(ratio * 100).toFixed(0)} % | ≥ 40 % ${ratio >= 0.4 ? '✓' : '✗'} |`);
+	const appPath = 'app: HTTP endpoint (one atomic statement checking the session, the jury and the open sheet)';
+	console.log(tableRow(appPath, appRate.toFixed(0), app.failed));
+	console.log(tableRow('raw: the same upsert through pg alone, juror already known (pool of 10)', rawRate.toFixed(0), raw.failed));
+	console.log(tableRow('ratio app / raw', `${(ratio * 100).toFixed(0)} %`, `≥ 40 % ${mark(ratio >= 0.4)}`));
 	for (const [reason, count] of failureReasons) console.log(`\nFailure × ${count}: ${reason}`);
 	if (p99 > 150 || steady.errors > 0 || lost > 0 || ratio < 0.4) process.exitCode = 1;
 } finally {

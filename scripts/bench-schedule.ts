@@ -7,9 +7,10 @@
 import { generateInstance, type GenerateOptions } from './bench/generate';
 import { checkBenchSchedule, type BenchSchedule } from './bench/checker';
 import { MIP_OBJECTIVE, solveMip } from './bench/mip';
-import { solve } from '../src/lib/domain/scheduling/solve';
-import { validateProblem } from '../src/lib/domain/scheduling/validate';
-import type { PlanningProblem, Schedule } from '../src/lib/domain/scheduling/types';
+import { tableRow } from './bench/table';
+import { solve } from '../src/lib/domain/planning/solve';
+import { validateProblem } from '../src/lib/domain/planning/validate';
+import type { PlanningProblem, Schedule } from '../src/lib/domain/planning/types';
 
 const SEED = 1;
 const small = { days: 2, juries: 3, firstDate: '2026-12-07', fiveMinuteGrid: true, breaks: [] };
@@ -42,7 +43,10 @@ function juryDayLowerBound(problem: PlanningProblem): number {
 	const capacity = Math.max(
 		...problem.days.map(
 			(day) =>
-				toMinutes(day.end) - toMinutes(day.start) - day.breaks.reduce((s, b) => s + toMinutes(b.end) - toMinutes(b.start), 0) + d.changeover * (day.breaks.length + 1)
+				toMinutes(day.end) -
+				toMinutes(day.start) -
+				day.breaks.reduce((s, b) => s + toMinutes(b.end) - toMinutes(b.start), 0) +
+				d.changeover * (day.breaks.length + 1)
 		)
 	);
 	return Math.ceil(minutes / capacity);
@@ -66,9 +70,25 @@ async function main() {
 		lines.push(line);
 		process.stdout.write(`${line}\n`);
 	};
-	out(`Engine: seed ${SEED}, default iteration budget, time limit = target per size (safety cap). Checked by scripts/bench/checker.ts (independent of the engine).`);
+	out(
+		`Engine: seed ${SEED}, default iteration budget, time limit = target per size (safety cap). ` +
+			'Checked by scripts/bench/checker.ts (independent of the engine).'
+	);
 	out();
-	out('| instance | candidates | juries × days | placed | hard violations | jury-days (lower bound; known plan) | idle minutes | expertise matches | iterations | seconds |');
+	out(
+		tableRow(
+			'instance',
+			'candidates',
+			'juries × days',
+			'placed',
+			'hard violations',
+			'jury-days (lower bound; known plan)',
+			'idle minutes',
+			'expertise matches',
+			'iterations',
+			'seconds'
+		)
+	);
 	out('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	const solved = new Map<string, { problem: PlanningProblem; schedule: Schedule }>();
 	for (const options of instances) {
@@ -81,7 +101,18 @@ async function main() {
 		const { violations, metrics } = checkBenchSchedule(problem, schedule as BenchSchedule);
 		solved.set(options.name, { problem, schedule });
 		out(
-			`| ${options.name} | ${problem.candidates.length} | ${options.juries} × ${options.days} | ${metrics.placed} | ${violations.length} | ${metrics.juryDays} (${juryDayLowerBound(problem)}; ${planCheck.metrics.juryDays}) | ${metrics.idleMinutes} | ${metrics.expertiseMatches} | ${schedule.stats.iterations} | ${seconds.toFixed(2)} |`
+			tableRow(
+				options.name,
+				problem.candidates.length,
+				`${options.juries} × ${options.days}`,
+				metrics.placed,
+				violations.length,
+				`${metrics.juryDays} (${juryDayLowerBound(problem)}; ${planCheck.metrics.juryDays})`,
+				metrics.idleMinutes,
+				metrics.expertiseMatches,
+				schedule.stats.iterations,
+				seconds.toFixed(2)
+			)
 		);
 		for (const violation of violations.slice(0, 5)) process.stderr.write(`  ${violation}\n`);
 	}
@@ -98,7 +129,9 @@ async function main() {
 		const { metrics } = checkBenchSchedule(problem, schedule as BenchSchedule);
 		const engineObjective = mip.weight * metrics.placed - metrics.juryDays;
 		const gap = mip.objective > 0 ? (100 * (mip.objective - engineObjective)) / mip.objective : 0;
-		out(`| ${name} | ${mip.status} | ${mip.placed} | ${mip.juryDays} | ${metrics.placed} | ${metrics.juryDays} | ${gap.toFixed(2)} % | ${mip.seconds.toFixed(1)} |`);
+		out(
+			tableRow(name, mip.status, mip.placed, mip.juryDays, metrics.placed, metrics.juryDays, `${gap.toFixed(2)} %`, mip.seconds.toFixed(1))
+		);
 	}
 
 	out();
@@ -124,7 +157,9 @@ async function main() {
 	out();
 	out('| defenses of the juror that day | defenses moved | placed | hard violations | seconds |');
 	out('|---:|---:|---:|---:|---:|');
-	out(`| ${hit} | ${schedule.stats.moved} | ${metrics.placed} / ${problem.candidates.length} | ${violations.length} | ${seconds.toFixed(2)} |`);
+	out(
+		`| ${hit} | ${schedule.stats.moved} | ${metrics.placed} / ${problem.candidates.length} | ${violations.length} | ${seconds.toFixed(2)} |`
+	);
 }
 
 main().catch((error) => {

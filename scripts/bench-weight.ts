@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { SESSION_COOKIE } from '../src/lib/server/auth/cookies';
 import { scratchDatabase, seedJurors, startBuiltServer, type BuiltServer } from './scoring-bench-support';
+import { mark, tableRow } from './bench/table';
 
 const TARGET_KB = 60;
 const scratch = await scratchDatabase();
@@ -11,7 +12,10 @@ let server: BuiltServer | null = null;
 try {
 	const [juror] = await seedJurors(scratch.db, 2);
 	server = await startBuiltServer(scratch.databaseUrl, Number(process.env.BENCH_PORT ?? 4292));
-	const page = await fetch(`${server.origin}/jury/soutenances/${juror.defenseId}`, { headers: { cookie: `${SESSION_COOKIE}=${juror.token}` }, redirect: 'manual' });
+	const page = await fetch(`${server.origin}/jury/soutenances/${juror.defenseId}`, {
+		headers: { cookie: `${SESSION_COOKIE}=${juror.token}` },
+		redirect: 'manual'
+	});
 	if (page.status !== 200) throw new Error(`La page de soutenance répond ${page.status}`);
 	const html = await page.text();
 	if (!html.includes('C6.1')) throw new Error('La page rendue ne contient pas la grille');
@@ -30,11 +34,14 @@ try {
 	rows.push({ file: '(scripts en ligne de la page)', raw: Buffer.byteLength(inline), gzip: gzipSync(inline, { level: 9 }).length });
 	const total = rows.reduce((sum, row) => sum + row.gzip, 0);
 	const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-	console.log('\n### JavaScript loaded by the juror\'s defense page (gzip -9)\n');
+	console.log("\n### JavaScript loaded by the juror's defense page (gzip -9)\n");
 	console.log('| file | raw kB | gzip kB |');
 	console.log('|---|---|---|');
-	for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`| ${row.file} | ${kb(row.raw)} | ${kb(row.gzip)} |`);
-	console.log(`| **total (${rows.length} files)** | ${kb(rows.reduce((sum, row) => sum + row.raw, 0))} | **${kb(total)}** (target ≤ ${TARGET_KB} kB ${total <= TARGET_KB * 1024 ? '✓' : '✗'}) |`);
+	for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(tableRow(row.file, kb(row.raw), kb(row.gzip)));
+	const raw = rows.reduce((sum, row) => sum + row.raw, 0);
+	console.log(
+		tableRow(`**total (${rows.length} files)**`, kb(raw), `**${kb(total)}** (target ≤ ${TARGET_KB} kB ${mark(total <= TARGET_KB * 1024)})`)
+	);
 	if (total > TARGET_KB * 1024) process.exitCode = 1;
 } finally {
 	await server?.stop();

@@ -1,4 +1,4 @@
-// npm run lint:layers — the layer rules of DESIGN.md. (dependency-cruiser does not read TypeScript 6
+// npm run lint:layers — the layer rules of docs/DESIGN.md (Architecture). (dependency-cruiser does not read TypeScript 6
 // yet, so the imports are listed with the TypeScript compiler's own pre-processor.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,8 @@ const rules: Rule[] = [
 	{
 		name: 'src/lib/domain is pure: no server layer, SvelteKit runtime, database, mail, documents or Node I/O',
 		from: /^src\/lib\/domain\//,
-		forbidden: /^(\$lib\/server|\$app|\$env|kysely|pg|@electric-sql|nodemailer|exceljs|pdfkit|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads))(\/|$)|\/server\/|\/routes\//
+		forbidden:
+			/^(\$lib\/server|\$app|\$env|kysely|pg|@electric-sql|nodemailer|exceljs|pdfkit|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads))(\/|$)|\/server\/|\/routes\//
 	},
 	{ name: 'nothing under src/lib imports a route', from: /^src\/lib\//, forbidden: /(^|\/)routes\// }
 ];
@@ -40,8 +41,11 @@ for (const file of sourceFiles('src')) {
 	if (relative.endsWith('.test.ts')) continue;
 	for (const rule of rules.filter((candidate) => candidate.from.test(relative))) {
 		for (const specifier of importsOf(file)) {
-			const resolved = specifier.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(relative), specifier)) : specifier;
-			if (rule.forbidden.test(specifier) || rule.forbidden.test(resolved)) violations.push(`${relative} imports "${specifier}": ${rule.name}`);
+			const resolved = specifier.startsWith('.')
+				? path.posix.normalize(path.posix.join(path.posix.dirname(relative), specifier))
+				: specifier;
+			if (rule.forbidden.test(specifier) || rule.forbidden.test(resolved))
+				violations.push(`${relative} imports "${specifier}": ${rule.name}`);
 		}
 	}
 }

@@ -1,8 +1,10 @@
 // npm run demo:seed — adds the demo to an empty database; npm run demo:reset — starts it over.
 import { databaseFromEnvironment } from '../src/lib/server/db';
+import { clearAllData } from '../src/lib/server/db/clear';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { syncReferentiels } from '../src/lib/server/referentiel/referentiel-repository';
-import { clearAllData, printDemoAccounts, seedDemo } from '../src/lib/server/demo/demo-service';
+import { accountExists } from '../src/lib/server/auth/account-service';
+import { printDemoAccounts, seedDemo } from '../src/lib/server/demo/demo-service';
 
 const command = process.argv[2];
 if (command !== 'seed' && command !== 'reset') {
@@ -13,8 +15,7 @@ const handle = await databaseFromEnvironment();
 try {
 	await migrateToLatest(handle.db);
 	await syncReferentiels(handle.db);
-	const existing = await handle.db.selectFrom('users').select('id').limit(1).execute();
-	if (command === 'seed' && existing.length > 0) {
+	if (command === 'seed' && (await accountExists(handle.db))) {
 		console.error('La base contient déjà des comptes : rien n’est ajouté. Utilisez « npm run demo:reset » pour repartir de zéro.');
 		process.exitCode = 1;
 	} else {

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkSchedule } from '../src/lib/domain/scheduling/check';
-import type { PlanningProblem, Schedule } from '../src/lib/domain/scheduling/types';
+import { checkSchedule } from '../src/lib/domain/planning/check';
+import type { PlanningProblem, Schedule } from '../src/lib/domain/planning/types';
 
 const fixture = join(import.meta.dirname, '../tests/fixtures/planning/small.json');
 const run = (...args: string[]) =>

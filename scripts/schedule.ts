@@ -1,12 +1,12 @@
 /**
- * Command-line scheduler (format: /work/shared/formats/planning-v1.md).
+ * Command-line scheduler (format: docs/planning-v1.md).
  * Exit 0 solved, 2 invalid problem (errors on stderr, nothing written), 1 internal failure or bad usage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateProblem } from '../src/lib/domain/scheduling/validate';
-import { solve } from '../src/lib/domain/scheduling/solve';
-import type { Schedule } from '../src/lib/domain/scheduling/types';
+import { validateProblem } from '../src/lib/domain/planning/validate';
+import { solve } from '../src/lib/domain/planning/solve';
+import type { Schedule } from '../src/lib/domain/planning/types';
 
 const USAGE =
 	'usage: npm run schedule -- --input problem.json --output schedule.json [--previous published.json] [--seed N] [--time-limit SECONDS]';
@@ -65,7 +65,8 @@ function main(): void {
 	});
 	writeFileSync(output, `${JSON.stringify(schedule, null, 2)}\n`);
 	process.stderr.write(
-		`${schedule.stats.placed}/${validation.problem.candidates.length} candidats placés, ${schedule.unplaced.length} soutenance(s) non placée(s), ${schedule.stats.elapsedMs} ms\n`
+		`${schedule.stats.placed}/${validation.problem.candidates.length} candidats placés, ` +
+			`${schedule.unplaced.length} soutenance(s) non placée(s), ${schedule.stats.elapsedMs} ms\n`
 	);
 }
 

@@ -2,13 +2,12 @@
 // built server (npm run build) started on it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import pg from 'pg';
 import { defaultReferentiel } from '../src/lib/domain/referentiel/referentiel';
-import { connectPostgres, type Database } from '../src/lib/server/db/connect';
-import { migrateToLatest } from '../src/lib/server/db/migrator';
+import type { Database } from '../src/lib/server/db/connect';
 import { syncReferentiels } from '../src/lib/server/referentiel/referentiel-repository';
 import { SESSION_IDLE_MS } from '../src/lib/server/auth/session-service';
 import { generateToken, tokenId } from '../src/lib/server/auth/tokens';
+import { migratedScratchDatabase } from './scratch-database';
 
 export interface BenchJuror {
 	id: string;
@@ -20,35 +19,32 @@ export interface BenchJuror {
 
 /** A migrated database of its own on BENCH_DATABASE_URL's server, dropped by drop(). */
 export async function scratchDatabase() {
-	const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-	const name = `soutenance_bench_${process.pid}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	const handle = connectPostgres(url.toString(), 4);
-	await migrateToLatest(handle.db);
-	await syncReferentiels(handle.db);
-	return {
-		name,
-		db: handle.db,
-		databaseUrl: url.toString(),
-		async drop() {
-			await handle.close();
-			await admin.query(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
-	};
+	const scratch = await migratedScratchDatabase(
+		process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+		'soutenance_bench',
+		4
+	);
+	await syncReferentiels(scratch.db);
+	return scratch;
 }
 
 /** `count` jurors in juries of two, one defense of one candidate per jury, each juror with a live session. */
 export async function seedJurors(db: Database, count: number): Promise<BenchJuror[]> {
-	const { id: sessionId } = await db.insertInto('exam_sessions').values({ referentiel_id: defaultReferentiel.id, name: 'Banc d’essai', timezone: 'Europe/Paris' }).returning('id').executeTakeFirstOrThrow();
+	const { id: sessionId } = await db
+		.insertInto('exam_sessions')
+		.values({ referentiel_id: defaultReferentiel.id, name: 'Banc d’essai', timezone: 'Europe/Paris' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const juries = Math.ceil(count / 2);
 	const users = await db
 		.insertInto('users')
-		.values(Array.from({ length: count + juries }, (_, index) => (index < count ? { email: `jure${index}@bench.test`, display_name: `Juré ${index}`, role: 'juror' } : { email: `candidat${index}@bench.test`, display_name: `Candidat ${index}`, role: 'candidate' })))
+		.values(
+			Array.from({ length: count + juries }, (_, index) =>
+				index < count
+					? { email: `jure${index}@bench.test`, display_name: `Juré ${index}`, role: 'juror' }
+					: { email: `candidat${index}@bench.test`, display_name: `Candidat ${index}`, role: 'candidate' }
+			)
+		)
 		.returning(['id', 'role'])
 		.execute();
 	const jurorIds = users.filter((user) => user.role === 'juror').map((user) => user.id);
@@ -57,11 +53,30 @@ export async function seedJurors(db: Database, count: number): Promise<BenchJuro
 	const start = new Date();
 	for (let jury = 0; jury < juries; jury++) {
 		const members = jurorIds.slice(2 * jury, 2 * jury + 2);
-		const { id: juryId } = await db.insertInto('juries').values({ session_id: sessionId, label: `J${jury}`, president_id: members[0] }).returning('id').executeTakeFirstOrThrow();
-		await db.insertInto('jury_members').values(members.map((juror_id) => ({ jury_id: juryId, juror_id }))).execute();
-		const { id: defenseId } = await db.insertInto('defenses').values({ session_id: sessionId, jury_id: juryId, starts_at: start, ends_at: new Date(start.getTime() + 1_500_000) }).returning('id').executeTakeFirstOrThrow();
+		const { id: juryId } = await db
+			.insertInto('juries')
+			.values({ session_id: sessionId, label: `J${jury}`, president_id: members[0] })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('jury_members')
+			.values(members.map((juror_id) => ({ jury_id: juryId, juror_id })))
+			.execute();
+		const { id: defenseId } = await db
+			.insertInto('defenses')
+			.values({ session_id: sessionId, jury_id: juryId, starts_at: start, ends_at: new Date(start.getTime() + 1_500_000) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await db.insertInto('defense_candidates').values({ defense_id: defenseId, candidate_id: candidateIds[jury] }).execute();
-		await db.insertInto('registrations').values({ session_id: sessionId, candidate_id: candidateIds[jury], project_title: `Projet ${jury}`, project_abstract: 'Résumé du projet.' }).execute();
+		await db
+			.insertInto('registrations')
+			.values({
+				session_id: sessionId,
+				candidate_id: candidateIds[jury],
+				project_title: `Projet ${jury}`,
+				project_abstract: 'Résumé du projet.'
+			})
+			.execute();
 		for (const id of members) jurors.push({ id, token: generateToken(), defenseId, candidateId: candidateIds[jury] });
 	}
 	// Sessions as a login makes them: a juror scoring today is well within the idle window.
@@ -85,7 +100,10 @@ export interface BuiltServer {
 export async function startBuiltServer(databaseUrl: string, port: number): Promise<BuiltServer> {
 	if (!existsSync('build/index.js')) throw new Error('Construisez d’abord l’application : npm run build');
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'build'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin }, stdio: process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore' });
+	const child = spawn('node', [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'build'], {
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin },
+		stdio: process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore'
+	});
 	const stop = async () => {
 		if (child.exitCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -93,7 +111,13 @@ export async function startBuiltServer(databaseUrl: string, port: number): Promi
 		await exited;
 	};
 	for (let attempt = 0; attempt < 300; attempt++) {
-		if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) return { origin, stop };
+		if (
+			await fetch(`${origin}/api/health`).then(
+				(response) => response.ok,
+				() => false
+			)
+		)
+			return { origin, stop };
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	await stop();

@@ -56,7 +56,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', "frame-ancestors 'none'; default-src 'self'");
+	if (!response.headers.has('Content-Security-Policy'))
+		response.headers.set('Content-Security-Policy', "frame-ancestors 'none'; default-src 'self'");
 	return response;
 };
 

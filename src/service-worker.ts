@@ -38,7 +38,8 @@ async function defensePage(request: Request): Promise<Response> {
 		// Only a page the juror was allowed to see is kept (not a login redirect, not an error); a page
 		// the server now refuses or sends to the login page is no longer offered offline either.
 		if (response.ok && !response.redirected) await cache.put(request.url, response.clone());
-		else if (response.type === 'opaqueredirect' || response.redirected || [401, 403, 404].includes(response.status)) await cache.delete(request.url);
+		else if (response.type === 'opaqueredirect' || response.redirected || [401, 403, 404].includes(response.status))
+			await cache.delete(request.url);
 		return response;
 	} catch (error) {
 		const cached = await cache.match(request.url);
@@ -53,7 +54,8 @@ worker.addEventListener('fetch', (event) => {
 	if (url.origin !== worker.location.origin) return;
 	// Leaving the tablet (logging out), or someone about to log in on it (the login page, also where
 	// an expired session lands): forget the pages cached for the previous juror.
-	if (url.pathname === '/deconnexion' || (url.pathname === '/connexion' && request.mode === 'navigate')) return event.waitUntil(caches.delete(PAGES));
+	if (url.pathname === '/deconnexion' || (url.pathname === '/connexion' && request.mode === 'navigate'))
+		return event.waitUntil(caches.delete(PAGES));
 	if (request.method !== 'GET') return;
 	if (shellFiles.has(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((cached) => cached ?? fetch(request)));

@@ -1,6 +1,6 @@
 /**
- * Independent checker of planning-v1 schedules for the benchmark. It deliberately shares no
- * code with src/lib/domain/scheduling: its own minimal types, and its own time handling on
+ * Independent checker of docs/planning-v1.md schedules for the benchmark. It deliberately shares no
+ * code with src/lib/domain/planning: its own minimal types, and its own time handling on
  * Intl (wall-clock → instant by fixed-point iteration on the zone offset).
  */
 
@@ -96,7 +96,8 @@ export function checkBenchSchedule(problem: BenchProblem, schedule: BenchSchedul
 		const teams = new Set(group.candidates.map(team));
 		const first = team(group.candidates[0]);
 		const expectedSize = first === null ? 1 : problem.candidates.filter((c) => c.team === first).length;
-		if (teams.size !== 1 || group.candidates.length !== expectedSize) violations.push(`rule 1: group ${group.candidates} is not one whole team or one candidate`);
+		if (teams.size !== 1 || group.candidates.length !== expectedSize)
+			violations.push(`rule 1: group ${group.candidates} is not one whole team or one candidate`);
 	}
 	for (const c of problem.candidates) if (count.get(c.id) !== 1) violations.push(`rule 1: ${c.id} appears ${count.get(c.id) ?? 0} times`);
 
@@ -151,7 +152,8 @@ export function checkBenchSchedule(problem: BenchProblem, schedule: BenchSchedul
 			const juror = jurors.get(id)!;
 			for (const m of members) {
 				if ((m!.conflicts ?? []).includes(id)) violations.push(`rule 6: ${m!.id} declared a conflict with ${id}`);
-				if (normalised(m!.company) !== '' && normalised(m!.company) === normalised(juror.company)) violations.push(`rule 6: ${m!.id} and ${id} share a company`);
+				if (normalised(m!.company) !== '' && normalised(m!.company) === normalised(juror.company))
+					violations.push(`rule 6: ${m!.id} and ${id} share a company`);
 			}
 		}
 		const tags = new Set(members.flatMap((m) => m!.tags ?? []).map((t) => t.trim().toLowerCase()));
@@ -167,18 +169,21 @@ export function checkBenchSchedule(problem: BenchProblem, schedule: BenchSchedul
 		list.sort((a, b) => a[0] - b[0]);
 		let latestEnd = -Infinity;
 		for (const [start, end] of list) {
-			if (start < latestEnd + d.changeover * MINUTE) violations.push(`rule 5: ${key} has no ${d.changeover} min changeover at ${new Date(start).toISOString()}`);
+			if (start < latestEnd + d.changeover * MINUTE)
+				violations.push(`rule 5: ${key} has no ${d.changeover} min changeover at ${new Date(start).toISOString()}`);
 			latestEnd = Math.max(latestEnd, end);
 		}
 	}
 	// Rule 7: pins kept.
 	for (const pin of problem.pinned ?? []) {
 		const kept = schedule.defenses.find((x) => x.candidates.includes(pin.candidates[0]));
-		if (!kept || kept.jury !== pin.jury || Date.parse(kept.start) !== Date.parse(pin.start)) violations.push(`rule 7: pin of ${pin.candidates} not kept`);
+		if (!kept || kept.jury !== pin.jury || Date.parse(kept.start) !== Date.parse(pin.start))
+			violations.push(`rule 7: pin of ${pin.candidates} not kept`);
 	}
 	// Offsets: every instant written with the problem zone's offset.
 	for (const defense of schedule.defenses)
-		if (!defense.start.endsWith(offsetSuffix(zone, Date.parse(defense.start)))) violations.push(`offset: ${defense.start} is not in ${zone}`);
+		if (!defense.start.endsWith(offsetSuffix(zone, Date.parse(defense.start))))
+			violations.push(`offset: ${defense.start} is not in ${zone}`);
 
 	let idleMinutes = 0;
 	for (const { spans, breaks } of juryDays.values()) {

@@ -64,9 +64,22 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 	}));
 
 	// Juries of 3 (2 external); every 8th jury lends its internal member to the next one.
-	const jurors: { id: string; name: string; company: string; external: boolean; presidentEligible: boolean; expertise: string[]; unavailable: { start: string; end: string }[] }[] = [];
+	const jurors: {
+		id: string;
+		name: string;
+		company: string;
+		external: boolean;
+		presidentEligible: boolean;
+		expertise: string[];
+		unavailable: { start: string; end: string }[];
+	}[] = [];
 	const juries: { id: string; members: string[]; president: string; room: string }[] = [];
-	const rooms = Array.from({ length: options.juries }, (_, i) => ({ id: `R${i + 1}`, name: `Salle ${i + 1}`, remote: i % 10 === 9, unavailable: [] as { start: string; end: string }[] }));
+	const rooms = Array.from({ length: options.juries }, (_, i) => ({
+		id: `R${i + 1}`,
+		name: `Salle ${i + 1}`,
+		remote: i % 10 === 9,
+		unavailable: [] as { start: string; end: string }[]
+	}));
 	const newJuror = (external: boolean) => {
 		const juror = {
 			id: `J${jurors.length + 1}`,
@@ -105,7 +118,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 		const w = dayWindows[day];
 		if (end > w.close) return false;
 		if (w.breaks.some(([b0, b1]) => start < b1 && b0 < end)) return false;
-		return juries[jury].members.every((id) => (jurorBusy.get(id) ?? []).every(([s, e]) => end + changeover <= s || e + changeover <= start));
+		return juries[jury].members.every((id) =>
+			(jurorBusy.get(id) ?? []).every(([s, e]) => end + changeover <= s || e + changeover <= start)
+		);
 	};
 	const placeIn = (jury: number, day: number, cursor: number, unit: ReturnType<typeof newUnit>) => {
 		let start = cursor;
@@ -122,7 +137,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 	let candidateCount = 0;
 	const target = options.candidates ?? Infinity;
 	const juryDayCount = options.juries * options.days;
-	const openMinutes = (dayWindows[0].close - dayWindows[0].open) / MIN - breaks.reduce((s, b) => s + (wallClockToMs(dates[0], b.end, zone) - wallClockToMs(dates[0], b.start, zone)) / MIN, 0);
+	const openMinutes =
+		(dayWindows[0].close - dayWindows[0].open) / MIN -
+		breaks.reduce((s, b) => s + (wallClockToMs(dates[0], b.end, zone) - wallClockToMs(dates[0], b.start, zone)) / MIN, 0);
 	// Spread the plan over every jury-day so that the engine's compaction has work to do.
 	const perJuryDay = options.fill ? Infinity : Math.ceil((target * 1.02) / juryDayCount);
 	let unitIndex = 0;
@@ -178,7 +195,10 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 			candidates.push({
 				id,
 				name: `Candidat ${candidates.length + 1}`,
-				company: rnd() < 0.1 && !companiesInJury.has(conflictCompany) && conflictCompany !== 'École' ? ` ${conflictCompany.toUpperCase()} ` : `Employeur ${Math.floor(rnd() * 500)}`,
+				company:
+					rnd() < 0.1 && !companiesInJury.has(conflictCompany) && conflictCompany !== 'École'
+						? ` ${conflictCompany.toUpperCase()} `
+						: `Employeur ${Math.floor(rnd() * 500)}`,
 				team,
 				tags: [pick(TAGS)],
 				timezone: roll < 0.05 ? 'America/Montreal' : roll < 0.08 ? 'Asia/Tokyo' : undefined,

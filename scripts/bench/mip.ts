@@ -35,7 +35,10 @@ export async function solveMip(problem: BenchProblem, timeLimitSeconds: number):
 	}
 	const units = [...groups.values()].map((members) => {
 		const extra = Math.max(0, ...members.map((m) => m.extraTimePercent ?? 0));
-		const length = Math.ceil(((d.presentation + d.questions) * (100 + extra)) / 100 - 1e-9) + (members.length - 1) * d.extraPerTeamMember + d.deliberation;
+		const length =
+			Math.ceil(((d.presentation + d.questions) * (100 + extra)) / 100 - 1e-9) +
+			(members.length - 1) * d.extraPerTeamMember +
+			d.deliberation;
 		const companies = new Set(members.map((m) => (m.company ?? '').trim().toLowerCase()).filter(Boolean));
 		const conflicts = new Set(members.flatMap((m) => m.conflicts ?? []));
 		const busy = members.flatMap((m) => (m.unavailable ?? []).map((i) => [Date.parse(i.start), Date.parse(i.end)]));
@@ -52,9 +55,12 @@ export async function solveMip(problem: BenchProblem, timeLimitSeconds: number):
 	const columns: Column[] = [];
 	const overlaps = (a0: number, a1: number, list: number[][]) => list.some(([b0, b1]) => a0 < b1 && b0 < a1);
 	problem.juries.forEach((jury, j) => {
-		const busy = [...(rooms.get(jury.room)?.unavailable ?? []), ...jury.members.flatMap((id) => jurors.get(id)?.unavailable ?? [])].map((i) => [Date.parse(i.start), Date.parse(i.end)]);
+		const busy = [...(rooms.get(jury.room)?.unavailable ?? []), ...jury.members.flatMap((id) => jurors.get(id)?.unavailable ?? [])].map(
+			(i) => [Date.parse(i.start), Date.parse(i.end)]
+		);
 		units.forEach((unit, u) => {
-			if (jury.members.some((id) => unit.conflicts.has(id) || unit.companies.has((jurors.get(id)?.company ?? '').trim().toLowerCase()))) return;
+			if (jury.members.some((id) => unit.conflicts.has(id) || unit.companies.has((jurors.get(id)?.company ?? '').trim().toLowerCase())))
+				return;
 			days.forEach((day, k) => {
 				for (let start = day.open; start + unit.length * MIN <= day.close; start += GRID) {
 					const end = start + unit.length * MIN;
@@ -94,10 +100,9 @@ export async function solveMip(problem: BenchProblem, timeLimitSeconds: number):
 			}
 		});
 
-	const objective = [
-		...columns.map((c) => `${weight * units[c.unit].size} ${c.name}`),
-		...[...usedJuryDays].map((name) => `- ${name}`)
-	].join(' + ').replace(/\+ -/g, '-');
+	const objective = [...columns.map((c) => `${weight * units[c.unit].size} ${c.name}`), ...[...usedJuryDays].map((name) => `- ${name}`)]
+		.join(' + ')
+		.replace(/\+ -/g, '-');
 	const lp = [
 		'Maximize',
 		` obj: ${objective || '0'}`,

@@ -13,7 +13,14 @@ const instance = (index: 0 | 1, before = '') => ({
 	timeout: 180_000,
 	reuseExistingServer: false,
 	stdout: 'ignore' as const,
-	env: { PORT: String(ports[index]), ORIGIN: instanceUrl(index), DATABASE_URL: multiDatabaseUrl, TZ: 'Europe/Paris', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+	env: {
+		PORT: String(ports[index]),
+		ORIGIN: instanceUrl(index),
+		DATABASE_URL: multiDatabaseUrl,
+		TZ: 'Europe/Paris',
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1'
+	}
 });
 
 export default defineConfig({

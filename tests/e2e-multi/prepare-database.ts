@@ -8,4 +8,7 @@ await admin.connect();
 await admin.query(`drop database if exists ${MULTI_DATABASE} with (force)`);
 await admin.query(`create database ${MULTI_DATABASE}`);
 await admin.end();
-execFileSync('npx', ['tsx', 'scripts/demo.ts', 'seed'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: multiDatabaseUrl } });
+execFileSync('npx', ['tsx', 'scripts/demo.ts', 'seed'], {
+	stdio: ['ignore', 'ignore', 'inherit'],
+	env: { ...process.env, DATABASE_URL: multiDatabaseUrl }
+});

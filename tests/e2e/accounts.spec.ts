@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
 async function linkFromOutbox(page: Page, recipient: string, pattern: RegExp): Promise<string> {

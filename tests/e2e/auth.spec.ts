@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
 test('each role logs in and lands on its home', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { demoJuries } from '../../src/lib/server/demo/demo-data';
 import { pdfText } from '../helpers/read-documents';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
@@ -26,7 +26,9 @@ async function pastSessionId(page: Page): Promise<string> {
 }
 
 /** The jury that heard candidat1 in the past session (read from the results page), its members' e-mails and its pages. */
-async function juryOfFirstCandidate(browser: Browser): Promise<{ president: string; members: string[]; recordUrl: string; defenseUrl: string }> {
+async function juryOfFirstCandidate(
+	browser: Browser
+): Promise<{ president: string; members: string[]; recordUrl: string; defenseUrl: string }> {
 	const coordinator = await as(browser, accounts.coordinator);
 	const sessionId = await pastSessionId(coordinator);
 	await coordinator.goto(`/coordination/sessions/${sessionId}/resultats`);
@@ -52,7 +54,9 @@ test('the candidate sees their own published results, and nothing of an unpublis
 	await expect(results.getByRole('row', { name: /BC06/ })).toContainText('Validé');
 	await expect(results.getByText(/recours jusqu'au \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
 	await expectNoAxeViolations(first);
-	const attestation = await first.request.get((await results.getByRole('link', { name: 'Télécharger mon attestation (PDF)' }).getAttribute('href'))!);
+	const attestation = await first.request.get(
+		(await results.getByRole('link', { name: 'Télécharger mon attestation (PDF)' }).getAttribute('href'))!
+	);
 	expect(attestation.headers()['content-type']).toBe('application/pdf');
 	const text = pdfText(await attestation.body());
 	expect(text).toContain('Amélie Lefèvre');
@@ -65,14 +69,20 @@ test('the candidate sees their own published results, and nothing of an unpublis
 	await expect(other.getByText('Amélie Lefèvre')).toHaveCount(0);
 	// Typing the coordination's addresses changes nothing.
 	const sessionId = await pastSessionId(await as(browser, accounts.coordinator));
-	for (const path of [`/coordination/sessions/${sessionId}/resultats`, `/coordination/sessions/${sessionId}/resultats/decisions.csv`, `/coordination/sessions/${sessionId}/resultats/proces-verbal.pdf`]) {
+	for (const path of [
+		`/coordination/sessions/${sessionId}/resultats`,
+		`/coordination/sessions/${sessionId}/resultats/decisions.csv`,
+		`/coordination/sessions/${sessionId}/resultats/proces-verbal.pdf`
+	]) {
 		expect((await other.request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
 	}
 	// Nor does asking for an attestation of a session whose results they have none of.
 	expect((await other.request.get(`/candidat/resultats/${sessionId}/attestation.pdf`)).status()).toBe(404);
 });
 
-test('the coordinator sees decisions, downloads the signed record whose SHA-256 matches, and browses the statistics', async ({ browser }) => {
+test('the coordinator sees decisions, downloads the signed record whose SHA-256 matches, and browses the statistics', async ({
+	browser
+}) => {
 	const page = await as(browser, accounts.coordinator);
 	const sessionId = await pastSessionId(page);
 	await page.goto(`/coordination/sessions/${sessionId}/resultats`);
@@ -84,7 +94,11 @@ test('the coordinator sees decisions, downloads the signed record whose SHA-256 
 	const shown = (await link.locator('xpath=..').locator('code').textContent())!.trim();
 	const pdf = await page.request.get((await link.getAttribute('href'))!);
 	expect(pdf.headers()['content-type']).toBe('application/pdf');
-	expect(createHash('sha256').update(await pdf.body()).digest('hex')).toBe(shown);
+	expect(
+		createHash('sha256')
+			.update(await pdf.body())
+			.digest('hex')
+	).toBe(shown);
 
 	const session = await page.request.get(`/coordination/sessions/${sessionId}/resultats/proces-verbal.pdf`);
 	expect((await session.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -105,14 +119,18 @@ test('publishing today’s session is refused while records are unsigned', async
 	const page = await as(browser, accounts.coordinator);
 	const pastId = await pastSessionId(page);
 	await page.goto('/coordination');
-	const hrefs = await page.getByRole('link', { name: /Session du/ }).evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+	const hrefs = await page
+		.getByRole('link', { name: /Session du/ })
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
 	const today = hrefs.find((href) => !href.endsWith(pastId))!;
 	await page.goto(`${today}/resultats`);
 	await page.getByRole('button', { name: 'Publier les résultats' }).click();
 	await expect(page.getByRole('alert')).toContainText('Publication impossible');
 });
 
-test('the jury corrects its record: justification required, each member signs with their password, the old version stays readable', async ({ browser }) => {
+test('the jury corrects its record: justification required, each member signs with their password, the old version stays readable', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	const jury = await juryOfFirstCandidate(browser);
 	const president = await as(browser, jury.president);
@@ -145,7 +163,9 @@ test('the jury corrects its record: justification required, each member signs wi
 		}
 		await member.getByLabel('Votre mot de passe, pour signer').fill('soutenance-demo');
 		await member.getByRole('button', { name: 'Signer le procès-verbal' }).click();
-		await expect(member.getByRole('status')).toContainText(index === jury.members.length - 1 ? 'le procès-verbal est verrouillé' : 'Signature enregistrée');
+		await expect(member.getByRole('status')).toContainText(
+			index === jury.members.length - 1 ? 'le procès-verbal est verrouillé' : 'Signature enregistrée'
+		);
 	}
 
 	await president.goto(jury.recordUrl);
@@ -153,12 +173,18 @@ test('the jury corrects its record: justification required, each member signs wi
 	await expect(president.getByRole('link', { name: 'Version 2 (PDF)' })).toBeVisible();
 	await expect(president.getByText(`Corrige la version 1 (SHA-256 ${firstHash})`)).toBeVisible();
 	const old = await president.request.get((await president.getByRole('link', { name: 'Version 1 (PDF)' }).getAttribute('href'))!);
-	expect(createHash('sha256').update(await old.body()).digest('hex')).toBe(firstHash);
+	expect(
+		createHash('sha256')
+			.update(await old.body())
+			.digest('hex')
+	).toBe(firstHash);
 
 	// The candidate now sees the corrected decision.
 	const candidate = await as(browser, accounts.candidate);
 	await candidate.goto('/candidat');
-	await expect(candidate.getByRole('region', { name: /Résultats : Session du/ }).getByRole('row', { name: /BC06/ })).toContainText('Non validé');
+	await expect(candidate.getByRole('region', { name: /Résultats : Session du/ }).getByRole('row', { name: /BC06/ })).toContainText(
+		'Non validé'
+	);
 });
 
 test('a juror never sees a deliberation outside their juries, nor a candidate', async ({ browser }) => {
@@ -173,6 +199,10 @@ test('a juror never sees a deliberation outside their juries, nor a candidate', 
 	await expect(page.locator(`a[href="${jury.defenseUrl}"], a[href="${jury.recordUrl}"]`)).toHaveCount(0);
 	const candidate = await as(browser, 'candidat2@soutenance.test');
 	expect((await candidate.request.get(jury.defenseUrl, { maxRedirects: 0 })).status()).toBe(403);
-	const forged = await candidate.request.post(`${jury.defenseUrl}?/decide`, { form: { x: 'y' }, headers: { origin: new URL(candidate.url()).origin }, maxRedirects: 0 });
+	const forged = await candidate.request.post(`${jury.defenseUrl}?/decide`, {
+		form: { x: 'y' },
+		headers: { origin: new URL(candidate.url()).origin },
+		maxRedirects: 0
+	});
 	expect(forged.status()).toBe(403);
 });

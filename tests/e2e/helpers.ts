@@ -20,6 +20,36 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
 /** Zero violations of WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page. */
 export async function expectNoAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-	const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+	const summary = results.violations.map(
+		(violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+	);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
+
+declare global {
+	interface Window {
+		/** The defense of every `timer` event the page's live streams received, in order. */
+		__liveTimerEvents?: string[];
+	}
+}
+
+/**
+ * From the page's next navigation on, records the defense of each `timer` event its live streams
+ * receive. A stream sends its jury's timers once it is subscribed: seeing one is seeing it ready.
+ */
+export async function watchLiveTimers(page: Page) {
+	await page.addInitScript(() => {
+		const Native = window.EventSource;
+		window.EventSource = class extends Native {
+			constructor(url: string | URL, init?: EventSourceInit) {
+				super(url, init);
+				this.addEventListener('timer', (event) => {
+					const defenseId = JSON.parse((event as MessageEvent<string>).data).defenseId;
+					window.__liveTimerEvents = [...(window.__liveTimerEvents ?? []), defenseId];
+				});
+			}
+		};
+	});
+}
+
+export const liveTimerEvents = (page: Page) => page.evaluate(() => window.__liveTimerEvents ?? []);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { readCalendar } from '../helpers/read-documents';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
@@ -13,22 +13,28 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
 const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
 /** A first name as the local part of an address: no accents, lower case. */
 const ascii = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const parisTime = (instant: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
+const parisTime = (instant: Date) =>
+	new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
 
 /** Three weeks from today's date in Paris, as the date input and the day heading write it. */
 function dayInThreeWeeks(): { iso: string; title: string } {
-	const todayInParis = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+	const todayInParis = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+		new Date()
+	);
 	const day = new Date(`${todayInParis}T12:00:00Z`);
 	day.setUTCDate(day.getUTCDate() + 21);
 	return {
 		iso: day.toISOString().slice(0, 10),
-		title: new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(day)
+		title: new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+			day
+		)
 	};
 }
 
 /** Presses Tab, at most `presses` times, until the element has the focus. */
 async function tabUntilFocused(page: Page, target: Locator, presses: number) {
-	for (let pressed = 0; pressed < presses && !(await target.evaluate((element) => element === document.activeElement)); pressed++) await page.keyboard.press('Tab');
+	for (let pressed = 0; pressed < presses && !(await target.evaluate((element) => element === document.activeElement)); pressed++)
+		await page.keyboard.press('Tab');
 	await expect(target).toBeFocused();
 }
 
@@ -40,18 +46,27 @@ interface ListedDefense {
 
 /** The defenses as the planning's list shows them: hours and jury label, by candidate label. */
 async function listedDefenses(page: Page): Promise<Map<string, ListedDefense>> {
-	const rows = await page.getByRole('table', { name: /\(heure de Paris/ }).getByRole('row').all();
+	const rows = await page
+		.getByRole('table', { name: /\(heure de Paris/ })
+		.getByRole('row')
+		.all();
 	const defenses = new Map<string, ListedDefense>();
 	for (const row of rows.slice(1)) {
 		const cells = await row.getByRole('cell').allTextContents();
 		const [start, end] = cells[0].trim().split('–');
-		const label = (await row.getByRole('link', { name: /^Déplacer la soutenance de / }).getAttribute('aria-label'))!.replace('Déplacer la soutenance de ', '');
+		const label = (await row.getByRole('link', { name: /^Déplacer la soutenance de / }).getAttribute('aria-label'))!.replace(
+			'Déplacer la soutenance de ',
+			''
+		);
 		defenses.set(label, { start: minutes(start), end: minutes(end), jury: cells[1].trim().split(' · ')[0] });
 	}
 	return defenses;
 }
 
-test('a coordinator builds, plans, adjusts and publishes a session; the candidate gets the new time in the calendar', async ({ page, browser }) => {
+test('a coordinator builds, plans, adjusts and publishes a session; the candidate gets the new time in the calendar', async ({
+	page,
+	browser
+}) => {
 	// Ten pages, one engine run, two browsers, on a loaded two-core machine.
 	test.setTimeout(300_000);
 	const stamp = Date.now();
@@ -64,7 +79,6 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	await expect(page.getByLabel('Fuseau horaire (IANA)')).toHaveValue(ZONE);
 	await page.getByRole('button', { name: 'Créer la session' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: sessionName })).toBeVisible();
-	const sessionPath = new URL(page.url()).pathname;
 	const sections = page.getByRole('navigation', { name: 'Sections de la session' });
 
 	await page.locator('#day-new-date').fill(day.iso);
@@ -130,7 +144,9 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	].join('\r\n');
 	await sections.getByRole('link', { name: 'Candidats' }).click();
 	await page.getByRole('link', { name: 'Importer un fichier CSV ou XLSX' }).click();
-	await page.getByLabel(/Fichier CSV ou XLSX/).setInputFiles({ name: 'promotion.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'utf-8') });
+	await page
+		.getByLabel(/Fichier CSV ou XLSX/)
+		.setInputFiles({ name: 'promotion.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\r\n`, 'utf-8') });
 	await page.getByRole('button', { name: 'Prévisualiser' }).click();
 	await expect(page.getByText(/· 6 candidats · 0 erreur ·/)).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Problèmes, par ligne du fichier' })).toHaveCount(0);
@@ -179,11 +195,15 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	await tabUntilFocused(page, moveForm.getByRole('button', { name: 'Déplacer', exact: true }), 2);
 	await page.keyboard.press('Enter');
 	await expect(moveForm.getByRole('status')).toHaveText('Soutenance déplacée.');
-	await expect(moveForm).toContainText(`Actuellement : jury ${target}, le ${day.iso.split('-').reverse().join('/')} de ${clock(newStart)} à ${clock(newStart + length)}`);
+	await expect(moveForm).toContainText(
+		`Actuellement : jury ${target}, le ${day.iso.split('-').reverse().join('/')} de ${clock(newStart)} à ${clock(newStart + length)}`
+	);
 	const after = await listedDefenses(page);
 	expect(after.get(convoked.name)).toEqual({ start: newStart, end: newStart + length, jury: target });
 	const targetColumn = page.locator('.column').filter({ has: page.getByText(`Jury ${target}`, { exact: true }) });
-	await expect(targetColumn.locator('a.defense', { hasText: convoked.name })).toContainText(`${clock(newStart)}–${clock(newStart + length)}`);
+	await expect(targetColumn.locator('a.defense', { hasText: convoked.name })).toContainText(
+		`${clock(newStart)}–${clock(newStart + length)}`
+	);
 
 	await sections.getByRole('link', { name: 'Publication' }).click();
 	await page.getByRole('button', { name: 'Publier le planning' }).click();
@@ -192,7 +212,10 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	// The candidate follows the invitation the import sent, in a browser of their own.
 	await page.goto(`/coordination/messages?destinataire=${encodeURIComponent(convoked.email)}`);
 	await expect(page.getByRole('heading', { name: /^Convocation à votre soutenance du / })).toBeVisible();
-	const invitationText = await page.locator('article', { has: page.getByRole('heading', { name: 'Votre accès à Soutenance' }) }).locator('pre').textContent();
+	const invitationText = await page
+		.locator('article', { has: page.getByRole('heading', { name: 'Votre accès à Soutenance' }) })
+		.locator('pre')
+		.textContent();
 	const invitation = new URL(invitationText!.match(/http:\/\/\S+\/invitation\/\w+/)![0]).pathname;
 
 	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.41' } });
@@ -206,7 +229,9 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 
 	const convocation = candidatePage.getByRole('region', { name: `Convocation : ${sessionName}` });
 	await expect(convocation).toBeVisible();
-	const when = new RegExp(`^${day.title} à ${clock(newStart)} \\(heure de Paris, UTC\\+0[12]:00\\), votre fuseau horaire est celui de la session$`);
+	const when = new RegExp(
+		`^${day.title} à ${clock(newStart)} \\(heure de Paris, UTC\\+0[12]:00\\), votre fuseau horaire est celui de la session$`
+	);
 	await expect(convocation.locator('dt:text-is("Date et heure") + dd')).toHaveText(when);
 	await expectNoAxeViolations(candidatePage);
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { expect, test, type Browser, type Page } from './fixtures';
+import { accounts, expectNoAxeViolations, liveTimerEvents, loginAs, watchLiveTimers } from './helpers';
 
 // Demo jury A: jury1 presides, jury2 and jury6 sit in it; jury3 sits in jury B only.
 const PRESIDENT = accounts.juror;
@@ -15,12 +15,24 @@ async function newPage(browser: Browser, email: string, options: { javaScriptEna
 	return page;
 }
 
+/** A tablet whose live `timer` events the test can see, and whose clock it can move forward. */
+async function watchedPage(browser: Browser, email: string): Promise<Page> {
+	const page = await newPage(browser, email);
+	await page.clock.install();
+	await watchLiveTimers(page);
+	return page;
+}
+
 /** Today's defenses of the president's jury, in order, read from their /jury page. */
 async function todaysDefenseIds(page: Page): Promise<string[]> {
 	await page.goto('/jury');
 	const firstSession = page.locator('section').first();
-	const ids = await firstSession.locator('[data-defense-id]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-defense-id') ?? ''));
-	const linked = await firstSession.locator('a[href^="/jury/soutenances/"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!.split('/').pop()!));
+	const ids = await firstSession
+		.locator('[data-defense-id]')
+		.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-defense-id') ?? ''));
+	const linked = await firstSession
+		.locator('a[href^="/jury/soutenances/"]')
+		.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!.split('/').pop()!));
 	return [...new Set([...ids, ...linked].filter(Boolean))];
 }
 
@@ -31,7 +43,10 @@ let sessionId: string;
 test('the coordination finds the session, its juries and the live board without axe violation', async ({ page }) => {
 	await loginAs(page, accounts.coordinator);
 	await page.goto('/coordination');
-	await page.getByRole('link', { name: /^Session du / }).first().click();
+	await page
+		.getByRole('link', { name: /^Session du / })
+		.first()
+		.click();
 	await page.getByRole('link', { name: 'Direct' }).click();
 	await expect(page.getByRole('heading', { name: 'Direct' })).toBeVisible();
 	sessionId = page.url().split('/sessions/')[1].split('/')[0];
@@ -44,7 +59,7 @@ test('the coordination finds the session, its juries and the live board without 
 
 test('the president drives the timer and another juror’s tablet follows within a second', async ({ browser }) => {
 	const president = await newPage(browser, PRESIDENT);
-	const member = await newPage(browser, MEMBER);
+	const member = await watchedPage(browser, MEMBER);
 	// The first of today's defenses still waiting to start.
 	for (const id of await todaysDefenseIds(president)) {
 		await president.goto(`/jury/soutenances/${id}`);
@@ -59,12 +74,14 @@ test('the president drives the timer and another juror’s tablet follows within
 	await expect(memberPhase).toHaveText('Accueil');
 	// Only the president has the controls.
 	await expect(member.getByRole('button', { name: 'Démarrer' })).toHaveCount(0);
-	// Let the member's stream connect before the first change.
-	await member.waitForTimeout(500);
+	// The member's stream is subscribed once it has sent the jury's timers (it subscribes first).
+	await expect.poll(() => liveTimerEvents(member)).toContain(defenseId);
 
 	const press = async (name: string | RegExp) => {
 		await Promise.all([
-			president.waitForResponse((response) => response.url().endsWith(`/api/soutenances/${defenseId}/minuteur`) && response.request().method() === 'POST'),
+			president.waitForResponse(
+				(response) => response.url().endsWith(`/api/soutenances/${defenseId}/minuteur`) && response.request().method() === 'POST'
+			),
 			president.getByRole('button', { name }).click()
 		]);
 	};
@@ -81,7 +98,8 @@ test('the president drives the timer and another juror’s tablet follows within
 	await press('Pause');
 	await expect(member.locator('#minuteur .paused-badge')).toBeVisible({ timeout: 1000 });
 	const frozen = await digits.textContent();
-	await member.waitForTimeout(1500);
+	// A second and a half of the member's clock, with every tick of its display fired.
+	await member.clock.runFor(1500);
 	await expect(digits).toHaveText(frozen!);
 
 	await press('Reprendre');
@@ -99,7 +117,10 @@ test('without JavaScript the president’s buttons still work and come back to t
 	await expect(president).toHaveURL(new RegExp(`/jury/soutenances/${defenseId}`));
 	await expect(president.locator('#minuteur .paused-badge')).toBeVisible();
 	// The timer resumes from elsewhere; this screen still offers "Reprendre" and is told why it cannot.
-	const resumed = await president.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'resume', expectedPhase: 'questions' }, headers: { origin: baseURL! } });
+	const resumed = await president.context().request.post(`/api/soutenances/${defenseId}/minuteur`, {
+		data: { action: 'resume', expectedPhase: 'questions' },
+		headers: { origin: baseURL! }
+	});
 	expect(resumed.status()).toBe(200);
 	await president.getByRole('button', { name: 'Reprendre' }).click();
 	await expect(president.getByRole('alert')).toHaveText('Le minuteur n’est pas en pause.');
@@ -126,28 +147,50 @@ test('a candidate and a juror of another jury get no live event and cannot drive
 	expect((await api.get(`/api/direct/jurys/${juryId}`, { headers: stream })).status()).toBe(403);
 	expect((await api.get(`/api/direct/sessions/${sessionId}`, { headers: stream })).status()).toBe(403);
 	expect((await api.get(`/api/soutenances/${defenseId}/minuteur`)).status()).toBe(403);
-	expect((await api.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: baseURL! } })).status()).toBe(403);
+	expect(
+		(await api.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: baseURL! } })).status()
+	).toBe(403);
 	const own = await api.get('/api/direct/candidat');
 	expect(own.status()).toBe(200);
 	for (const forecast of (await own.json()).forecasts) {
-		expect(Object.keys(forecast).sort()).toEqual(['defenseId', 'delayMinutes', 'juryId', 'plannedStart', 'predictedStart', 'status', 'timezone']);
+		expect(Object.keys(forecast).sort()).toEqual([
+			'defenseId',
+			'delayMinutes',
+			'juryId',
+			'plannedStart',
+			'predictedStart',
+			'status',
+			'timezone'
+		]);
 	}
 	await candidate.context().close();
 
 	const outsider = await newPage(browser, OUTSIDER);
 	const outsiderApi = outsider.context().request;
 	expect((await outsiderApi.get(`/api/direct/jurys/${juryId}`, { headers: stream })).status()).toBe(404);
-	expect((await outsiderApi.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next', expectedPhase: 'questions' }, headers: { origin: baseURL! } })).status()).toBe(404);
+	expect(
+		(
+			await outsiderApi.post(`/api/soutenances/${defenseId}/minuteur`, {
+				data: { action: 'next', expectedPhase: 'questions' },
+				headers: { origin: baseURL! }
+			})
+		).status()
+	).toBe(404);
 	expect((await outsiderApi.get(`/salle/${juryId}`)).status()).toBe(404);
 	await outsider.context().close();
 
 	// The jury's other member reads but cannot drive, even by forging the request.
 	const member = await newPage(browser, MEMBER);
-	const forged = await member.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next', expectedPhase: 'questions' }, headers: { origin: baseURL! } });
+	const forged = await member.context().request.post(`/api/soutenances/${defenseId}/minuteur`, {
+		data: { action: 'next', expectedPhase: 'questions' },
+		headers: { origin: baseURL! }
+	});
 	expect(forged.status()).toBe(403);
 	expect((await forged.json()).message).toContain('président');
 	// A cross-site post is refused before anything else.
-	const crossSite = await member.context().request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: 'https://ailleurs.example' } });
+	const crossSite = await member
+		.context()
+		.request.post(`/api/soutenances/${defenseId}/minuteur`, { data: { action: 'next' }, headers: { origin: 'https://ailleurs.example' } });
 	expect(crossSite.status()).toBe(403);
 	await member.context().close();
 });

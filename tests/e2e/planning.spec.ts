@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { validateProblem } from '../../src/lib/domain/scheduling/validate';
+import { expect, test, type Page } from './fixtures';
+import { validateProblem } from '../../src/lib/domain/planning/validate';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
 // The coordinator plans today's demo session, reads the result, moves a defense with the
@@ -10,7 +10,9 @@ test.describe.configure({ mode: 'serial' });
 
 async function todayPlanning(page: Page): Promise<string> {
 	await page.goto('/coordination');
-	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+		new Date()
+	);
 	const href = await page.getByRole('link', { name: `Session du ${today}` }).getAttribute('href');
 	return `${href}/planning`;
 }
@@ -64,11 +66,22 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 	// jury A has a defense under way, which stays where it is (which one depends on the hour): move a
 	// candidate of another jury, the first one whose constraints allow such a slot.
 	const movable: string[] = [];
-	for (const row of await page.getByRole('row').filter({ has: page.getByRole('link', { name: /^Déplacer la soutenance de / }) }).all()) {
-		const name = (await row.getByRole('link', { name: /^Déplacer la soutenance de / }).getAttribute('aria-label'))!.replace('Déplacer la soutenance de ', '');
-		if (!(await row.getByRole('cell').nth(1).textContent())!.trim().startsWith('A ·') && !name.includes(',') && name !== 'Victor Caron') movable.push(name);
+	for (const row of await page
+		.getByRole('row')
+		.filter({ has: page.getByRole('link', { name: /^Déplacer la soutenance de / }) })
+		.all()) {
+		const name = (await row.getByRole('link', { name: /^Déplacer la soutenance de / }).getAttribute('aria-label'))!.replace(
+			'Déplacer la soutenance de ',
+			''
+		);
+		if (!(await row.getByRole('cell').nth(1).textContent())!.trim().startsWith('A ·') && !name.includes(',') && name !== 'Victor Caron')
+			movable.push(name);
 	}
-	const hours = (await page.getByRole('heading', { level: 4 }).first().textContent())!.match(/(\d\d:\d\d)–(\d\d:\d\d)/)!;
+	// The day's heading (the list of unplaced candidates, when there is one, has a level-4 heading too).
+	const hours = (await page
+		.getByRole('heading', { level: 4, name: /\d\d:\d\d–\d\d:\d\d/ })
+		.first()
+		.textContent())!.match(/(\d\d:\d\d)–(\d\d:\d\d)/)!;
 	const closes = minutes(hours[2]);
 	let mover = '';
 	let moved: string | null = null;

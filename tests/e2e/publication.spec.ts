@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readCalendar } from '../helpers/read-documents';
 import { demoJurors } from '../../src/lib/server/demo/demo-data';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
@@ -9,7 +9,9 @@ test.describe.configure({ mode: 'serial' });
 
 async function todaySessionId(page: Page): Promise<string> {
 	await page.goto('/coordination');
-	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+		new Date()
+	);
 	const href = await page.getByRole('link', { name: `Session du ${today}` }).getAttribute('href');
 	return href!.split('/').pop()!;
 }
@@ -49,11 +51,18 @@ test('the candidate sees the convocation and downloads a valid calendar file and
 	expect(icsResponse.headers()['content-type']).toContain('text/calendar');
 	const calendar = readCalendar(await icsResponse.text());
 	expect(calendar.events).toHaveLength(1);
-	const shownTime = await convocation.getByText(/à \d\d:\d\d \(heure de Paris/).first().textContent();
-	const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(calendar.events[0].start);
+	const shownTime = await convocation
+		.getByText(/à \d\d:\d\d \(heure de Paris/)
+		.first()
+		.textContent();
+	const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
+		calendar.events[0].start
+	);
 	expect(shownTime).toContain(`à ${parisTime} (heure de Paris`);
 
-	const pdf = await page.request.get((await convocation.getByRole('link', { name: 'Télécharger la convocation (PDF)' }).getAttribute('href'))!);
+	const pdf = await page.request.get(
+		(await convocation.getByRole('link', { name: 'Télécharger la convocation (PDF)' }).getAttribute('href'))!
+	);
 	expect(pdf.status()).toBe(200);
 	expect(pdf.headers()['content-type']).toBe('application/pdf');
 	expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -66,7 +75,11 @@ async function leave(page: Page) {
 }
 
 const convokedSessionIds = (page: Page) =>
-	page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href$="/convocation.ics"]')].map((link) => new URL(link.href).pathname.split('/')[3]));
+	page.evaluate(() =>
+		[...document.querySelectorAll<HTMLAnchorElement>('a[href$="/convocation.ics"]')].map(
+			(link) => new URL(link.href).pathname.split('/')[3]
+		)
+	);
 
 test('a candidate gets only their own convocation', async ({ page }) => {
 	// candidat11 sits today only; candidat1 also sat three weeks ago.

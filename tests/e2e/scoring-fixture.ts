@@ -25,10 +25,23 @@ async function seed() {
 		.where('juries.president_id', '=', president)
 		.orderBy('session_days.day', 'desc')
 		.executeTakeFirstOrThrow();
-	const juryB = await db.selectFrom('juries').select('id').where('session_id', '=', juryA.sessionId).where('label', '=', 'B').executeTakeFirstOrThrow();
+	const juryB = await db
+		.selectFrom('juries')
+		.select('id')
+		.where('session_id', '=', juryA.sessionId)
+		.where('label', '=', 'B')
+		.executeTakeFirstOrThrow();
 	const now = Date.now();
-	const slot = (offsetMinutes: number) => ({ start: new Date(now + offsetMinutes * 60_000), end: new Date(now + (offsetMinutes + 25) * 60_000) });
-	const solo = await insertDefense(db, { sessionId: juryA.sessionId, juryId: juryA.id, ...slot(-5), candidates: [await idOf('candidat1@soutenance.test')] });
+	const slot = (offsetMinutes: number) => ({
+		start: new Date(now + offsetMinutes * 60_000),
+		end: new Date(now + (offsetMinutes + 25) * 60_000)
+	});
+	const solo = await insertDefense(db, {
+		sessionId: juryA.sessionId,
+		juryId: juryA.id,
+		...slot(-5),
+		candidates: [await idOf('candidat1@soutenance.test')]
+	});
 	await db.updateTable('defenses').set({ status: 'in_progress' }).where('id', '=', solo).execute();
 	const team = await insertDefense(db, {
 		sessionId: juryA.sessionId,
@@ -36,7 +49,12 @@ async function seed() {
 		...slot(25),
 		candidates: [await idOf('candidat11@soutenance.test'), await idOf('candidat12@soutenance.test')]
 	});
-	const elsewhere = await insertDefense(db, { sessionId: juryA.sessionId, juryId: juryB.id, ...slot(-5), candidates: [await idOf('candidat7@soutenance.test')] });
+	const elsewhere = await insertDefense(db, {
+		sessionId: juryA.sessionId,
+		juryId: juryB.id,
+		...slot(-5),
+		candidates: [await idOf('candidat7@soutenance.test')]
+	});
 	return { solo, team, elsewhere };
 }
 
@@ -50,7 +68,11 @@ async function inspect(defenseId: string) {
 		.orderBy('users.email')
 		.orderBy('score_entries.competency_code')
 		.execute();
-	const applied = await db.selectFrom('applied_changes').select(({ fn }) => fn.countAll<string>().as('count')).where('defense_id', '=', defenseId).executeTakeFirstOrThrow();
+	const applied = await db
+		.selectFrom('applied_changes')
+		.select(({ fn }) => fn.countAll<string>().as('count'))
+		.where('defense_id', '=', defenseId)
+		.executeTakeFirstOrThrow();
 	return { entries, appliedChanges: Number(applied.count) };
 }
 

@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { loginAs } from './helpers';
 import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The app server dies (SIGKILL) while a juror scores: what the page said was saved survives, and
 // the outbox sends the rest once the server is back.
-// Port 4222 is NATS on the project machines.
-const { server, ids } = useOwnScoringServer<{ solo: string }>(4224);
+const { server, ids } = useOwnScoringServer<{ solo: string }>('scoringKill');
 
 test('killed with SIGKILL and restarted while a juror scores: nothing acknowledged is lost, the rest is resent', async ({ page }) => {
 	test.setTimeout(240_000);

@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { expectNoAxeViolations, loginAs } from './helpers';
 import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The juror's defense page on a tablet, against this spec's own server (seeded with defenses).
-const { server, ids } = useOwnScoringServer<{ solo: string; team: string; elsewhere: string }>(4223);
+const { server, ids } = useOwnScoringServer<{ solo: string; team: string; elsewhere: string }>('scoring');
 const LEVELS = ['Non démontrée', 'Insuffisante', 'Acquise', 'Maîtrisée'];
 
 test.describe.configure({ mode: 'serial' });
@@ -11,14 +11,23 @@ test.describe.configure({ mode: 'serial' });
 const status = (page: Page) => page.getByTestId('save-status');
 
 async function jurorPage(browser: Browser, email: string, defenseId: string, options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 768, height: 1024 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.3' }, ...options });
+	const context = await browser.newContext({
+		baseURL: server.baseURL,
+		viewport: { width: 768, height: 1024 },
+		locale: 'fr-FR',
+		timezoneId: 'Europe/Paris',
+		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.3' },
+		...options
+	});
 	const page = await context.newPage();
 	await loginAs(page, email);
 	await page.goto(`/jury/soutenances/${defenseId}`);
 	return { context, page };
 }
 
-test('the grid: each competency with its criteria, a level radio group named by its code, a comment; tablet-sized and accessible', async ({ page }) => {
+test('the grid: each competency with its criteria, a level radio group named by its code, a comment; tablet-sized and accessible', async ({
+	page
+}) => {
 	await loginAs(page, 'jury1@soutenance.test');
 	await page.goto(`/jury/soutenances/${ids().solo}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Amélie Lefèvre');
@@ -32,7 +41,10 @@ test('the grid: each competency with its criteria, a level radio group named by 
 		await expect(page.getByLabel(`${code} · Commentaire`)).toBeVisible();
 	}
 	// Touch targets: every level and criterion label is at least 44 px high.
-	for (const box of await page.locator('label.level, label.check').evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+	for (const box of await page
+		.locator('label.level, label.check')
+		.evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height)))
+		expect(box).toBeGreaterThanOrEqual(44);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 	await expectNoAxeViolations(page);
 	await page.setViewportSize({ width: 1024, height: 768 });
@@ -46,7 +58,9 @@ test('the grid: each competency with its criteria, a level radio group named by 
 	await expect(page.getByRole('group', { name: 'C6.1 · Critères observés' }).getByRole('checkbox').first()).toBeChecked();
 });
 
-test('offline: every level and a comment set without network, the page reloaded offline keeps them, and back online the server holds them', async ({ browser }) => {
+test('offline: levels and a comment set without network survive an offline reload, and back online the server holds them', async ({
+	browser
+}) => {
 	const { context, page } = await jurorPage(browser, 'jury2@soutenance.test', ids().solo);
 	// Let the service worker take control, then load the page through it once so it keeps a copy.
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -54,14 +68,18 @@ test('offline: every level and a comment set without network, the page reloaded 
 	await expect(status(page)).toHaveText('Enregistré');
 
 	await context.setOffline(true);
-	for (const [index, code] of CODES.entries()) await levelGroup(page, code).getByRole('radio', { name: LEVELS[index % 4] }).check();
+	for (const [index, code] of CODES.entries())
+		await levelGroup(page, code)
+			.getByRole('radio', { name: LEVELS[index % 4] })
+			.check();
 	await page.getByLabel('C6.3 · Commentaire').fill('Budget peu détaillé');
 	await page.getByLabel('C6.3 · Commentaire').blur();
 	await expect(status(page)).toContainText('Hors ligne');
 	await expect(status(page)).toContainText('7 en attente');
 
 	await page.reload();
-	for (const [index, code] of CODES.entries()) await expect(levelGroup(page, code).getByRole('radio', { name: LEVELS[index % 4] })).toBeChecked();
+	for (const [index, code] of CODES.entries())
+		await expect(levelGroup(page, code).getByRole('radio', { name: LEVELS[index % 4] })).toBeChecked();
 	await expect(page.getByLabel('C6.3 · Commentaire')).toHaveValue('Budget peu détaillé');
 
 	await context.setOffline(false);
@@ -72,7 +90,8 @@ test('offline: every level and a comment set without network, the page reloaded 
 	const sheet = Object.values(state.sheets)[0];
 	expect(CODES.map((code) => sheet[code].level)).toEqual([0, 1, 2, 3, 0, 1]);
 	expect(sheet['C6.3'].comment).toBe('Budget peu détaillé');
-	for (const [index, code] of CODES.entries()) await expect(levelGroup(other.page, code).getByRole('radio', { name: LEVELS[index % 4] })).toBeChecked();
+	for (const [index, code] of CODES.entries())
+		await expect(levelGroup(other.page, code).getByRole('radio', { name: LEVELS[index % 4] })).toBeChecked();
 	await other.context.close();
 
 	// Whoever opens the login page next on this tablet finds no copy of the juror's pages.
@@ -104,11 +123,25 @@ test('the same juror in two tabs: both end in the same state', async ({ browser 
 test('a juror cannot read or write the grid of a defense outside their juries, even by forging the request', async ({ page }) => {
 	await loginAs(page, 'jury1@soutenance.test');
 	const origin = server.baseURL;
-	const forged = { changes: [{ changeId: crypto.randomUUID(), candidateId: crypto.randomUUID(), field: 'level', competencyCode: 'C6.1', value: 3, clientTime: Date.now() }] };
+	const forged = {
+		changes: [
+			{
+				changeId: crypto.randomUUID(),
+				candidateId: crypto.randomUUID(),
+				field: 'level',
+				competencyCode: 'C6.1',
+				value: 3,
+				clientTime: Date.now()
+			}
+		]
+	};
 	expect((await page.request.get(`/api/soutenances/${ids().elsewhere}/grille`)).status()).toBe(403);
 	expect((await page.request.post(`/api/soutenances/${ids().elsewhere}/grille`, { data: forged, headers: { origin } })).status()).toBe(403);
 	expect((await page.request.get(`/jury/soutenances/${ids().elsewhere}`)).status()).toBe(403);
-	const action = await page.request.post(`/jury/soutenances/${ids().elsewhere}?/save`, { form: { grid: 'x|C6.1', 'level:x|C6.1': '3' }, headers: { origin, accept: 'application/json' } });
+	const action = await page.request.post(`/jury/soutenances/${ids().elsewhere}?/save`, {
+		form: { grid: 'x|C6.1', 'level:x|C6.1': '3' },
+		headers: { origin, accept: 'application/json' }
+	});
 	expect(JSON.parse(await action.text())).toMatchObject({ type: 'failure', status: 403 });
 	// Nor a candidate of another defense inside their own.
 	const wrongCandidate = await page.request.post(`/api/soutenances/${ids().solo}/grille`, { data: forged, headers: { origin } });
@@ -120,13 +153,19 @@ test('a candidate never sees any score', async ({ page }) => {
 	await loginAs(page, 'candidat1@soutenance.test');
 	expect((await page.request.get(`/jury/soutenances/${ids().solo}`)).status()).toBe(403);
 	expect((await page.request.get(`/api/soutenances/${ids().solo}/grille`)).status()).toBe(403);
-	expect((await page.request.post(`/api/soutenances/${ids().solo}/grille`, { data: { changes: [] }, headers: { origin: server.baseURL } })).status()).toBe(403);
+	expect(
+		(
+			await page.request.post(`/api/soutenances/${ids().solo}/grille`, { data: { changes: [] }, headers: { origin: server.baseURL } })
+		).status()
+	).toBe(403);
 	await page.goto('/candidat');
 	const text = await page.locator('main').innerText();
 	for (const word of [...LEVELS, 'Commentaire', 'Budget peu détaillé', 'C6.1']) expect(text).not.toContain(word);
 });
 
-test('submission: refused naming what is missing, then locked; others appear only after one’s own submission; the president reopens with a reason', async ({ browser }) => {
+test('submission: refused naming what is missing, then locked; others shown after one’s own; president reopens with a reason', async ({
+	browser
+}) => {
 	const claire = await jurorPage(browser, 'jury1@soutenance.test', ids().solo);
 	await claire.page.getByRole('button', { name: 'Soumettre ma grille' }).click();
 	await expect(claire.page.getByRole('alert')).toContainText('il manque le niveau de C6.2, C6.3, C6.4, C6.5, C6.6');
@@ -176,7 +215,11 @@ test('without JavaScript the whole grid is saved with "Enregistrer"', async ({ b
 test('every stored value is there exactly once', async () => {
 	test.setTimeout(180_000);
 	await server.kill();
-	const stored = fixture<{ entries: { email: string; code: string; level: number | null; comment: string }[]; appliedChanges: number }>(server.dataDir, 'inspect', ids().solo);
+	const stored = fixture<{ entries: { email: string; code: string; level: number | null; comment: string }[]; appliedChanges: number }>(
+		server.dataDir,
+		'inspect',
+		ids().solo
+	);
 	const julien = stored.entries.filter((entry) => entry.email === 'jury2@soutenance.test');
 	expect(julien.map((entry) => entry.code)).toEqual(CODES);
 	expect(julien.map((entry) => entry.level)).toEqual([0, 1, 2, 3, 0, 1]);

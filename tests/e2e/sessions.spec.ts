@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
 // A coordinator sets up a session from scratch: settings, a day with a break, two rooms, two
@@ -103,7 +103,10 @@ test.describe('without JavaScript', () => {
 	test('the server re-checks a jury and keeps the entered values', async ({ page }) => {
 		await loginAs(page, accounts.coordinator);
 		await page.goto('/coordination');
-		await page.getByRole('link', { name: /^Session du / }).first().click();
+		await page
+			.getByRole('link', { name: /^Session du / })
+			.first()
+			.click();
 		await page.getByRole('navigation', { name: 'Sections de la session' }).getByRole('link', { name: 'Jurys' }).click();
 		await page.getByLabel('Nom du jury').fill('Sans JS');
 		await page.getByLabel('Salle').selectOption({ label: 'Salle Turing' });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connectPglite, connectPostgres, type DatabaseHandle } from '../../src/lib/server/db/connect';
-import { TEMPLATE_DATABASE } from './global-setup';
+import { closeWaitingForClients } from './pool';
 
 /**
  * A freshly migrated database for one test file: PGlite loaded from the migrated snapshot, or a
@@ -15,15 +15,16 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
 		const name = `soutenance_test_${randomBytes(6).toString('hex')}`;
 		const admin = new pg.Client({ connectionString: serverUrl });
 		await admin.connect();
-		await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+		await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
 		await admin.end();
 		const url = new URL(serverUrl);
 		url.pathname = `/${name}`;
 		const handle = connectPostgres(url.toString(), 4);
+		const closeConnections = closeWaitingForClients(handle.pool!, handle.close);
 		return {
 			...handle,
 			close: async () => {
-				await handle.close();
+				await closeConnections();
 				const dropper = new pg.Client({ connectionString: serverUrl });
 				await dropper.connect();
 				await dropper.query(`drop database if exists ${name} with (force)`);

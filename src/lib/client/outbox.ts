@@ -51,7 +51,8 @@ function openStorage(): Promise<Storage> {
 		() => {
 			const memory = new Map<string, QueuedChange>();
 			return {
-				list: async (jurorId, defenseId) => [...memory.values()].filter((change) => change.jurorId === jurorId && change.defenseId === defenseId),
+				list: async (jurorId, defenseId) =>
+					[...memory.values()].filter((change) => change.jurorId === jurorId && change.defenseId === defenseId),
 				put: async (change) => void memory.set(change.changeId, change),
 				remove: async (changeIds) => changeIds.forEach((id) => memory.delete(id))
 			};
@@ -104,7 +105,9 @@ export class Outbox {
 		try {
 			const storage = await this.storage;
 			const key = fieldKey(change);
-			const superseded = (await storage.list(this.jurorId, this.defenseId)).filter((queued) => queued.key === key && queued.clientTime <= change.clientTime);
+			const superseded = (await storage.list(this.jurorId, this.defenseId)).filter(
+				(queued) => queued.key === key && queued.clientTime <= change.clientTime
+			);
 			await storage.put({ ...change, jurorId: this.jurorId, defenseId: this.defenseId, key });
 			await storage.remove(superseded.map((queued) => queued.changeId));
 		} finally {
@@ -131,7 +134,7 @@ export class Outbox {
 	}
 
 	private async sendAll(): Promise<void> {
-		do {
+		for (;;) {
 			this.again = false;
 			const queued = await this.pending();
 			if (queued.length === 0) {
@@ -140,7 +143,7 @@ export class Outbox {
 			}
 			this.setStatus({ pending: queued.length + this.adding });
 			if (!(await this.send(queued.slice(0, BATCH)))) return;
-		} while (true);
+		}
 	}
 
 	/** One batch; true when the server answered it (so the loop may continue). */
@@ -150,7 +153,16 @@ export class Outbox {
 			response = await fetch(this.endpoint, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify({ changes: batch.map(({ changeId, candidateId, field, competencyCode, value, clientTime }) => ({ changeId, candidateId, field, competencyCode, value, clientTime })) })
+				body: JSON.stringify({
+					changes: batch.map(({ changeId, candidateId, field, competencyCode, value, clientTime }) => ({
+						changeId,
+						candidateId,
+						field,
+						competencyCode,
+						value,
+						clientTime
+					}))
+				})
 			});
 		} catch {
 			this.retryLater({ reachable: false });

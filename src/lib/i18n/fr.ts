@@ -1,11 +1,15 @@
-import { candidates } from './fr/candidates';
+import { people } from './fr/people';
 import { common } from './fr/common';
-import { deliberation } from './fr/deliberation';
+import { certification } from './fr/certification';
 import { live } from './fr/live';
 import { planning } from './fr/planning';
 import { publication } from './fr/publication';
 import { scoring } from './fr/scoring';
+import { juries } from './fr/juries';
 import { sessions } from './fr/sessions';
+import { auth } from './fr/auth';
+import { tabularImport } from './fr/import';
+import { referentiel } from './fr/referentiel';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -13,6 +17,7 @@ import { sessions } from './fr/sessions';
 export const fr = {
 	...common,
 	auth: {
+		...auth,
 		invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
 		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
 		throttled: (retryAt: string) => `Trop de tentatives de connexion. Réessayez à partir de ${retryAt}.`,
@@ -34,16 +39,34 @@ export const fr = {
 	mail: {
 		invitationSubject: 'Votre accès à Soutenance',
 		invitationBody: (name: string, role: string, link: string) =>
-			`Bonjour ${name},\n\nUn compte ${role} vient d'être créé pour vous sur Soutenance.\nChoisissez votre mot de passe en suivant ce lien (valable 7 jours, une seule fois) :\n${link}\n\nL'équipe de coordination`,
+			[
+				`Bonjour ${name},`,
+				'',
+				`Un compte ${role} vient d'être créé pour vous sur Soutenance.`,
+				'Choisissez votre mot de passe en suivant ce lien (valable 7 jours, une seule fois) :',
+				link,
+				'',
+				"L'équipe de coordination"
+			].join('\n'),
 		resetSubject: 'Réinitialisation de votre mot de passe Soutenance',
 		resetBody: (name: string, link: string) =>
-			`Bonjour ${name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable 1 heure, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.`
+			[
+				`Bonjour ${name},`,
+				'',
+				'Pour choisir un nouveau mot de passe, suivez ce lien (valable 1 heure, une seule fois) :',
+				link,
+				'',
+				"Si vous n'avez rien demandé, ignorez ce message."
+			].join('\n')
 	},
 	sessions,
-	candidates,
+	juries,
+	people,
 	planning,
 	live,
 	publication,
 	scoring,
-	deliberation
+	certification,
+	import: tabularImport,
+	referentiel
 };

@@ -1,12 +1,11 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { guard } from '$lib/server/access';
 import { candidateSessions } from '$lib/server/publication/publication-service';
 import { convocationSections, placeText } from '$lib/server/documents/convocation-text';
-import { candidateResults } from '$lib/server/results/results-service';
+import { candidateResults } from '$lib/server/certification/results-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'candidate');
-	const sessions = await candidateSessions(event.locals.db, user.id);
+export const load: PageServerLoad = guard({ roles: ['candidate'] }, async (_event, { user, db }) => {
+	const sessions = await candidateSessions(db, user.id);
 	return {
 		sessions: sessions.map((view) =>
 			view.state === 'convoked'
@@ -21,6 +20,6 @@ export const load: PageServerLoad = async (event) => {
 					}
 				: { sessionId: view.sessionId, sessionName: view.sessionName, state: view.state }
 		),
-		results: await candidateResults(event.locals.db, user.id)
+		results: await candidateResults(db, user.id)
 	};
-};
+});

@@ -1,32 +1,29 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
+import { guard, guardActionsKeeping } from '$lib/server/access';
 import { ROLE_HOME, safeRedirectTarget } from '$lib/server/auth/guards';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { login } from '$lib/server/auth/login-service';
-import { UserFacingError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), ROLE_HOME[locals.user.role]));
+export const load: PageServerLoad = guard({ roles: 'public' }, ({ url }, { user }) => {
+	if (user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), ROLE_HOME[user.role]));
 	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
-};
+});
 
-export const actions: Actions = {
-	default: async (event) => {
-		const form = await event.request.formData();
-		const email = String(form.get('email') ?? '');
-		const password = String(form.get('password') ?? '');
-		const redirectTo = String(form.get('redirectTo') ?? event.url.searchParams.get('redirectTo') ?? '');
-		if (!email.trim() || !password) return fail(400, { email, redirectTo, message: fr.auth.missingFields });
-		let target: string;
-		try {
-			const result = await login(event.locals.db, { email, password, ip: event.getClientAddress() });
+export const actions: Actions = guardActionsKeeping<{ email: string; redirectTo: string }>()(
+	{ roles: 'public' },
+	{
+		default: async (event, { db, form, keep }) => {
+			const { values } = await form();
+			const email = values.email ?? '';
+			const password = values.password ?? '';
+			const redirectTo = values.redirectTo ?? event.url.searchParams.get('redirectTo') ?? '';
+			if (!email.trim() || !password) return fail(400, { email, redirectTo, message: fr.auth.missingFields });
+			keep({ email, redirectTo });
+			const result = await login(db, { email, password, ip: event.getClientAddress() });
 			setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
-			target = safeRedirectTarget(redirectTo, ROLE_HOME[result.user.role]);
-		} catch (error) {
-			if (error instanceof UserFacingError) return fail(error.status, { email, redirectTo, message: error.message });
-			throw error;
+			redirect(303, safeRedirectTarget(redirectTo, ROLE_HOME[result.user.role]));
 		}
-		redirect(303, target);
 	}
-};
+);

@@ -1,8 +1,7 @@
-import { requireRole } from '$lib/server/auth/guards';
-import { listSessionsWithCounts } from '$lib/server/planning/session-repository';
+import { guard } from '$lib/server/access';
+import { listSessionsWithCounts } from '$lib/server/sessions/session-repository';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	return { sessions: await listSessionsWithCounts(event.locals.db) };
-};
+export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (_event, { db }) => ({
+	sessions: await listSessionsWithCounts(db)
+}));

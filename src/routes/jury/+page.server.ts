@@ -1,12 +1,11 @@
 import { formatInTimeZone, zoneLabel } from '$lib/domain/time/format';
-import { requireRole } from '$lib/server/auth/guards';
+import { guard } from '$lib/server/access';
 import { placeText } from '$lib/server/documents/convocation-text';
 import { jurorSessions } from '$lib/server/publication/publication-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'juror');
-	const sessions = await jurorSessions(event.locals.db, user.id);
+export const load: PageServerLoad = guard({ roles: ['juror'] }, async (_event, { user, db }) => {
+	const sessions = await jurorSessions(db, user.id);
 	return {
 		sessions: sessions.map((session) => {
 			const days = new Map<string, { day: string; zone: string }>();
@@ -32,4 +31,4 @@ export const load: PageServerLoad = async (event) => {
 			};
 		})
 	};
-};
+});

@@ -36,6 +36,8 @@ type Handlers = Record<string, (data: Record<string, unknown>) => void>;
 /** Opens an event stream and dispatches its named events; the browser reconnects by itself. */
 export function openLiveStream(url: string, handlers: Handlers, clock?: ServerClock): () => void {
 	const source = new EventSource(url);
+	// A plain Set: the names are read once here, nothing renders from them.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	for (const name of new Set(['hello', 'ping', ...Object.keys(handlers)])) {
 		source.addEventListener(name, (event) => {
 			let data: Record<string, unknown>;

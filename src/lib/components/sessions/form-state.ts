@@ -1,4 +1,4 @@
-/** The outcome an action of a session page sends back (see src/lib/server/planning/session-form.ts). */
+/** The outcome an action of a session page sends back (its refusals: Refusal in src/lib/server/access/guard.ts). */
 export interface FormOutcome {
 	formId: string;
 	saved?: string;

@@ -55,9 +55,23 @@ function distance(metric: AlphaMetric, values: number[], marginals: number[]): (
 
 /** How to read alpha, in one French sentence (Krippendorff's usual thresholds: 0.800 and 0.667). */
 export function readAlpha(alpha: number | null): string {
-	if (alpha === null) return "L'accord entre jurés ne peut pas être calculé : il faut au moins deux niveaux différents notés par au moins deux jurés sur une même compétence.";
+	if (alpha === null)
+		return (
+			"L'accord entre jurés ne peut pas être calculé : il faut au moins deux niveaux différents notés " +
+			'par au moins deux jurés sur une même compétence.'
+		);
 	const shown = alpha.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-	if (alpha >= 0.8) return `α = ${shown} : les jurés s'accordent bien (1 = accord parfait, 0 = pas plus d'accord que le hasard) ; les niveaux consolidés sont fiables.`;
-	if (alpha >= 0.667) return `α = ${shown} : accord acceptable mais fragile (1 = accord parfait, 0 = hasard) ; à surveiller, en relisant les divergences.`;
-	return `α = ${shown} : accord insuffisant (1 = accord parfait, 0 = pas plus d'accord que le hasard) ; les jurés n'interprètent pas l'échelle de la même façon, un calibrage de la grille s'impose.`;
+	if (alpha >= 0.8)
+		return (
+			`α = ${shown} : les jurés s'accordent bien (1 = accord parfait, 0 = pas plus d'accord que le hasard) ; ` +
+			'les niveaux consolidés sont fiables.'
+		);
+	if (alpha >= 0.667)
+		return (
+			`α = ${shown} : accord acceptable mais fragile (1 = accord parfait, 0 = hasard) ; ` + 'à surveiller, en relisant les divergences.'
+		);
+	return (
+		`α = ${shown} : accord insuffisant (1 = accord parfait, 0 = pas plus d'accord que le hasard) ; ` +
+		"les jurés n'interprètent pas l'échelle de la même façon, un calibrage de la grille s'impose."
+	);
 }

@@ -1,7 +1,7 @@
 import { fr } from '$lib/i18n/fr';
 import type { BlockStatus, Outcome } from './rules';
 
-const t = fr.deliberation;
+const t = fr.certification;
 
 export type SessionMode = 'presentiel' | 'distanciel' | 'mixte';
 
@@ -56,17 +56,24 @@ export interface RecordSignature {
 }
 
 /** The reasons of a candidate's decision: blocks not validated and why, then the jury's written justifications. */
-export function decisionReasons(candidate: Pick<RecordCandidate, 'absent' | 'competencies' | 'block' | 'blocks'>, defendedBlock: string): string[] {
+export function decisionReasons(
+	candidate: Pick<RecordCandidate, 'absent' | 'competencies' | 'block' | 'blocks'>,
+	defendedBlock: string
+): string[] {
 	const reasons: string[] = [];
 	if (candidate.absent) reasons.push(t.reasons.absent);
 	const missing = candidate.blocks.filter((block) => !block.known).map((block) => block.blockCode);
 	for (const block of candidate.blocks) {
 		if (block.validated || !block.known) continue;
-		const notAcquired = block.blockCode === defendedBlock ? candidate.competencies.filter((competency) => !competency.acquired).map((competency) => competency.code) : [];
+		const notAcquired =
+			block.blockCode === defendedBlock
+				? candidate.competencies.filter((competency) => !competency.acquired).map((competency) => competency.code)
+				: [];
 		reasons.push(t.reasons.blockNotValidated(block.blockCode, notAcquired));
 	}
 	if (missing.length > 0) reasons.push(t.reasons.blockMissing(missing));
-	for (const competency of candidate.competencies) if (competency.justification) reasons.push(`${competency.code} : ${competency.justification}`);
+	for (const competency of candidate.competencies)
+		if (competency.justification) reasons.push(`${competency.code} : ${competency.justification}`);
 	if (candidate.block?.justification) reasons.push(`${candidate.block.code} : ${candidate.block.justification}`);
 	return reasons;
 }

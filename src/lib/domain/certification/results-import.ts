@@ -1,14 +1,20 @@
 import { fr } from '$lib/i18n/fr';
-import type { ImportProblem } from '../import/candidates';
+import type { ImportProblem } from '../people/candidate-import';
 import { columnLetter, normalizeHeader } from '../import/headers';
 import type { Sheet } from '../import/sheet';
 import { cleanText, isRealDate, parseEmail, type Parsed } from '../import/values';
 
-const t = fr.deliberation.results;
+const t = fr.certification.results;
 
 export type ResultField = 'email' | 'block' | 'validated' | 'date' | 'origin';
 
-export const RESULT_FIELD_LABELS: Record<ResultField, string> = { email: 'E-mail', block: 'Bloc', validated: 'Validé', date: 'Date', origin: 'Origine' };
+export const RESULT_FIELD_LABELS: Record<ResultField, string> = {
+	email: 'E-mail',
+	block: 'Bloc',
+	validated: 'Validé',
+	date: 'Date',
+	origin: 'Origine'
+};
 const REQUIRED: ResultField[] = ['email', 'block', 'validated'];
 
 const SYNONYMS: Record<ResultField, string[]> = {
@@ -20,7 +26,11 @@ const SYNONYMS: Record<ResultField, string[]> = {
 };
 
 const compact = (label: string) => normalizeHeader(label).replace(/ /g, '');
-const FIELD_BY_HEADER = new Map<string, ResultField>((Object.entries(SYNONYMS) as [ResultField, string[]][]).flatMap(([field, labels]) => labels.map((label) => [compact(label), field] as const)));
+const FIELD_BY_HEADER = new Map<string, ResultField>(
+	(Object.entries(SYNONYMS) as [ResultField, string[]][]).flatMap(([field, labels]) =>
+		labels.map((label) => [compact(label), field] as const)
+	)
+);
 
 export interface ResultDraft {
 	line: number;
@@ -65,7 +75,11 @@ export function parseResultDate(raw: string): Parsed<string | null> {
 	if (text === '') return { ok: true, value: null };
 	const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
 	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-	const [year, month, day] = french ? [Number(french[3]), Number(french[2]), Number(french[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0];
+	const [year, month, day] = french
+		? [Number(french[3]), Number(french[2]), Number(french[1])]
+		: iso
+			? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+			: [0, 0, 0];
 	if (!year || !isRealDate(year, month, day)) return { ok: false, message: t.dateInvalid(text) };
 	return { ok: true, value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
@@ -82,11 +96,24 @@ export function reviewResultsSheet(sheet: Sheet, context: ResultsContext): Resul
 		const key = compact(label);
 		if (key === '') return;
 		const field = FIELD_BY_HEADER.get(key);
-		if (!field || columns[field] !== undefined) problems.push({ severity: 'warning', line: sheet.headerLine, column: cleanText(label), cell: `${columnLetter(index)}${sheet.headerLine}`, message: t.unknownColumn(cleanText(label)) });
+		if (!field || columns[field] !== undefined)
+			problems.push({
+				severity: 'warning',
+				line: sheet.headerLine,
+				column: cleanText(label),
+				cell: `${columnLetter(index)}${sheet.headerLine}`,
+				message: t.unknownColumn(cleanText(label))
+			});
 		else columns[field] = index;
 	});
 	for (const field of REQUIRED.filter((entry) => columns[entry] === undefined)) {
-		problems.push({ severity: 'error', line: sheet.headerLine, column: RESULT_FIELD_LABELS[field], cell: null, message: t.missingColumn(RESULT_FIELD_LABELS[field]) });
+		problems.push({
+			severity: 'error',
+			line: sheet.headerLine,
+			column: RESULT_FIELD_LABELS[field],
+			cell: null,
+			message: t.missingColumn(RESULT_FIELD_LABELS[field])
+		});
 	}
 	const drafts: ResultDraft[] = [];
 	if (problems.some((problem) => problem.severity === 'error')) return summarise(drafts, problems);
@@ -94,7 +121,13 @@ export function reviewResultsSheet(sheet: Sheet, context: ResultsContext): Resul
 	for (const row of sheet.rows) {
 		const cell = (field: ResultField) => (columns[field] === undefined ? '' : (row.cells[columns[field]!] ?? ''));
 		const problem = (field: ResultField, message: string, severity: 'error' | 'warning' = 'error') =>
-			problems.push({ severity, line: row.line, column: RESULT_FIELD_LABELS[field], cell: columns[field] === undefined ? null : `${columnLetter(columns[field]!)}${row.line}`, message });
+			problems.push({
+				severity,
+				line: row.line,
+				column: RESULT_FIELD_LABELS[field],
+				cell: columns[field] === undefined ? null : `${columnLetter(columns[field]!)}${row.line}`,
+				message
+			});
 		const email = parseEmail(cell('email'));
 		const candidateId = email.ok ? context.candidates.get(email.value) : undefined;
 		if (!email.ok) problem('email', email.message);

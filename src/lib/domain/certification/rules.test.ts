@@ -39,16 +39,29 @@ describe('consolidatedLevel', () => {
 	});
 
 	it('does not depend on the order of the jurors', () => {
-		fc.assert(fc.property(fc.array(level, { minLength: 1, maxLength: 8 }), (levels) => {
-			expect(consolidatedLevel([...levels].reverse())).toBe(consolidatedLevel(levels));
-		}));;
+		fc.assert(
+			fc.property(fc.array(level, { minLength: 1, maxLength: 8 }), (levels) => {
+				expect(consolidatedLevel([...levels].reverse())).toBe(consolidatedLevel(levels));
+			})
+		);
 	});
 });
 
 describe('divergence', () => {
 	it('flags levels two or more apart and names the jurors at both ends', () => {
-		expect(divergence([{ jurorId: 'a', level: 1 }, { jurorId: 'b', level: 2 }, { jurorId: 'c', level: 3 }])).toEqual({ divergent: true, jurorIds: ['a', 'c'] });
-		expect(divergence([{ jurorId: 'a', level: 2 }, { jurorId: 'b', level: 3 }])).toEqual({ divergent: false, jurorIds: [] });
+		expect(
+			divergence([
+				{ jurorId: 'a', level: 1 },
+				{ jurorId: 'b', level: 2 },
+				{ jurorId: 'c', level: 3 }
+			])
+		).toEqual({ divergent: true, jurorIds: ['a', 'c'] });
+		expect(
+			divergence([
+				{ jurorId: 'a', level: 2 },
+				{ jurorId: 'b', level: 3 }
+			])
+		).toEqual({ divergent: false, jurorIds: [] });
 	});
 });
 
@@ -57,29 +70,56 @@ describe('block rule', () => {
 
 	it('"all": a block is validated exactly when all its competencies are acquired', () => {
 		fc.assert(
-			fc.property(fc.array(fc.record({ acquired: fc.boolean(), level: fc.option(level, { nil: null }) }), { minLength: 1, maxLength: 8 }), (competencies) => {
-				expect(blockValidated({ kind: 'all' }, competencies)).toBe(competencies.every((competency) => competency.acquired));
-			})
+			fc.property(
+				fc.array(fc.record({ acquired: fc.boolean(), level: fc.option(level, { nil: null }) }), { minLength: 1, maxLength: 8 }),
+				(competencies) => {
+					expect(blockValidated({ kind: 'all' }, competencies)).toBe(competencies.every((competency) => competency.acquired));
+				}
+			)
 		);
 	});
 
 	it('the référentiel proposal validates BC06 exactly when every consolidated level reaches the threshold', () => {
-		const levelsByCompetency = fc.record(Object.fromEntries(bc06.competencies.map((competency) => [competency.code, fc.array(level, { minLength: 2, maxLength: 4 })])));
+		const levelsByCompetency = fc.record(
+			Object.fromEntries(bc06.competencies.map((competency) => [competency.code, fc.array(level, { minLength: 2, maxLength: 4 })]))
+		);
 		fc.assert(
 			fc.property(levelsByCompetency, (levels) => {
 				const proposal = proposeForCandidate(defaultReferentiel, bc06, levels);
-				const everyAcquired = bc06.competencies.every((competency) => consolidatedLevel(levels[competency.code])! >= defaultReferentiel.scale.acquiredFrom);
+				const everyAcquired = bc06.competencies.every(
+					(competency) => consolidatedLevel(levels[competency.code])! >= defaultReferentiel.scale.acquiredFrom
+				);
 				expect(proposal.blockValidated).toBe(everyAcquired);
-				expect(proposal.competencies.map((competency) => competency.proposedAcquired)).toEqual(bc06.competencies.map((competency) => consolidatedLevel(levels[competency.code])! >= 2));
+				expect(proposal.competencies.map((competency) => competency.proposedAcquired)).toEqual(
+					bc06.competencies.map((competency) => consolidatedLevel(levels[competency.code])! >= 2)
+				);
 			})
 		);
 	});
 
 	it('"atLeast": counts acquired competencies and refuses any level below the floor', () => {
 		const rule = { kind: 'atLeast', count: 2, noneBelow: 1 } as const;
-		expect(blockValidated(rule, [{ acquired: true, level: 2 }, { acquired: true, level: 3 }, { acquired: false, level: 1 }])).toBe(true);
-		expect(blockValidated(rule, [{ acquired: true, level: 2 }, { acquired: true, level: 3 }, { acquired: false, level: 0 }])).toBe(false);
-		expect(blockValidated(rule, [{ acquired: true, level: 2 }, { acquired: false, level: 1 }, { acquired: false, level: 1 }])).toBe(false);
+		expect(
+			blockValidated(rule, [
+				{ acquired: true, level: 2 },
+				{ acquired: true, level: 3 },
+				{ acquired: false, level: 1 }
+			])
+		).toBe(true);
+		expect(
+			blockValidated(rule, [
+				{ acquired: true, level: 2 },
+				{ acquired: true, level: 3 },
+				{ acquired: false, level: 0 }
+			])
+		).toBe(false);
+		expect(
+			blockValidated(rule, [
+				{ acquired: true, level: 2 },
+				{ acquired: false, level: 1 },
+				{ acquired: false, level: 1 }
+			])
+		).toBe(false);
 	});
 });
 
@@ -96,7 +136,12 @@ describe('justifications', () => {
 });
 
 describe('certification decision', () => {
-	const record = fc.record({ blockCode: fc.constantFrom(...BLOCKS), validated: fc.boolean(), on: fc.option(fc.constantFrom('2025-06-01', '2026-01-15', '2026-11-04'), { nil: null }), origin: fc.constant('x') });
+	const record = fc.record({
+		blockCode: fc.constantFrom(...BLOCKS),
+		validated: fc.boolean(),
+		on: fc.option(fc.constantFrom('2025-06-01', '2026-01-15', '2026-11-04'), { nil: null }),
+		origin: fc.constant('x')
+	});
 
 	it('a validated block stays validated whatever is recorded after it', () => {
 		fc.assert(
@@ -170,12 +215,22 @@ describe("Krippendorff's alpha", () => {
 				expect(krippendorffAlpha(rated.map(([value, raters]) => Array(raters).fill(value)))).toBeCloseTo(1, 10);
 			})
 		);
-		expect(krippendorffAlpha([[2, 2], [2, 2, 2]])).toBeNull();
+		expect(
+			krippendorffAlpha([
+				[2, 2],
+				[2, 2, 2]
+			])
+		).toBeNull();
 		expect(readAlpha(null)).toContain('ne peut pas être calculé');
 	});
 
 	it('is below 1 as soon as two jurors disagree, and is read in one French sentence', () => {
-		const alpha = krippendorffAlpha([[0, 3], [3, 0], [1, 1], [2, 2]])!;
+		const alpha = krippendorffAlpha([
+			[0, 3],
+			[3, 0],
+			[1, 1],
+			[2, 2]
+		])!;
 		expect(alpha).toBeLessThan(0.667);
 		expect(readAlpha(alpha)).toMatch(/^α = .*insuffisant/);
 	});

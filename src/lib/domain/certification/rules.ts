@@ -43,19 +43,29 @@ export interface CompetencyProposal {
 }
 
 /** What the référentiel's rules propose for one candidate, from the jurors' submitted levels. */
-export function proposeForCandidate(referentiel: Referentiel, block: Block, levelsByCompetency: Record<string, number[]>): { competencies: CompetencyProposal[]; blockValidated: boolean } {
+export function proposeForCandidate(
+	referentiel: Referentiel,
+	block: Block,
+	levelsByCompetency: Record<string, number[]>
+): { competencies: CompetencyProposal[]; blockValidated: boolean } {
 	const competencies = block.competencies.map((competency) => {
 		const consolidated = consolidatedLevel(levelsByCompetency[competency.code] ?? []);
 		return { code: competency.code, consolidated, proposedAcquired: isAcquiredLevel(consolidated, referentiel.scale.acquiredFrom) };
 	});
 	return {
 		competencies,
-		blockValidated: blockValidated(block.rule, competencies.map((competency) => ({ acquired: competency.proposedAcquired, level: competency.consolidated })))
+		blockValidated: blockValidated(
+			block.rule,
+			competencies.map((competency) => ({ acquired: competency.proposedAcquired, level: competency.consolidated }))
+		)
 	};
 }
 
 /** The block the president proposes after the competency decisions (which may differ from the levels' proposal). */
-export function blockProposalFromDecisions(block: Block, decisions: readonly { code: string; acquired: boolean; level: number | null }[]): boolean {
+export function blockProposalFromDecisions(
+	block: Block,
+	decisions: readonly { code: string; acquired: boolean; level: number | null }[]
+): boolean {
 	return blockValidated(
 		block.rule,
 		block.competencies.map((competency) => {
@@ -76,7 +86,9 @@ export const MAX_JUSTIFICATION_LENGTH = 2000;
 
 /** Codes whose decision differs from the proposal without a written justification. */
 export function unjustifiedDecisions(decisions: readonly DecisionInput[]): string[] {
-	return decisions.filter((decision) => decision.decided !== decision.proposed && decision.justification.trim() === '').map((decision) => decision.code);
+	return decisions
+		.filter((decision) => decision.decided !== decision.proposed && decision.justification.trim() === '')
+		.map((decision) => decision.code);
 }
 
 /** One block's status for a candidate, as one source tells it. */
@@ -123,7 +135,11 @@ export interface CertificationDecision {
  * validated (counting earlier sessions), absent when the candidate did not defend, validation
  * partielle when some blocks are validated, non admis when none is.
  */
-export function certificationDecision(blockCodes: readonly string[], records: readonly BlockRecord[], absent: boolean): CertificationDecision {
+export function certificationDecision(
+	blockCodes: readonly string[],
+	records: readonly BlockRecord[],
+	absent: boolean
+): CertificationDecision {
 	const blocks = blockStatuses(blockCodes, records);
 	const validatedBlocks = blocks.filter((block) => block.validated).map((block) => block.blockCode);
 	let outcome: Outcome;
@@ -135,7 +151,9 @@ export function certificationDecision(blockCodes: readonly string[], records: re
 }
 
 /** Each juror's mean level against the jury's consolidated level on the same grids: positive is lenient, negative severe. */
-export function jurorSeverity(entries: readonly { jurorId: string; level: number; consolidated: number }[]): { jurorId: string; meanLevel: number; meanGap: number; count: number }[] {
+export function jurorSeverity(
+	entries: readonly { jurorId: string; level: number; consolidated: number }[]
+): { jurorId: string; meanLevel: number; meanGap: number; count: number }[] {
 	const byJuror = new Map<string, { sum: number; gap: number; count: number }>();
 	for (const entry of entries) {
 		const total = byJuror.get(entry.jurorId) ?? { sum: 0, gap: 0, count: 0 };
@@ -144,5 +162,10 @@ export function jurorSeverity(entries: readonly { jurorId: string; level: number
 		total.count++;
 		byJuror.set(entry.jurorId, total);
 	}
-	return [...byJuror].map(([jurorId, total]) => ({ jurorId, meanLevel: total.sum / total.count, meanGap: total.gap / total.count, count: total.count }));
+	return [...byJuror].map(([jurorId, total]) => ({
+		jurorId,
+		meanLevel: total.sum / total.count,
+		meanGap: total.gap / total.count,
+		count: total.count
+	}));
 }

@@ -3,7 +3,18 @@ import { columnLetter, matchHeaders, normalizeHeader } from './headers';
 
 describe('matchHeaders', () => {
 	it('matches the French sample headers', () => {
-		const match = matchHeaders(['Nom', 'Prénom', 'Email', 'Promotion', 'Entreprise', 'Titre du projet', 'Équipe', 'Fuseau horaire', 'Tiers-temps', 'Indisponibilités']);
+		const match = matchHeaders([
+			'Nom',
+			'Prénom',
+			'Email',
+			'Promotion',
+			'Entreprise',
+			'Titre du projet',
+			'Équipe',
+			'Fuseau horaire',
+			'Tiers-temps',
+			'Indisponibilités'
+		]);
 		expect(match.columns).toEqual({
 			lastName: 0,
 			firstName: 1,
@@ -20,7 +31,20 @@ describe('matchHeaders', () => {
 	});
 
 	it('ignores case, accents, spacing and punctuation, and knows the usual synonyms', () => {
-		const headers = ['  NOM DE FAMILLE ', 'prenom', 'Adresse E-Mail', 'Cohorte', 'Société', 'Projet', 'Description', 'Mots clés', 'equipe', 'Fuseau_horaire', 'Temps supplémentaire (%)', 'INDISPONIBILITES'];
+		const headers = [
+			'  NOM DE FAMILLE ',
+			'prenom',
+			'Adresse E-Mail',
+			'Cohorte',
+			'Société',
+			'Projet',
+			'Description',
+			'Mots clés',
+			'equipe',
+			'Fuseau_horaire',
+			'Temps supplémentaire (%)',
+			'INDISPONIBILITES'
+		];
 		expect(Object.keys(matchHeaders(headers).columns)).toHaveLength(12);
 		expect(matchHeaders(['Last name', 'First name', 'Courriel', 'Project title']).missing).toEqual([]);
 		expect(matchHeaders(['E mail']).columns.email).toBe(0);

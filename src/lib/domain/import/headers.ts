@@ -63,7 +63,9 @@ function compactKey(label: string): string {
 }
 
 const FIELD_BY_HEADER = new Map<string, CandidateField>(
-	(Object.entries(SYNONYMS) as [CandidateField, string[]][]).flatMap(([field, labels]) => labels.map((label) => [compactKey(label), field] as const))
+	(Object.entries(SYNONYMS) as [CandidateField, string[]][]).flatMap(([field, labels]) =>
+		labels.map((label) => [compactKey(label), field] as const)
+	)
 );
 
 export interface HeaderMatch {

@@ -21,11 +21,16 @@ describe('parseDelimited', () => {
 	it('round-trips any table written with RFC 4180 quoting, whatever the delimiter and line end', () => {
 		const cell = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ';', ',', '"', '\n', '\r\n', 'x') });
 		fc.assert(
-			fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.constantFrom(';', ',') as fc.Arbitrary<';' | ','>, fc.constantFrom('\n', '\r\n'), (rows, delimiter, eol) => {
-				const nonBlank = rows.filter((row) => row.some((value) => value.trim() !== ''));
-				const text = rows.map((row) => row.map((value) => `"${value.replace(/"/g, '""')}"`).join(delimiter)).join(eol);
-				expect(parseDelimited(text, delimiter).map((record) => record.cells)).toEqual(nonBlank);
-			})
+			fc.property(
+				fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+				fc.constantFrom(';', ',') as fc.Arbitrary<';' | ','>,
+				fc.constantFrom('\n', '\r\n'),
+				(rows, delimiter, eol) => {
+					const nonBlank = rows.filter((row) => row.some((value) => value.trim() !== ''));
+					const text = rows.map((row) => row.map((value) => `"${value.replace(/"/g, '""')}"`).join(delimiter)).join(eol);
+					expect(parseDelimited(text, delimiter).map((record) => record.cells)).toEqual(nonBlank);
+				}
+			)
 		);
 	});
 });
@@ -40,7 +45,12 @@ describe('detectDelimiter', () => {
 
 describe('toSheet', () => {
 	it('takes the first record as the header', () => {
-		expect(toSheet([{ line: 3, cells: ['a'] }, { line: 4, cells: ['b'] }])).toEqual({ headerLine: 3, header: ['a'], rows: [{ line: 4, cells: ['b'] }] });
+		expect(
+			toSheet([
+				{ line: 3, cells: ['a'] },
+				{ line: 4, cells: ['b'] }
+			])
+		).toEqual({ headerLine: 3, header: ['a'], rows: [{ line: 4, cells: ['b'] }] });
 		expect(toSheet([])).toBeNull();
 	});
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, displayName, parseEmail, parseExtraTime, parseTags, parseTimeZone, parseUnavailability, teamKey } from './values';
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) => (parsed.ok ? parsed.value : `ERREUR ${parsed.message}`);
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) =>
+	parsed.ok ? parsed.value : `ERREUR ${parsed.message}`;
 
 describe('parseExtraTime', () => {
 	it.each([
@@ -35,21 +36,26 @@ describe('parseTimeZone', () => {
 	});
 
 	it('refuses unknown zones and bare offsets or abbreviations', () => {
-		for (const raw of ['Europe/Atlantide', 'CET', 'Paris', '+01:00']) expect(value(parseTimeZone(raw, 'UTC'))).toMatch(/Fuseau horaire inconnu/);
+		for (const raw of ['Europe/Atlantide', 'CET', 'Paris', '+01:00'])
+			expect(value(parseTimeZone(raw, 'UTC'))).toMatch(/Fuseau horaire inconnu/);
 	});
 });
 
 describe('parseUnavailability', () => {
 	const iso = (raw: string, zone = 'Europe/Paris') => {
 		const parsed = parseUnavailability(raw, zone);
-		return parsed.ok ? parsed.value.map((range) => [range.startsAt.toISOString(), range.endsAt.toISOString(), range.label]) : parsed.message;
+		return parsed.ok
+			? parsed.value.map((range) => [range.startsAt.toISOString(), range.endsAt.toISOString(), range.label])
+			: parsed.message;
 	};
 
 	it('reads half-days (00:00–13:00, 13:00–24:00), whole days and hour ranges in the given zone', () => {
 		expect(iso('08/03/2027 matin')).toEqual([['2027-03-07T23:00:00.000Z', '2027-03-08T12:00:00.000Z', '08/03/2027 matin']]);
 		expect(iso('08/03/2027 après-midi')).toEqual([['2027-03-08T12:00:00.000Z', '2027-03-08T23:00:00.000Z', '08/03/2027 après-midi']]);
 		expect(iso('8/3/2027')).toEqual([['2027-03-07T23:00:00.000Z', '2027-03-08T23:00:00.000Z', '8/3/2027']]);
-		expect(iso('08/03/2027 14:00-16:30', 'America/Montreal')).toEqual([['2027-03-08T19:00:00.000Z', '2027-03-08T21:30:00.000Z', '08/03/2027 14:00-16:30']]);
+		expect(iso('08/03/2027 14:00-16:30', 'America/Montreal')).toEqual([
+			['2027-03-08T19:00:00.000Z', '2027-03-08T21:30:00.000Z', '08/03/2027 14:00-16:30']
+		]);
 		expect(iso('08/03/2027 9h-12h')).toEqual([['2027-03-08T08:00:00.000Z', '2027-03-08T11:00:00.000Z', '08/03/2027 9h-12h']]);
 	});
 

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { fr } from '$lib/i18n/fr';
 import { DAY_PART_MINUTES, type DayPart } from '$lib/domain/time/day-parts';
 
-const messages = fr.candidates;
+const messages = fr.people;
 
 /** A value that could not be read: the French reason, shown beside the line and column. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -95,12 +95,21 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 /** A range on one day, from a part of the day or from explicit "hh:mm" bounds. */
-export function dayRange(date: { year: number; month: number; day: number }, span: DayPart | [number, number], timeZone: string, label: string): TimeRange {
+export function dayRange(
+	date: { year: number; month: number; day: number },
+	span: DayPart | [number, number],
+	timeZone: string,
+	label: string
+): TimeRange {
 	const [start, end] = typeof span === 'string' ? DAY_PART_MINUTES[span] : span;
 	return { startsAt: zonedInstant(date, start, timeZone), endsAt: zonedInstant(date, end, timeZone), label };
 }
 
-const ENTRY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(?:(matin|am)|(apres[ -]?midi|aprem|pm)|(journee|jour|toute la journee)|(?:de\s+)?(\d{1,2})[:h](\d{2})?\s*(?:-|a|à)\s*(\d{1,2})[:h](\d{2})?))?$/;
+// A date, then optionally a half-day, the whole day, or hours from–to (groups 1–3, 4–6, 7–10).
+const DATE = String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`;
+const DAY_PART = String.raw`(matin|am)|(apres[ -]?midi|aprem|pm)|(journee|jour|toute la journee)`;
+const HOURS = String.raw`(?:de\s+)?(\d{1,2})[:h](\d{2})?\s*(?:-|a|à)\s*(\d{1,2})[:h](\d{2})?`;
+const ENTRY = new RegExp(String.raw`^${DATE}(?:\s+(?:${DAY_PART}|${HOURS}))?$`);
 
 /**
  * "08/03/2027 matin", "09/03/2027 après-midi", "10/03/2027" (whole day) or
@@ -121,7 +130,8 @@ export function parseUnavailability(raw: string, timeZone: string): Parsed<TimeR
 		if (startH !== undefined) {
 			const start = Number(startH) * 60 + Number(startM ?? 0);
 			const end = Number(endH) * 60 + Number(endM ?? 0);
-			if (Number(startH) > 23 || Number(endH) > 24 || Number(startM ?? 0) > 59 || Number(endM ?? 0) > 59 || end > 24 * 60) return bad(messages.unavailabilityUnreadable(entry));
+			if (Number(startH) > 23 || Number(endH) > 24 || Number(startM ?? 0) > 59 || Number(endM ?? 0) > 59 || end > 24 * 60)
+				return bad(messages.unavailabilityUnreadable(entry));
 			if (end <= start) return bad(messages.unavailabilityEndBeforeStart(entry));
 			ranges.push(dayRange(date, [start, end], timeZone, entry));
 		} else {

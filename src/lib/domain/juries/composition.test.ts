@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compositionProblems, juryConflicts, sameCompany, type JurorFacts } from './composition';
+import { compositionProblems, juryConflicts, type JurorFacts } from './composition';
+import { sameCompany } from '../planning/constraints';
 
-const juror = (id: string, facts: Partial<JurorFacts> = {}): JurorFacts => ({ id, name: `Juré ${id}`, company: null, external: true, presidentEligible: false, ...facts });
+const juror = (id: string, facts: Partial<JurorFacts> = {}): JurorFacts => ({
+	id,
+	name: `Juré ${id}`,
+	company: null,
+	external: true,
+	presidentEligible: false,
+	...facts
+});
 
 describe('compositionProblems', () => {
 	it('accepts two external members presided by an eligible member', () => {

@@ -29,11 +29,6 @@ export function passageMinutes(convocation: Pick<Convocation, 'start' | 'end' | 
 	return Math.round((convocation.end.getTime() - convocation.start.getTime()) / 60_000) - convocation.durations.deliberation;
 }
 
-/** Presentation and questions with the candidate's extra time, as the planning format computes it. */
-export function extendedSpeakingMinutes(durations: { presentation: number; questions: number }, extraTimePercent: number): number {
-	return Math.ceil((durations.presentation + durations.questions) * (1 + extraTimePercent / 100));
-}
-
 /**
  * One calendar UID per defense, from its session and its candidates (a team always defends
  * together), so a moved defense updates the calendar entry instead of adding a second one.

@@ -9,7 +9,10 @@ const juries = [
 	{ id: 'A', label: 'A', members: ['j1', 'j2'], roomId: 'r1' },
 	{ id: 'B', label: 'B', members: ['j3', 'j4'], roomId: 'r2' }
 ];
-const registered = ['c1', 'c2', 'c3', 'c4', 'c5'].map((candidateId) => ({ candidateId, team: candidateId === 'c3' || candidateId === 'c4' ? 'Churn' : null }));
+const registered = ['c1', 'c2', 'c3', 'c4', 'c5'].map((candidateId) => ({
+	candidateId,
+	team: candidateId === 'c3' || candidateId === 'c4' ? 'Churn' : null
+}));
 
 type Placement = [candidates: string[], jury: 'A' | 'B', start: string, minutes: number];
 function plan(placements: Placement[], overrides: Partial<PublishedPlan> = {}): PublishedPlan {
@@ -36,7 +39,12 @@ describe('scheduleDocument', () => {
 		const document = plan(base).schedule;
 		expect(document.format).toBe('soutenance.schedule/1');
 		expect(document.defenses.map((defense) => defense.candidates)).toEqual([['c1'], ['c2'], ['c3', 'c4']]);
-		expect(document.defenses[0]).toMatchObject({ jury: 'A', room: 'r1', start: '2027-03-29T07:00:00.000Z', end: '2027-03-29T07:25:00.000Z' });
+		expect(document.defenses[0]).toMatchObject({
+			jury: 'A',
+			room: 'r1',
+			start: '2027-03-29T07:00:00.000Z',
+			end: '2027-03-29T07:25:00.000Z'
+		});
 		expect(document.unplaced.map((entry) => entry.candidates)).toEqual([['c5']]);
 	});
 });
@@ -44,7 +52,12 @@ describe('scheduleDocument', () => {
 describe('diffPlans', () => {
 	it('places everyone on a first publication and tells every juror who hears someone', () => {
 		const diff = diffPlans(null, plan(base));
-		expect(diff.candidates.map((change) => [change.candidateId, change.kind]).sort()).toEqual([['c1', 'placed'], ['c2', 'placed'], ['c3', 'placed'], ['c4', 'placed']]);
+		expect(diff.candidates.map((change) => [change.candidateId, change.kind]).sort()).toEqual([
+			['c1', 'placed'],
+			['c2', 'placed'],
+			['c3', 'placed'],
+			['c4', 'placed']
+		]);
 		expect(diff.jurors.map((change) => change.jurorId).sort()).toEqual(['j1', 'j2', 'j3', 'j4']);
 		expect(diff.changedDefenses).toBe(3);
 	});
@@ -74,12 +87,19 @@ describe('diffPlans', () => {
 
 	it('a moved team notifies every member of the team', () => {
 		const moved = plan([...base.slice(0, 2), [['c3', 'c4'], 'A', '2027-03-29T09:00:00Z', 35]]);
-		expect(diffPlans(plan(base), moved).candidates.map((change) => change.candidateId).sort()).toEqual(['c3', 'c4']);
+		expect(
+			diffPlans(plan(base), moved)
+				.candidates.map((change) => change.candidateId)
+				.sort()
+		).toEqual(['c3', 'c4']);
 	});
 
 	it('reports newly placed and no longer placed candidates', () => {
 		const diff = diffPlans(plan(base), plan([...base.slice(1), [['c5'], 'A', '2027-03-29T09:00:00Z', 25]]));
-		expect(diff.candidates.map((change) => [change.candidateId, change.kind]).sort()).toEqual([['c1', 'unplaced'], ['c5', 'placed']]);
+		expect(diff.candidates.map((change) => [change.candidateId, change.kind]).sort()).toEqual([
+			['c1', 'unplaced'],
+			['c5', 'placed']
+		]);
 		expect(diff.jurors.map((change) => change.jurorId).sort()).toEqual(['j1', 'j2']);
 	});
 
@@ -94,6 +114,9 @@ describe('diffPlans', () => {
 		const recomposed = juries.map((jury) => (jury.id === 'A' ? { ...jury, members: ['j1', 'j5'] } : jury));
 		const diff = diffPlans(plan(base), plan(base, { juries: recomposed }));
 		expect(diff.candidates).toEqual([]);
-		expect(diff.jurors.map((change) => [change.jurorId, change.added.length, change.removed.length]).sort()).toEqual([['j2', 0, 2], ['j5', 2, 0]]);
+		expect(diff.jurors.map((change) => [change.jurorId, change.added.length, change.removed.length]).sort()).toEqual([
+			['j2', 0, 2],
+			['j5', 2, 0]
+		]);
 	});
 });

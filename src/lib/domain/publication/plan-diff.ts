@@ -1,4 +1,4 @@
-import { SCHEDULE_FORMAT, type Defense, type Schedule } from '../scheduling/types';
+import { SCHEDULE_FORMAT, type Defense, type Schedule } from '../planning/types';
 
 /** A jury as it was published: its members decide who hears which defense. */
 export interface JurySnapshot {
@@ -137,7 +137,11 @@ export function jurorSlots(plan: PublishedPlan): Map<string, CandidateSlot[]> {
  * previous publication, everyone with a place in the plan is "placed".
  */
 export function diffPlans(previous: PublishedPlan | null, current: PublishedPlan): PlanDiff {
-	const emptyPlan: PublishedPlan = { schedule: { format: SCHEDULE_FORMAT, defenses: [], unplaced: [], stats: { elapsedMs: 0 } }, juries: [], rooms: [] };
+	const emptyPlan: PublishedPlan = {
+		schedule: { format: SCHEDULE_FORMAT, defenses: [], unplaced: [], stats: { elapsedMs: 0 } },
+		juries: [],
+		rooms: []
+	};
 	const before = previous ?? emptyPlan;
 	const beforeCandidates = candidateSlots(before);
 	const afterCandidates = candidateSlots(current);

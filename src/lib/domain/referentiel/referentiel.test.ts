@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultReferentiel, describeBlockRule, findBlock, isAcquired, referentielProblems, referentiels } from './referentiel';
 
-// A copy of shared/seed, the official text: the data file must carry its statements word for word.
+// A copy of the official text (docs/referentiel-seed.md): the data file must carry its statements word for word.
 const seed = readFileSync(new URL('../../../../tests/fixtures/referentiel/rncp35288-referentiel.md', import.meta.url), 'utf8');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -40,7 +40,11 @@ describe('référentiel RNCP 35288', () => {
 
 	it('describes the BC06 épreuve and the block rule', () => {
 		expect(defaultReferentiel.certification).toMatchObject({ rncpCode: '35288', level: 6 });
-		expect(defaultReferentiel.epreuve).toMatchObject({ block: 'BC06', presentationMinutes: 10, questionsMinutes: { min: 5, max: 10, default: 10 } });
+		expect(defaultReferentiel.epreuve).toMatchObject({
+			block: 'BC06',
+			presentationMinutes: 10,
+			questionsMinutes: { min: 5, max: 10, default: 10 }
+		});
 		expect(describeBlockRule({ kind: 'all' }, 2, defaultReferentiel.scale.levels)).toContain('toutes ses compétences');
 	});
 

@@ -81,7 +81,9 @@ export function referentielProblems(referentiel: Referentiel): string[] {
 		}
 	}
 	const values = referentiel.scale.levels.map((level) => level.value);
-	if (!values.includes(referentiel.scale.acquiredFrom)) problems.push(`Le seuil d'acquisition ${referentiel.scale.acquiredFrom} n'est pas un niveau de l'échelle.`);
-	if (!findBlock(referentiel, referentiel.epreuve.block)) problems.push(`L'épreuve porte sur un bloc inconnu: ${referentiel.epreuve.block}.`);
+	if (!values.includes(referentiel.scale.acquiredFrom))
+		problems.push(`Le seuil d'acquisition ${referentiel.scale.acquiredFrom} n'est pas un niveau de l'échelle.`);
+	if (!findBlock(referentiel, referentiel.epreuve.block))
+		problems.push(`L'épreuve porte sur un bloc inconnu: ${referentiel.epreuve.block}.`);
 	return problems;
 }

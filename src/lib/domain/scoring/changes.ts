@@ -1,4 +1,5 @@
 import type { EntryValues, GridModel, SheetValues } from './grid';
+import { isUuid } from '../ids';
 
 export const CHANGE_FIELDS = ['level', 'criteria', 'comment', 'notes'] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
@@ -28,8 +29,6 @@ export interface GridState {
 export const MAX_COMMENT_LENGTH = 4000;
 export const MAX_NOTES_LENGTH = 20000;
 export const MAX_BATCH = 200;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The change's position in the last-writer-wins order: client time first, the change id breaking
@@ -77,7 +76,7 @@ export function parseChanges(input: unknown, rules: ChangeRules): ParsedChanges 
 function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
 	if (!raw || typeof raw !== 'object') return 'ce n’est pas un objet.';
 	const { changeId, candidateId, field, competencyCode, value, clientTime } = raw as Record<string, unknown>;
-	if (typeof changeId !== 'string' || !UUID.test(changeId)) return 'identifiant de modification invalide.';
+	if (typeof changeId !== 'string' || !isUuid(changeId)) return 'identifiant de modification invalide.';
 	if (typeof clientTime !== 'number' || !Number.isFinite(clientTime) || clientTime <= 0) return 'horodatage invalide.';
 	if (!CHANGE_FIELDS.includes(field as ChangeField)) return 'champ inconnu.';
 	const base = { changeId: changeId.toLowerCase(), clientTime: Math.min(Math.trunc(clientTime), rules.now + MAX_CLOCK_LEAD_MS) };
@@ -95,7 +94,8 @@ function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
 		return { ...target, field, value: value as number };
 	}
 	if (field === 'criteria') {
-		if (!Array.isArray(value) || value.some((item) => !Number.isInteger(item) || item < 0 || item >= competency.criteria.length)) return 'critère inconnu.';
+		if (!Array.isArray(value) || value.some((item) => !Number.isInteger(item) || item < 0 || item >= competency.criteria.length))
+			return 'critère inconnu.';
 		return { ...target, field, value: [...new Set(value as number[])].sort((a, b) => a - b) };
 	}
 	if (typeof value !== 'string') return 'le commentaire doit être un texte.';
@@ -137,7 +137,11 @@ export function mergeStates(local: GridState, incoming: GridState): GridState {
 		if (!entry) continue;
 		const sheet = merged.sheets[candidateId] ?? {};
 		const current: EntryValues = sheet[code] ?? { level: null, criteria: [], comment: '' };
-		merged = { ...merged, sheets: { ...merged.sheets, [candidateId]: { ...sheet, [code]: { ...current, [field]: entry[field] } } }, clocks };
+		merged = {
+			...merged,
+			sheets: { ...merged.sheets, [candidateId]: { ...sheet, [code]: { ...current, [field]: entry[field] } } },
+			clocks
+		};
 	}
 	return merged;
 }

@@ -18,17 +18,30 @@ describe('grid model', () => {
 	});
 
 	it('names the competencies still without a level, level 0 counting as set', () => {
-		const sheet = completeSheet(model, { 'C6.1': { level: 0, criteria: [], comment: '' }, 'C6.4': { level: 3, criteria: [], comment: 'ok' } });
+		const sheet = completeSheet(model, {
+			'C6.1': { level: 0, criteria: [], comment: '' },
+			'C6.4': { level: 3, criteria: [], comment: 'ok' }
+		});
 		expect(missingCompetencies(model, sheet)).toEqual(['C6.2', 'C6.3', 'C6.5', 'C6.6']);
 	});
 });
 
 describe('changes', () => {
 	const rules = { model, candidateIds: [CANDIDATE], now: NOW };
-	const valid = { changeId: 'AAAAAAAA-AAAA-4AAA-8AAA-AAAAAAAAAAAA', candidateId: CANDIDATE, field: 'level', competencyCode: 'C6.1', value: 2, clientTime: NOW - 1000 };
+	const valid = {
+		changeId: 'AAAAAAAA-AAAA-4AAA-8AAA-AAAAAAAAAAAA',
+		candidateId: CANDIDATE,
+		field: 'level',
+		competencyCode: 'C6.1',
+		value: 2,
+		clientTime: NOW - 1000
+	};
 
 	it('accepts a well-formed batch, normalising the id and the criteria', () => {
-		const parsed = parseChanges({ changes: [valid, { ...valid, changeId: crypto.randomUUID(), field: 'criteria', value: [2, 0, 2] }] }, rules);
+		const parsed = parseChanges(
+			{ changes: [valid, { ...valid, changeId: crypto.randomUUID(), field: 'criteria', value: [2, 0, 2] }] },
+			rules
+		);
 		expect(parsed.ok && parsed.changes.map((change) => [change.changeId, change.value])).toEqual([
 			['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 2],
 			[expect.any(String), [0, 2]]
@@ -61,20 +74,30 @@ describe('changes', () => {
 		expect(changeClock({ clientTime: 5, changeId: 'a' }) < changeClock({ clientTime: 5, changeId: 'b' })).toBe(true);
 	});
 
-	const changeArbitrary = fc.record({
-		changeId: fc.uuid(),
-		candidateId: fc.constant(CANDIDATE),
-		field: fc.constantFrom('level', 'comment', 'notes') as fc.Arbitrary<ScoreChange['field']>,
-		competencyCode: fc.constantFrom('C6.1', 'C6.2'),
-		value: fc.integer({ min: 0, max: 3 }),
-		clientTime: fc.integer({ min: 1, max: 50 })
-	}).map((change): ScoreChange => (change.field === 'notes' ? { ...change, candidateId: null, competencyCode: null, value: `n${change.value}` } : change.field === 'comment' ? { ...change, value: `c${change.value}` } : change));
+	const changeArbitrary = fc
+		.record({
+			changeId: fc.uuid(),
+			candidateId: fc.constant(CANDIDATE),
+			field: fc.constantFrom('level', 'comment', 'notes') as fc.Arbitrary<ScoreChange['field']>,
+			competencyCode: fc.constantFrom('C6.1', 'C6.2'),
+			value: fc.integer({ min: 0, max: 3 }),
+			clientTime: fc.integer({ min: 1, max: 50 })
+		})
+		.map((change): ScoreChange =>
+			change.field === 'notes'
+				? { ...change, candidateId: null, competencyCode: null, value: `n${change.value}` }
+				: change.field === 'comment'
+					? { ...change, value: `c${change.value}` }
+					: change
+		);
 
 	it('ends in the same state whatever order the changes are applied in, replays included', () => {
 		fc.assert(
 			fc.property(fc.array(changeArbitrary, { maxLength: 25 }), fc.integer(), (changes, seed) => {
 				const inOrder = changes.reduce(applyChange, empty);
-				const shuffled = [...changes, ...changes.slice(0, 3)].sort((a, b) => ((a.clientTime * 31 + seed) % 7) - ((b.clientTime * 31 + seed) % 7));
+				const shuffled = [...changes, ...changes.slice(0, 3)].sort(
+					(a, b) => ((a.clientTime * 31 + seed) % 7) - ((b.clientTime * 31 + seed) % 7)
+				);
 				expect(shuffled.reduce(applyChange, empty)).toEqual(inOrder);
 			})
 		);

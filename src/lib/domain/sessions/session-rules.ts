@@ -1,6 +1,8 @@
 import { sessions as messages } from '$lib/i18n/fr/sessions';
+import { people } from '$lib/i18n/fr/people';
 import type { Referentiel } from '$lib/domain/referentiel/referentiel';
-import { isLocalDate, isLocalTime, isTimeZone, localToInstant, minutesOfDay, timeOfDay } from '$lib/domain/scheduling/time';
+import { isLocalDate, isLocalTime, isTimeZone, localToInstant, minutesOfDay, timeOfDay } from '$lib/domain/planning/time';
+import { intersects } from '$lib/domain/planning/constraints';
 import { DAY_PART_MINUTES } from '$lib/domain/time/day-parts';
 
 /** A rule the input breaks: a French message and the form field it is about. */
@@ -129,7 +131,9 @@ export function checkDay(input: DayInput): Checked<SessionDay> {
 		if (minutesOfDay(start) < minutesOfDay(opensAt) || minutesOfDay(end) > minutesOfDay(closesAt)) {
 			return refuse(`breakStart-${index}`, messages.breakOutsideDay);
 		}
-		const overlapping = breaks.some((other) => minutesOfDay(start) < minutesOfDay(other.end) && minutesOfDay(other.start) < minutesOfDay(end));
+		const overlapping = breaks.some((other) =>
+			intersects(minutesOfDay(start), minutesOfDay(end), minutesOfDay(other.start), minutesOfDay(other.end))
+		);
 		if (overlapping) return refuse(`breakStart-${index}`, messages.breaksOverlap);
 		breaks.push({ start, end });
 	}
@@ -197,12 +201,22 @@ export type HalfDay = 'morning' | 'afternoon';
 const halfDay = ([start, end]: [number, number]): LocalRange => ({ start: timeOfDay(start), end: timeOfDay(end) });
 
 /** The bounds of a half-day unavailability, local to the session (stated as is in the interface). */
-export const HALF_DAYS: Record<HalfDay, LocalRange> = { morning: halfDay(DAY_PART_MINUTES.morning), afternoon: halfDay(DAY_PART_MINUTES.afternoon) };
+export const HALF_DAYS: Record<HalfDay, LocalRange> = {
+	morning: halfDay(DAY_PART_MINUTES.morning),
+	afternoon: halfDay(DAY_PART_MINUTES.afternoon)
+};
 
 /** A half-day of one of the session's days, posted as "YYYY-MM-DD/morning". */
-export function checkHalfDay(value: string | undefined, sessionDates: string[], timezone: string): Checked<InstantRange & { label: string }> {
+export function checkHalfDay(
+	value: string | undefined,
+	sessionDates: string[],
+	timezone: string
+): Checked<InstantRange & { label: string }> {
 	const [date, half] = (value ?? '').split('/');
-	if (!sessionDates.includes(date) || !(half in HALF_DAYS)) return refuse('halfDay', messages.juror.halfDayInvalid);
+	if (!sessionDates.includes(date) || !(half in HALF_DAYS)) return refuse('halfDay', people.juror.halfDayInvalid);
 	const bounds = HALF_DAYS[half as HalfDay];
-	return ok({ ...instantRange(date, bounds.start, bounds.end, timezone), label: `${messages.juror.halfDays[half]} du ${date.split('-').reverse().join('/')}` });
+	return ok({
+		...instantRange(date, bounds.start, bounds.end, timezone),
+		label: `${people.juror.halfDays[half]} du ${date.split('-').reverse().join('/')}`
+	});
 }

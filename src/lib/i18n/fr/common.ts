@@ -3,5 +3,36 @@
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
 	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
-	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>
+	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>,
+	pages: {
+		error: {
+			retourAccueil: "Retour à l'accueil",
+			unexpected: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
+			notFound: "Cette page n'existe pas.",
+			titles: {
+				403: 'Accès refusé',
+				404: 'Page introuvable',
+				410: 'Lien non valable',
+				429: 'Trop de requêtes',
+				500: 'Erreur du serveur'
+			} as Record<number, string>,
+			fallbackTitle: 'Erreur',
+			documentTitle: (title: string) => `${title} · Soutenance`
+		},
+		layout: {
+			allerAuContenu: 'Aller au contenu',
+			navigationPrincipale: 'Navigation principale',
+			seDeconnecter: 'Se déconnecter',
+			nav: {
+				home: 'Accueil',
+				users: 'Utilisateurs',
+				messages: 'Messages',
+				journal: 'Journal',
+				referentiel: 'Référentiel',
+				myDefenses: 'Mes soutenances',
+				deliberations: 'Délibérations',
+				myConvocation: 'Ma convocation'
+			}
+		}
+	}
 };

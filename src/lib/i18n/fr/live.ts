@@ -46,5 +46,61 @@ export const live = {
 		onTime: 'À l’heure',
 		late: (minutes: number) => `${minutes} min de retard`,
 		early: (minutes: number) => `${minutes} min d’avance`
+	},
+	pages: {
+		timer: {
+			minuteur: 'Minuteur',
+			dureePrevue: (value: string) => `Durée prévue : ${value}`,
+			presentationPrevueQuestions: (value: string, value2: string) => `Présentation prévue : ${value}, questions : ${value2}`,
+			confirmezQueNeEst: (value: string) => `Confirmez que ${value} ne s’est pas présenté·e. La soutenance n’aura pas lieu.`,
+			confirmerAbsence: 'Confirmer l’absence',
+			tempsEcoule: 'Temps écoulé :',
+			tempsRestant: 'Temps restant :',
+			connectionLost: 'Connexion perdue : le minuteur n’a pas été modifié. Réessayez.'
+		},
+		predictedDelay: {
+			votrePassageAujourdHui: 'Votre passage aujourd’hui',
+			votreSoutenanceEstEn: 'Votre soutenance est en cours.',
+			heurePrevue: (value: string) => `Heure prévue : ${value}`,
+			passageEstime: 'Passage estimé :',
+			estimationMiseJourEn: 'Estimation mise à jour en direct selon l’avancement du jury. Présentez-vous à l’heure prévue.'
+		},
+		board: {
+			title: (name: string) => `Direct · ${name} · Soutenance`,
+			direct: 'Direct',
+			misJourEnContinu: (zone: string) => `Mis à jour en continu. Heures en ${zone}.`,
+			aucunJuryDansCette: 'Aucun jury dans cette session.',
+			avancementDesJurys: 'Avancement des jurys',
+			avancementDeChaqueJury: 'Avancement de chaque jury aujourd’hui',
+			jury: 'Jury',
+			candidat: 'Candidat·e',
+			phase: 'Phase',
+			tempsRestant: 'Temps restant',
+			retardSurLePlan: 'Retard sur le plan',
+			grillesRemises: 'Grilles remises',
+			absences: 'Absences',
+			jury2: (label: string) => `Jury ${label}`,
+			affichageDeSalle: 'Affichage de salle',
+			duJury: (label: string) => `du jury ${label}`,
+			terminees: (done: number, total: number) => `${done} / ${total} terminées`,
+			enCours: 'en cours',
+			surLaJournee: 'sur la journée',
+			plannedAt: (time: string) => `prévu à ${time}`,
+			noDefenseToday: 'Aucune soutenance aujourd’hui',
+			dayOver: 'Journée terminée',
+			predicted: (delay: string) => `${delay} (prévu)`
+		},
+		jurorHome: {
+			title: 'Mes soutenances · Soutenance',
+			heading: (displayName: string) => `Bonjour ${displayName}`,
+			vosSoutenancesApparaitrontIci: 'Vos soutenances apparaîtront ici dès que le planning de la session sera publié.',
+			ajouterToutesMesSoutenances: 'Ajouter toutes mes soutenances au calendrier',
+			jury: (jury: string, place: string) => `Jury ${jury} · ${place}`
+		},
+		room: {
+			title: (juryLabel: string) => `Salle · Jury ${juryLabel} · Soutenance`,
+			heading: (juryLabel: string) => `Jury ${juryLabel}`,
+			aucuneSoutenanceEnCours: (juryLabel: string) => `Aucune soutenance en cours pour le jury ${juryLabel}.`
+		}
 	}
 };

@@ -1,9 +1,13 @@
 // French strings of the publication area: refusals, convocations (e-mail, PDF, calendar), jurors' schedules.
+// A count and its noun, agreed in number.
+const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+
 export const publication = {
 	sessionNotFound: 'Session introuvable.',
 	noDefenses: "Aucune soutenance n'est planifiée dans cette session : lancez d'abord la planification.",
 	nothingChanged: (version: number) => `Le planning n'a pas changé depuis la version ${version} publiée : il n'y a rien à envoyer.`,
-	staleVersion: "Le planning a été publié par quelqu'un d'autre entre-temps. Vérifiez les changements ci-dessous avant de publier à nouveau.",
+	staleVersion:
+		"Le planning a été publié par quelqu'un d'autre entre-temps. Vérifiez les changements ci-dessous avant de publier à nouveau.",
 	convocationNotFound: 'Aucune convocation publiée pour vous dans cette session.',
 
 	// Convocation: shared by the e-mail and the PDF.
@@ -26,7 +30,8 @@ export const publication = {
 		prepare: 'À préparer'
 	},
 	room: (name: string, address: string | null) => (address ? `${name}, ${address}` : name),
-	videoRoom: (name: string, url: string | null) => (url ? `${name} : ${url}` : `${name} (le lien vous sera communiqué par la coordination)`),
+	videoRoom: (name: string, url: string | null) =>
+		url ? `${name} : ${url}` : `${name} (le lien vous sera communiqué par la coordination)`,
 	noRoom: 'Le lieu vous sera communiqué par la coordination.',
 	durationLines: (presentation: number, questions: number, passage: number) => [
 		`présentation de votre projet : ${presentation} minutes`,
@@ -43,7 +48,9 @@ export const publication = {
 			? 'connectez-vous 15 minutes avant l’heure pour tester le lien, votre caméra et votre micro.'
 			: 'présentez-vous 15 minutes avant l’heure.'
 	],
-	attachmentsNote: 'Vous trouverez en pièces jointes votre convocation (PDF) et un fichier à ajouter à votre agenda (.ics). Ils sont aussi sur Soutenance, page « Ma convocation ».',
+	attachmentsNote:
+		'Vous trouverez en pièces jointes votre convocation (PDF) et un fichier à ajouter à votre ' +
+		'agenda (.ics). Ils sont aussi sur Soutenance, page « Ma convocation ».',
 	signature: "L'équipe de coordination",
 
 	// Candidate e-mails.
@@ -54,7 +61,9 @@ export const publication = {
 	placeChangedLine: (from: string, to: string) => `Le lieu change : ${to} (au lieu de ${from}).`,
 	juryChangedLine: 'Votre soutenance aura lieu devant un autre jury.',
 	cancelledBody: (name: string, when: string) =>
-		`Bonjour ${name},\n\nVotre soutenance prévue le ${when} est annulée : vous n'êtes plus placé·e dans le planning publié. La coordination reviendra vers vous avec une nouvelle convocation.\n\nL'équipe de coordination`,
+		`Bonjour ${name},\n\nVotre soutenance prévue le ${when} est annulée : vous n'êtes plus ` +
+		`placé·e dans le planning publié. La coordination reviendra vers vous avec une nouvelle ` +
+		`convocation.\n\nL'équipe de coordination`,
 	updatedConvocationIntro: 'Voici votre convocation à jour :',
 
 	// Jurors.
@@ -65,11 +74,82 @@ export const publication = {
 	jurorChangesTitle: 'Changements depuis la dernière publication :',
 	jurorAdded: (what: string) => `ajoutée : ${what}`,
 	jurorRemoved: (what: string) => `retirée : ${what}`,
-	jurorDefenseLine: (time: string, jury: string, place: string, candidates: string, project: string) => `${time} · Jury ${jury} · ${place} · ${candidates} : « ${project} »`,
-	jurorCalendarNote: 'Le fichier .ics joint contient toutes vos soutenances de la session ; ajoutez-le à votre agenda (il met à jour les entrées déjà importées).',
+	jurorDefenseLine: (time: string, jury: string, place: string, candidates: string, project: string) =>
+		`${time} · Jury ${jury} · ${place} · ${candidates} : « ${project} »`,
+	jurorCalendarNote:
+		'Le fichier .ics joint contient toutes vos soutenances de la session ; ajoutez-le à votre ' +
+		'agenda (il met à jour les entrées déjà importées).',
 
 	// Calendar entries.
 	calendarName: 'Soutenance',
 	candidateEventTitle: (blockCode: string) => `Soutenance ${blockCode}`,
-	jurorEventTitle: (candidates: string, jury: string) => `Soutenance : ${candidates} (jury ${jury})`
+	jurorEventTitle: (candidates: string, jury: string) => `Soutenance : ${candidates} (jury ${jury})`,
+	pages: {
+		candidateHome: {
+			title: 'Ma convocation · Soutenance',
+			heading: (displayName: string) => `Bonjour ${displayName}`,
+			ouvrirLeLienDe: 'Ouvrir le lien de visioconférence',
+			ajouterAuCalendrier: 'Ajouter au calendrier',
+			telechargerLaConvocationPdf: 'Télécharger la convocation (PDF)',
+			lePlanningEstPublie:
+				"Le planning est publié, mais vous n'y êtes pas encore placé·e. La coordination vous enverra votre convocation dès que possible.",
+			votreConvocationApparaitraIci: 'Votre convocation apparaîtra ici dès que le planning de cette session sera publié.',
+			votreConvocationApparaitraIci2: 'Votre convocation apparaîtra ici dès que le planning de votre session sera publié.',
+			convocation: (name: string) => `Convocation : ${name}`,
+			session: (name: string) => `Session : ${name}`
+		},
+		outbox: {
+			title: 'Messages · Soutenance',
+			heading: 'Messages envoyés',
+			destinataire: 'Destinataire',
+			filtrer: 'Filtrer',
+			piecesJointes: (value: string) => `· pièces jointes : ${value}`,
+			aucunMessage: 'Aucun message.',
+			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace.',
+			noSmtp: 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination.',
+			to: (recipient: string, at: string) => `À ${recipient} · ${at} ·`,
+			sentAt: (at: string) => `envoyé le ${at}`,
+			failed: (error: string) => `échec : ${error}`,
+			queued: 'dans la boîte d’envoi'
+		},
+		publish: {
+			title: (name: string) => `Publication · ${name} · Soutenance`,
+			publicationDuPlanning: 'Publication du planning',
+			horairesEnFuseau: (timezone: string) => `Horaires en fuseau ${timezone}.`,
+			boiteEnvoi: 'boîte d’envoi',
+			aucuneSoutenanceEstPlanifiee: "Aucune soutenance n'est planifiée : lancez d'abord la planification.",
+			lePlanningPasChange: (latestVersion: number) =>
+				`Le planning n'a pas changé depuis la version ${latestVersion} : personne ne sera prévenu.`,
+			versionsPubliees: 'Versions publiées',
+			aucuneVersionPubliee: 'Aucune version publiée.',
+			versionsPublieesDuPlanning: 'Versions publiées du planning',
+			version: 'Version',
+			publieeLe: 'Publiée le',
+			par: 'Par',
+			published: (version: number, candidates: number, jurors: number) => {
+				const told = [
+					plural(candidates, 'candidat·e prévenu·e', 'candidat·es prévenu·es'),
+					plural(jurors, 'juré·e prévenu·e', 'juré·es prévenu·es')
+				];
+				return `Version ${version} publiée : ${told.join(', ')}. Les messages sont dans la`;
+			},
+			whatFirst: 'Ce qui sera envoyé',
+			whatChanged: 'Changements depuis la version publiée',
+			defensesPlanned: (n: number) => `${plural(n, 'soutenance', 'soutenances')} au planning`,
+			candidatesConvoked: (n: number) =>
+				`${plural(n, 'candidat·e convoqué·e', 'candidat·es convoqué·es')} : e-mail avec la convocation (PDF) et le fichier d’agenda (.ics)`,
+			jurorsMailed: (n: number) =>
+				`${plural(n, 'juré·e', 'juré·es')} : e-mail avec son planning et un fichier d’agenda de toutes ses soutenances`,
+			changes: (moved: number, candidates: number, jurors: number) => {
+				const people = `${plural(candidates, 'candidat·e', 'candidat·es')}, ${plural(jurors, 'juré·e', 'juré·es')}`;
+				const told = plural(candidates + jurors, 'personne prévenue', 'personnes prévenues');
+				return `${plural(moved, 'soutenance déplacée', 'soutenances déplacées')}, ${told} (${people}). Les autres ne reçoivent rien.`;
+			},
+			unplaced: (n: number) => plural(n, 'candidat·e non placé·e', 'candidat·es non placé·es'),
+			noConvocation: (n: number) => `: ${n > 1 ? 'ils ne recevront' : 'il ou elle ne recevra'} pas de convocation.`,
+			publishing: 'Publication…',
+			publishFirst: 'Publier le planning',
+			publishChanges: 'Publier les changements'
+		}
+	}
 };

@@ -13,5 +13,40 @@ export const scoring = {
 	reasonRequired: 'Indiquez le motif de la réouverture.',
 	reasonTooLong: 'Le motif est trop long (500 caractères au plus).',
 	notSubmitted: "Cette grille n'est pas soumise : il n'y a rien à rouvrir.",
-	notAMember: "Ce juré n'est pas membre du jury de cette soutenance."
+	notAMember: "Ce juré n'est pas membre du jury de cette soutenance.",
+	pages: {
+		defense: {
+			title: (value: string) => `Soutenance de ${value} · Soutenance`,
+			mesSoutenances: '← Mes soutenances',
+			jury: (time: string, zone: string, juryLabel: string, sessionName: string) =>
+				`, ${time} (${zone}) · Jury ${juryLabel} · ${sessionName} ·`,
+			grillesSoumisesEllesSont: 'Grilles soumises. Elles sont maintenant verrouillées.',
+			grilleEnregistree: 'Grille enregistrée.',
+			vosGrillesSontSoumises: 'Vos grilles sont soumises et verrouillées. Seule la présidence du jury peut les rouvrir.',
+			grilleDe: (name: string) => `Grille de ${name}`,
+			criteresObserves: (code: string) => `${code} · Critères observés`,
+			niveau: (code: string, value: string) => `${code} · Niveau${value}`,
+			commentaire: (code: string) => `${code} · Commentaire`,
+			notesPersonnellesVousSeul: 'Notes personnelles (vous seul·e les voyez)',
+			enregistrer: 'Enregistrer',
+			niveauxDesAutresMembres: 'Niveaux des autres membres du jury',
+			niveauxSoumisPour: (name: string) => `Niveaux soumis pour ${name}`,
+			competence: 'Compétence',
+			lesNiveauxDesAutres: "Les niveaux des autres membres apparaîtront ici dès qu'ils auront soumis leur grille.",
+			presidenceGrillesDuJury: 'Présidence : grilles du jury',
+			motifDeLaReouverture: (name: string) => `Motif de la réouverture de la grille de ${name}`,
+			rouvrirLaGrilleDe: (name: string) => `Rouvrir la grille de ${name}`,
+			reouvertures: 'Réouvertures',
+			grilleDeRouvertePar: (at: string, juror: string, by: string, reason: string) =>
+				`${at} : grille de ${juror} rouverte par ${by} — « ${reason} »`,
+			teamHeading: (team: string) => `Équipe ${team} : `,
+			projects: 'Projets',
+			project: 'Projet',
+			untitled: 'Titre non renseigné',
+			submit: (team: boolean) => `Soumettre ${team ? 'mes grilles' : 'ma grille'}`,
+			you: ' (vous)',
+			submitted: 'soumise',
+			inProgress: 'en cours'
+		}
+	}
 };

@@ -31,35 +31,116 @@ export const sessions = {
 	roomUsedByJury: (label: string) => `La salle est affectée au jury ${label} : changez la salle de ce jury d’abord.`,
 	rangeEndBeforeStart: 'La fin doit être après le début.',
 	rangeNotFound: 'Cette indisponibilité est introuvable.',
-
-	juror: {
-		notFound: 'Ce juré ne fait pas partie de la session.',
-		accountNotJuror: 'Ce compte n’est pas un compte de juré.',
-		alreadyInSession: 'Ce juré fait déjà partie de la session.',
-		chooseAccount: 'Choisissez un juré.',
-		sitsInJury: (labels: string) => `Ce juré siège dans le jury ${labels} : retirez-le du jury avant de le retirer de la session.`,
-		halfDayInvalid: 'Choisissez une demi-journée de la session.',
-		candidateNotInSession: 'Choisissez un candidat inscrit à cette session.',
-		conflictReasonRequired: 'Indiquez la raison du conflit d’intérêts.',
-		conflictExists: 'Ce conflit d’intérêts est déjà déclaré.',
-		conflictNotFound: 'Ce conflit d’intérêts est introuvable.',
-		halfDays: { morning: 'Matin', afternoon: 'Après-midi' } as Record<string, string>
-	},
-
-	jury: {
-		notFound: 'Ce jury ne fait pas partie de la session.',
-		labelRequired: 'Le nom du jury est obligatoire.',
-		labelTaken: 'Un jury porte déjà ce nom dans la session.',
-		roomRequired: 'Choisissez une salle pour le jury.',
-		hasDefenses: 'Ce jury a des soutenances planifiées : déplacez-les vers un autre jury avant de le supprimer.',
-		memberNotInSession: 'Un des membres choisis ne fait pas partie des jurés de la session.',
-		invalid: 'La composition du jury ne respecte pas les règles :',
-		tooFewMembers: 'Un jury compte au moins 2 membres.',
-		presidentMissing: 'Choisissez un président ou une présidente parmi les membres.',
-		presidentNotMember: 'Le président doit être membre du jury.',
-		presidentNotEligible: (name: string) => `${name} ne peut pas présider un jury (non habilité·e à la présidence).`,
-		notEnoughExternal: (external: number, total: number) =>
-			`Au moins la moitié des membres doivent être extérieurs : ${external} sur ${total} le sont.`,
-		sameCompany: (company: string) => `même entreprise (${company})`
+	pages: {
+		dayFields: {
+			date: 'Date',
+			ouverture: (zone: string) => `Ouverture (${zone})`,
+			fermeture: (zone: string) => `Fermeture (${zone})`,
+			pauses: 'Pauses',
+			debutDeLaPause: (value: number) => `Début de la pause ${value}`,
+			finDeLaPause: (value: number) => `Fin de la pause ${value}`,
+			retirerCettePause: 'Retirer cette pause',
+			debutUneNouvellePause: "Début d'une nouvelle pause",
+			finDeLaNouvelle: 'Fin de la nouvelle pause'
+		},
+		settingsFields: {
+			nomDeLaSession: 'Nom de la session',
+			referentiel: 'Référentiel',
+			dureesDeEpreuveMinutes: "Durées de l'épreuve (minutes)",
+			presentation: 'Présentation',
+			questions: (min: number, max: number) => `Questions (${min} à ${max})`,
+			deliberation: 'Délibération',
+			battementEntreDeuxSoutenances: 'Battement entre deux soutenances',
+			parMembreEquipeEn: "Par membre d'équipe en plus",
+			fuseauHoraireIana: 'Fuseau horaire (IANA)',
+			lieu: 'Lieu'
+		},
+		sessionList: {
+			title: 'Coordination · Soutenance',
+			heading: 'Sessions de certification',
+			nouvelleSession: 'Nouvelle session',
+			aucuneSessionPourLe: 'Aucune session pour le moment.',
+			session: 'Session',
+			dates: 'Dates',
+			bloc: 'Bloc',
+			candidats: 'Candidats',
+			jurys: 'Jurys',
+			fuseau: 'Fuseau'
+		},
+		sessionLayout: {
+			sessions: '← Sessions',
+			sectionsDeLaSession: 'Sections de la session',
+			sections: {
+				overview: "Vue d'ensemble",
+				jurors: 'Jurés',
+				juries: 'Jurys',
+				candidates: 'Candidats',
+				planning: 'Planning',
+				publication: 'Publication',
+				results: 'Résultats',
+				statistics: 'Statistiques',
+				live: 'Direct'
+			}
+		},
+		overview: {
+			title: (name: string) => `${name} · Soutenance`,
+			vueEnsemble: "Vue d'ensemble",
+			parametres: 'Paramètres',
+			enregistrerLesParametres: 'Enregistrer les paramètres',
+			joursEtHoraires: 'Jours et horaires',
+			heuresLocalesDuFuseau: (timezone: string) => `Heures locales du fuseau de la session (${timezone}).`,
+			enregistrerLeJour: 'Enregistrer le jour',
+			retirerLe: (value: string) => `Retirer le ${value}`,
+			aucunJourPourLe: 'Aucun jour pour le moment.',
+			ajouterUnJour: 'Ajouter un jour',
+			ajouterLeJour: 'Ajouter le jour',
+			sallesEtSallesDe: 'Salles et salles de visioconférence',
+			distance: 'à distance',
+			nom: 'Nom',
+			salleDistanceVisio: 'Salle à distance (visio)',
+			lienDeVisioconferenceHttps: 'Lien de visioconférence (https)',
+			enregistrerLaSalle: 'Enregistrer la salle',
+			retirerLaSalle: (name: string) => `Retirer la salle ${name}`,
+			indisponibilitesDeLaSalle: 'Indisponibilités de la salle',
+			disponiblePendantTouteLa: 'Disponible pendant toute la session.',
+			retirerIndisponibilite: (value: string) => `Retirer l'indisponibilité ${value}`,
+			retirer: 'Retirer',
+			date: 'Date',
+			de: (timezone: string) => `De (${timezone})`,
+			text: (timezone: string) => `À (${timezone})`,
+			ajouterIndisponibilite: "Ajouter l'indisponibilité",
+			aucuneSallePourLe: 'Aucune salle pour le moment.',
+			ajouterUneSalle: 'Ajouter une salle',
+			lienDeVisioconferenceHttps2: 'Lien de visioconférence (https, obligatoire à distance)',
+			ajouterLaSalle: 'Ajouter la salle',
+			days: (n: number) => (n > 1 ? 'jours' : 'jour'),
+			rooms: (n: number) => (n > 1 ? 'salles' : 'salle'),
+			jurors: (n: number) => (n > 1 ? 'jurés' : 'juré'),
+			juries: (n: number) => (n > 1 ? 'jurys' : 'jury'),
+			candidates: (n: number) => (n > 1 ? 'candidats' : 'candidat'),
+			epreuve: (
+				s: {
+					presentationMinutes: number;
+					questionsMinutes: number;
+					deliberationMinutes: number;
+					changeoverMinutes: number;
+					timezone: string;
+				},
+				zone: string
+			) =>
+				`Épreuve : présentation ${s.presentationMinutes} min, questions ${s.questionsMinutes} min, ` +
+				`délibération ${s.deliberationMinutes} min, battement ${s.changeoverMinutes} min. Fuseau : ` +
+				`${s.timezone} (${zone}).`,
+			place: (place: string) => ` Lieu : ${place}.`
+		},
+		newSession: {
+			title: 'Nouvelle session · Soutenance',
+			sessions: '← Sessions',
+			heading: 'Nouvelle session',
+			lesDureesProposeesSont:
+				"Les durées proposées sont celles de l'épreuve du référentiel. Vous ajouterez les jours, " +
+				'les salles, les jurés et les jurys ensuite.',
+			creerLaSession: 'Créer la session'
+		}
 	}
 };

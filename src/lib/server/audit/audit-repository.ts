@@ -19,12 +19,19 @@ const GENESIS = '0'.repeat(64);
 function canonical(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(canonical);
 	if (value && typeof value === 'object' && !(value instanceof Date)) {
-		return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+		return Object.fromEntries(
+			Object.keys(value)
+				.sort()
+				.map((key) => [key, canonical((value as Record<string, unknown>)[key])])
+		);
 	}
 	return value ?? null;
 }
 
-function rowHash(previousHash: string, row: { at: Date; actorId: string | null; action: string; entity: string; entityId: string | null; before: unknown; after: unknown }): string {
+function rowHash(
+	previousHash: string,
+	row: { at: Date; actorId: string | null; action: string; entity: string; entityId: string | null; before: unknown; after: unknown }
+): string {
 	const payload = JSON.stringify(canonical({ ...row, at: row.at.toISOString(), previousHash }));
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(payload)));
 }
@@ -38,7 +45,15 @@ export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
 	const at = new Date();
 	const before = entry.before === undefined ? null : canonical(entry.before);
 	const after = entry.after === undefined ? null : canonical(entry.after);
-	const fields = { at, actorId: entry.actorId, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null, before, after };
+	const fields = {
+		at,
+		actorId: entry.actorId,
+		action: entry.action,
+		entity: entry.entity,
+		entityId: entry.entityId ?? null,
+		before,
+		after
+	};
 	await trx
 		.insertInto('audit_log')
 		.values({
@@ -62,7 +77,8 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerification>
 	const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 	let previousHash = GENESIS;
 	for (const row of rows) {
-		if (row.previous_hash !== previousHash) return { ok: false, rows: rows.length, brokenAtId: row.id, reason: 'maillon précédent introuvable' };
+		if (row.previous_hash !== previousHash)
+			return { ok: false, rows: rows.length, brokenAtId: row.id, reason: 'maillon précédent introuvable' };
 		const expected = rowHash(previousHash, {
 			at: row.at,
 			actorId: row.actor_id,
@@ -93,13 +109,24 @@ export async function listAudit(db: Executor, options: { limit: number; beforeId
 	let query = db
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.actor_id')
-		.select(['audit_log.id', 'audit_log.at', 'users.email as actor', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id as entityId', 'audit_log.before', 'audit_log.after'])
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'users.email as actor',
+			'audit_log.action',
+			'audit_log.entity',
+			'audit_log.entity_id as entityId',
+			'audit_log.before',
+			'audit_log.after'
+		])
 		.orderBy('audit_log.id', 'desc')
 		.limit(options.limit);
 	if (options.beforeId) query = query.where('audit_log.id', '<', options.beforeId);
 	if (options.search) {
 		const pattern = `%${options.search}%`;
-		query = query.where((eb) => eb.or([eb('audit_log.action', 'ilike', pattern), eb('audit_log.entity', 'ilike', pattern), eb('users.email', 'ilike', pattern)]));
+		query = query.where((eb) =>
+			eb.or([eb('audit_log.action', 'ilike', pattern), eb('audit_log.entity', 'ilike', pattern), eb('users.email', 'ilike', pattern)])
+		);
 	}
 	return query.execute();
 }

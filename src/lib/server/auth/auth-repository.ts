@@ -41,7 +41,10 @@ export interface SessionCheck {
 	createdAfter: Date;
 }
 
-/** The user id of the session if it is live and its account active with this role, else null: a scalar for a statement's own access check. */
+/**
+ * The user id of the session if it is live and its account active with this role, else null:
+ * a scalar for a statement's own access check.
+ */
 export function liveSessionUserId(check: SessionCheck) {
 	return sql<string | null>`(select auth_sessions.user_id from auth_sessions join users on users.id = auth_sessions.user_id
 		where auth_sessions.id = ${check.id} and auth_sessions.expires_at > ${check.now} and auth_sessions.created_at > ${check.createdAfter}
@@ -60,8 +63,14 @@ export async function deleteUserSessions(db: Executor, userId: string) {
 	await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
 }
 
-export async function insertUserToken(db: Executor, token: { id: string; userId: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date }) {
-	await db.insertInto('user_tokens').values({ id: token.id, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt }).execute();
+export async function insertUserToken(
+	db: Executor,
+	token: { id: string; userId: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date }
+) {
+	await db
+		.insertInto('user_tokens')
+		.values({ id: token.id, user_id: token.userId, purpose: token.purpose, expires_at: token.expiresAt })
+		.execute();
 }
 
 /** Marks the token used and returns its user, only if it was unused and unexpired (one statement, so it cannot be used twice). */

@@ -4,8 +4,8 @@ import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { verifyAuditChain } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
-import { createUser, requestPasswordReset, setPasswordFromToken, setUserActivation } from '../people/account-service';
-import { insertUser } from '../people/user-repository';
+import { createUser, requestPasswordReset, setPasswordFromToken, setUserActivation } from './account-service';
+import { insertUser } from './user-repository';
 import { hashPassword } from './password';
 import { login, MAX_FAILURES } from './login-service';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSession, validateSessionToken } from './session-service';
@@ -18,13 +18,21 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
 	handle = await freshDatabase();
-	const coordinator = await insertUser(handle.db, { email: 'coord@test.fr', displayName: 'Coord', role: 'coordinator', passwordHash: await hashPassword(PASSWORD) });
+	const coordinator = await insertUser(handle.db, {
+		email: 'coord@test.fr',
+		displayName: 'Coord',
+		role: 'coordinator',
+		passwordHash: await hashPassword(PASSWORD)
+	});
 	coordinatorId = coordinator.id;
 });
 afterAll(() => handle.close());
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(() => null, (caught: unknown) => caught);
+	const error = await promise.then(
+		() => null,
+		(caught: unknown) => caught
+	);
 	expect(error).toBeInstanceOf(UserFacingError);
 	return error as UserFacingError;
 }
@@ -75,7 +83,12 @@ describe('sessions', () => {
 
 describe('invitations and password reset', () => {
 	it('invites by e-mail; the link sets a password once, then logs in', async () => {
-		const { user, invitationToken } = await createUser(handle.db, coordinatorId, { email: 'Jure@Test.fr', displayName: 'Juré Un', role: 'juror' }, ORIGIN);
+		const { user, invitationToken } = await createUser(
+			handle.db,
+			coordinatorId,
+			{ email: 'Jure@Test.fr', displayName: 'Juré Un', role: 'juror' },
+			ORIGIN
+		);
 		expect(user.email).toBe('jure@test.fr');
 		const mail = await handle.db.selectFrom('outbox').selectAll().where('recipient', '=', 'jure@test.fr').executeTakeFirstOrThrow();
 		expect(mail.text_body).toContain(`${ORIGIN}/invitation/${invitationToken}`);
@@ -87,17 +100,36 @@ describe('invitations and password reset', () => {
 	});
 
 	it('refuses an expired invitation', async () => {
-		const { user, invitationToken } = await createUser(handle.db, coordinatorId, { email: 'late@test.fr', displayName: 'En retard', role: 'candidate' }, ORIGIN);
-		await handle.db.updateTable('user_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+		const { user, invitationToken } = await createUser(
+			handle.db,
+			coordinatorId,
+			{ email: 'late@test.fr', displayName: 'En retard', role: 'candidate' },
+			ORIGIN
+		);
+		await handle.db
+			.updateTable('user_tokens')
+			.set({ expires_at: new Date(Date.now() - 1000) })
+			.where('user_id', '=', user.id)
+			.execute();
 		await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD));
-		expect((await handle.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash).toBeNull();
+		expect(
+			(await handle.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash
+		).toBeNull();
 	});
 
 	it('refuses a duplicate e-mail and writes nothing', async () => {
-		const before = await handle.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-		const error = await refusal(createUser(handle.db, coordinatorId, { email: 'coord@test.fr', displayName: 'Doublon', role: 'juror' }, ORIGIN));
+		const before = await handle.db
+			.selectFrom('users')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
+		const error = await refusal(
+			createUser(handle.db, coordinatorId, { email: 'coord@test.fr', displayName: 'Doublon', role: 'juror' }, ORIGIN)
+		);
 		expect(error.message).toBe('Un compte existe déjà avec cette adresse e-mail.');
-		const after = await handle.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		const after = await handle.db
+			.selectFrom('users')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(after.n).toBe(before.n);
 	});
 
@@ -105,7 +137,11 @@ describe('invitations and password reset', () => {
 		await requestPasswordReset(handle.db, 'nobody@test.fr', ORIGIN);
 		expect(await handle.db.selectFrom('outbox').select('id').where('recipient', '=', 'nobody@test.fr').execute()).toHaveLength(0);
 		await requestPasswordReset(handle.db, 'coord@test.fr', ORIGIN);
-		const mail = await handle.db.selectFrom('outbox').select('text_body').where('recipient', '=', 'coord@test.fr').executeTakeFirstOrThrow();
+		const mail = await handle.db
+			.selectFrom('outbox')
+			.select('text_body')
+			.where('recipient', '=', 'coord@test.fr')
+			.executeTakeFirstOrThrow();
 		const token = mail.text_body.match(/mot-de-passe\/(\w+)/)![1];
 		await setPasswordFromToken(handle.db, 'password_reset', token, 'a brand new passphrase', 'a brand new passphrase');
 		await refusal(login(handle.db, { email: 'coord@test.fr', password: PASSWORD, ip: '10.0.0.4' }));
@@ -114,7 +150,11 @@ describe('invitations and password reset', () => {
 
 	it('deactivating an account ends its sessions and blocks its login', async () => {
 		const { user } = await createUser(handle.db, coordinatorId, { email: 'gone@test.fr', displayName: 'Parti', role: 'juror' }, ORIGIN);
-		await handle.db.updateTable('users').set({ password_hash: await hashPassword(PASSWORD) }).where('id', '=', user.id).execute();
+		await handle.db
+			.updateTable('users')
+			.set({ password_hash: await hashPassword(PASSWORD) })
+			.where('id', '=', user.id)
+			.execute();
 		const { token } = await login(handle.db, { email: 'gone@test.fr', password: PASSWORD, ip: '10.0.0.5' });
 		await setUserActivation(handle.db, coordinatorId, user.id, false);
 		expect(await validateSessionToken(handle.db, token)).toBeNull();
@@ -127,7 +167,9 @@ describe('audit log', () => {
 		const verified = await verifyAuditChain(handle.db);
 		expect(verified).toMatchObject({ ok: true });
 		expect(verified.rows).toBeGreaterThan(3);
-		await expect(handle.db.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', '1').execute()).rejects.toThrow(/append-only/);
+		await expect(handle.db.updateTable('audit_log').set({ action: 'forged' }).where('id', '=', '1').execute()).rejects.toThrow(
+			/append-only/
+		);
 		// Bypass the trigger as a superuser would, to prove verification notices.
 		await handle.db.transaction().execute(async (trx) => {
 			await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);

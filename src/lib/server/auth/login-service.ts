@@ -2,7 +2,7 @@ import { fr } from '$lib/i18n/fr';
 import { formatInTimeZone } from '$lib/domain/time/format';
 import type { Database } from '../db/connect';
 import { UserFacingError } from '../errors';
-import { findUserByEmail } from '../people/user-repository';
+import { findUserByEmail } from './user-repository';
 import { clearLoginFailures, countLoginFailures, recordLoginFailure, type SessionUser } from './auth-repository';
 import { verifyPassword } from './password';
 import { createSession } from './session-service';
@@ -29,13 +29,13 @@ export async function login(
 	const blocked = [failures.email, failures.ip].filter((counter) => counter.count >= MAX_FAILURES);
 	if (blocked.length > 0) {
 		const until = new Date(Math.max(...blocked.map((counter) => retryAt(counter.oldest).getTime())));
-		throw new UserFacingError(fr.auth.throttled(formatInTimeZone(until, 'Europe/Paris', 'HH:mm')), undefined, 429);
+		throw new UserFacingError('auth.throttled', 429, fr.auth.throttled(formatInTimeZone(until, 'Europe/Paris', 'HH:mm')));
 	}
 	const user = await findUserByEmail(db, email);
 	const valid = await verifyPassword(user?.active ? user.password_hash : null, input.password);
 	if (!user || !valid) {
 		await recordLoginFailure(db, email, input.ip);
-		throw new UserFacingError(fr.auth.invalidCredentials);
+		throw new UserFacingError('auth.invalid-credentials', 400, fr.auth.invalidCredentials);
 	}
 	await clearLoginFailures(db, email);
 	const session = await createSession(db, user.id, now);

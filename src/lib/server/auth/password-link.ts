@@ -1,11 +1,11 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
 import { ROLE_HOME } from './guards';
 import { setSessionCookie } from './cookies';
 import { createSession } from './session-service';
-import { findInvitation, findPasswordReset, setPasswordFromToken } from '../people/account-service';
-import { findUserById } from '../people/user-repository';
-import { UserFacingError } from '../errors';
+import { findInvitation, findPasswordReset, setPasswordFromToken } from './account-service';
+import { findUserById } from './user-repository';
+import type { PostedForm } from '../access/guard';
 
 type Purpose = 'invitation' | 'password_reset';
 
@@ -17,15 +17,15 @@ export async function loadPasswordLink(event: RequestEvent, purpose: Purpose) {
 	return { displayName: found.displayName, email: found.email };
 }
 
-export async function submitPasswordLink(event: RequestEvent, purpose: Purpose) {
-	const form = await event.request.formData();
-	let userId: string;
-	try {
-		({ userId } = await setPasswordFromToken(event.locals.db, purpose, event.params.token ?? '', String(form.get('password') ?? ''), String(form.get('confirmation') ?? '')));
-	} catch (caught) {
-		if (caught instanceof UserFacingError) return fail(caught.status, { message: caught.message });
-		throw caught;
-	}
+export async function submitPasswordLink(event: RequestEvent, ctx: { form(): Promise<PostedForm> }, purpose: Purpose) {
+	const { values } = await ctx.form();
+	const { userId } = await setPasswordFromToken(
+		event.locals.db,
+		purpose,
+		event.params.token ?? '',
+		values.password ?? '',
+		values.confirmation ?? ''
+	);
 	const user = await findUserById(event.locals.db, userId);
 	const session = await createSession(event.locals.db, userId);
 	setSessionCookie(event.cookies, event.url, session.token, session.expiresAt);

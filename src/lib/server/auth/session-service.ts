@@ -1,5 +1,13 @@
 import type { Database } from '../db/connect';
-import { deleteSession, findSessionWithUser, insertSession, updateSessionExpiry, type Role, type SessionCheck, type SessionUser } from './auth-repository';
+import {
+	deleteSession,
+	findSessionWithUser,
+	insertSession,
+	updateSessionExpiry,
+	type Role,
+	type SessionCheck,
+	type SessionUser
+} from './auth-repository';
 import { generateToken, tokenId } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,21 +1,28 @@
-import { sql, type Transaction } from 'kysely';
-import type { DB } from '../db/schema';
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
+import { seededRandom } from '$lib/domain/planning/random';
+import { timeOfDay } from '$lib/domain/planning/time';
 import type { Database } from '../db/connect';
 import { inTransaction } from '../db/transaction';
-import { appendAudit } from '../audit/audit-repository';
-import { hashPassword } from '../auth/password';
-import { startPlanningRun } from '../planning/schedule-service';
-import { latestRun } from '../planning/schedule-runs-repository';
+import { accountExists, createUsersWithPassword } from '../auth/account-service';
+import { addDay, addRoom, createSession } from '../sessions/session-service';
+import { addExistingJuror, declareConflict, updateJurorProfile } from '../people/juror-service';
+import { addCandidate } from '../people/candidate-service';
+import { createJury } from '../juries/jury-service';
+import { loadPlanningContext } from '../planning/problem-service';
+import { currentRun, startPlanningRun } from '../planning/schedule-service';
 import { publishPlan } from '../publication/publication-service';
-import { startTimerForDemo } from '../live/timer-service';
-import { setDefenseStatus } from '../live/timer-repository';
-import { deliberateDemoSession } from '../deliberation/demo-deliberation';
-import { seededRandom } from '$lib/domain/scheduling/random';
-import { timeOfDay } from '$lib/domain/scheduling/time';
+import { markDefensesDoneForDemo, startTimerForDemo } from '../live/timer-service';
+import { defensePage, saveChanges, submitGrids } from '../scoring/scoring-service';
+import { decisionField, deliberationView, justificationField, recordDecisions, signRecord } from '../certification/deliberation-service';
+import { enterResult, publishResults } from '../certification/results-service';
 import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
+
+/*
+ * The demo is built the way a coordinator and the jurors would build it: every step is a use case
+ * of its area (one transaction each), so the demo holds nothing the app could not have written.
+ */
 
 export const DEMO_TIMEZONE = 'Europe/Paris';
 
@@ -24,6 +31,10 @@ export const demoAccounts = {
 	juror: (n: number) => `jury${n}@soutenance.test`,
 	candidate: (n: number) => `candidat${n}@soutenance.test`
 };
+
+const DEMO_ORIGIN = process.env.ORIGIN ?? 'http://localhost:3000';
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 
 /** Opening hours of today's demo day, around `now`, so a visitor always finds something happening. */
 export function demoDayAround(now: Date): { date: string; opensAt: string; closesAt: string } {
@@ -34,15 +45,10 @@ export function demoDayAround(now: Date): { date: string; opensAt: string; close
 	return { date: format(local, 'yyyy-MM-dd'), opensAt: timeOfDay(opens), closesAt: timeOfDay(Math.max(closes, opens + 60)) };
 }
 
-async function hasUsers(db: Database): Promise<boolean> {
-	return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
-}
-
 /** The embedded database gets the demo on its first start; its accounts are printed at every start. */
 export async function seedDemoOnFirstStart(db: Database): Promise<void> {
-	if (!(await hasUsers(db))) await seedDemo(db);
-	const demo = await db.selectFrom('users').select('id').where('email', '=', demoAccounts.coordinator).executeTakeFirst();
-	if (demo) printDemoAccounts();
+	if (!(await accountExists(db))) await seedDemo(db);
+	if (await accountExists(db, demoAccounts.coordinator)) printDemoAccounts();
 }
 
 export function printDemoAccounts(): void {
@@ -58,13 +64,10 @@ export function printDemoAccounts(): void {
 	);
 }
 
-/** Removes every row the app owns, keeping the schema and the référentiels. */
-export async function clearAllData(db: Database): Promise<void> {
-	const tables = await sql<{ tablename: string }>`
-		select tablename from pg_tables
-		where schemaname = 'public' and tablename not like 'kysely_%' and tablename <> 'referentiels'`.execute(db);
-	if (tables.rows.length === 0) return;
-	await sql.raw(`truncate ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`).execute(db);
+interface DemoPeople {
+	coordinatorId: string;
+	jurorIds: string[];
+	candidateIds: string[];
 }
 
 /**
@@ -73,122 +76,240 @@ export async function clearAllData(db: Database): Promise<void> {
  * three weeks ago is scored, deliberated, signed and its results published.
  */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
-	const { coordinatorId, sessionIds } = await seedPeopleAndSessions(db, now);
-	for (const sessionId of sessionIds) {
-		const { runId, finished } = await startPlanningRun(db, coordinatorId, sessionId, 'plan');
-		await finished;
-		const run = await latestRun(db, sessionId);
-		if (run?.id !== runId || run.status !== 'done') throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
-		await publishPlan(db, coordinatorId, sessionId, 0);
-	}
-	const [todayId, pastId] = sessionIds;
-	await inTransaction(db, async (trx) => {
-		await startDefenseInProgress(trx, todayId, 'A', now);
-		const pastDefenses = await trx.selectFrom('defenses').select(['id', 'ends_at']).where('session_id', '=', pastId).execute();
-		for (const defense of pastDefenses) await setDefenseStatus(trx, defense.id, 'done');
-		const lastEnd = new Date(Math.max(...pastDefenses.map((defense) => defense.ends_at.getTime())));
-		const firstCandidate = await trx.selectFrom('users').select('id').where('email', '=', demoAccounts.candidate(1)).executeTakeFirstOrThrow();
-		await deliberateDemoSession(trx, pastId, {
-			rng: seededRandom(35288),
-			signedAt: new Date(lastEnd.getTime() + 30 * 60_000),
-			publishedBy: coordinatorId,
-			origin: process.env.ORIGIN ?? 'http://localhost:3000',
-			strongCandidateIds: [firstCandidate.id]
-		});
+	const people = await createDemoAccounts(db);
+	const { coordinatorId, candidateIds } = people;
+	const today = demoDayAround(now);
+	const past = format(addDays(new TZDate(now.getTime(), DEMO_TIMEZONE), -21), 'yyyy-MM-dd');
+	const todayId = await createDemoSession(db, people, today, candidateIds);
+	// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
+	await declareConflict(db, coordinatorId, todayId, people.jurorIds[1], { candidateId: candidateIds[1], reason: 'Tuteur du projet' });
+	const pastId = await createDemoSession(db, people, { date: past, opensAt: '09:00', closesAt: '17:30' }, candidateIds.slice(0, 10));
+	for (const sessionId of [todayId, pastId]) await planAndPublish(db, coordinatorId, sessionId);
+	await startDefenseInProgress(db, todayId, 'A', now);
+	const pastDefenses = (await loadPlanningContext(db, pastId)).rows.defenses;
+	await markDefensesDoneForDemo(
+		db,
+		pastDefenses.map((defense) => defense.id)
+	);
+	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
+	await deliberateDemoSession(db, pastId, {
+		rng: seededRandom(35288),
+		coordinatorId,
+		signedAt: new Date(lastEnd + 30 * 60_000),
+		publish: true,
+		strongCandidateIds: [candidateIds[0]]
 	});
+}
+
+async function createDemoAccounts(db: Database): Promise<DemoPeople> {
+	const ids = await createUsersWithPassword(
+		db,
+		null,
+		[
+			{ email: demoAccounts.coordinator, displayName: 'Nadia Coordination', role: 'coordinator' },
+			...demoJurors.map((juror, index) => ({ email: demoAccounts.juror(index + 1), displayName: juror.name, role: 'juror' })),
+			...demoCandidates.map((candidate, index) => ({
+				email: demoAccounts.candidate(index + 1),
+				displayName: candidate.name,
+				role: 'candidate'
+			}))
+		],
+		DEMO_PASSWORD
+	);
+	return { coordinatorId: ids[0], jurorIds: ids.slice(1, 1 + demoJurors.length), candidateIds: ids.slice(1 + demoJurors.length) };
+}
+
+/** One day, the demo's rooms, every demo juror (profile written once, on the first session), its juries and candidates. */
+async function createDemoSession(
+	db: Database,
+	{ coordinatorId, jurorIds, candidateIds }: DemoPeople,
+	day: { date: string; opensAt: string; closesAt: string },
+	registered: string[]
+): Promise<string> {
+	const sessionId = await createSession(db, coordinatorId, {
+		name: `Session du ${day.date.split('-').reverse().join('/')}`,
+		referentielId: defaultReferentiel.id,
+		presentationMinutes: '10',
+		questionsMinutes: '10',
+		deliberationMinutes: '5',
+		changeoverMinutes: '5',
+		extraMinutesPerTeamMember: '10',
+		timezone: DEMO_TIMEZONE,
+		place: 'Jedha Paris, 4 rue de la Bourse, 75002 Paris'
+	});
+	await addDay(db, coordinatorId, sessionId, day);
+	const roomIds = new Map<string, string>();
+	for (const room of demoRooms)
+		roomIds.set(
+			room.name,
+			await addRoom(db, coordinatorId, sessionId, { name: room.name, remote: room.remote, videoUrl: room.videoUrl ?? '' })
+		);
+	for (const [index, juror] of demoJurors.entries()) {
+		await addExistingJuror(db, coordinatorId, sessionId, jurorIds[index]);
+		await updateJurorProfile(db, coordinatorId, sessionId, jurorIds[index], {
+			company: juror.company,
+			expertise: juror.expertise.join(', '),
+			external: juror.external ? 'on' : undefined,
+			presidentEligible: juror.presidentEligible ? 'on' : undefined
+		});
+	}
+	for (const jury of demoJuries) {
+		const memberIds = jury.members.map((member) => jurorIds[member]);
+		await createJury(db, coordinatorId, sessionId, {
+			label: jury.label,
+			roomId: roomIds.get(jury.room),
+			presidentId: memberIds[0],
+			memberIds
+		});
+	}
+	for (const candidateId of registered) {
+		const index = candidateIds.indexOf(candidateId);
+		const candidate = demoCandidates[index];
+		await addCandidate(
+			db,
+			coordinatorId,
+			sessionId,
+			{
+				fullName: candidate.name,
+				email: demoAccounts.candidate(index + 1),
+				cohort: candidate.cohort,
+				company: candidate.company ?? '',
+				projectTitle: candidate.project,
+				projectAbstract: demoAbstracts[candidate.project] ?? '',
+				tags: candidate.tags.join(', '),
+				team: candidate.team ?? '',
+				timezone: candidate.timezone ?? DEMO_TIMEZONE,
+				extraTimePercent: String(candidate.extraTimePercent ?? 0)
+			},
+			DEMO_ORIGIN
+		);
+	}
+	return sessionId;
+}
+
+async function planAndPublish(db: Database, coordinatorId: string, sessionId: string): Promise<void> {
+	const { runId, finished } = await startPlanningRun(db, coordinatorId, sessionId, 'plan');
+	await finished;
+	const run = await currentRun(db, sessionId);
+	if (run?.id !== runId || run.status !== 'done')
+		throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
+	await publishPlan(db, coordinatorId, sessionId, 0);
 }
 
 /** The jury's defense under way at `now` (or the last one begun) has its presentation running for a few minutes. */
-async function startDefenseInProgress(trx: Transaction<DB>, sessionId: string, juryLabel: string, now: Date): Promise<void> {
-	const defenses = await trx
-		.selectFrom('defenses')
-		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
-		.select(['defenses.id', 'defenses.starts_at'])
-		.where('defenses.session_id', '=', sessionId)
-		.where('juries.label', '=', juryLabel)
-		.orderBy('defenses.starts_at')
-		.execute();
-	const current = defenses.filter((defense) => defense.starts_at <= now).at(-1) ?? defenses[0];
+async function startDefenseInProgress(db: Database, sessionId: string, juryLabel: string, now: Date): Promise<void> {
+	const { rows } = await loadPlanningContext(db, sessionId);
+	const jury = rows.juries.find((entry) => entry.label === juryLabel);
+	const defenses = rows.defenses.filter((defense) => defense.juryId === jury?.id);
+	const current = defenses.filter((defense) => defense.startsAt <= now).at(-1) ?? defenses[0];
 	if (!current) return;
 	const fewMinutesAgo = new Date(now.getTime() - 4 * 60_000);
-	await startTimerForDemo(trx, current.id, current.starts_at > fewMinutesAgo ? current.starts_at : fewMinutesAgo);
+	const startedAt = current.startsAt > fewMinutesAgo ? current.startsAt : fewMinutesAgo;
+	await inTransaction(db, (trx) => startTimerForDemo(trx, current.id, startedAt));
 }
 
-async function seedPeopleAndSessions(db: Database, now: Date): Promise<{ coordinatorId: string; sessionIds: string[] }> {
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	return inTransaction(db, async (trx) => {
-		const user = (email: string, displayName: string, role: 'coordinator' | 'juror' | 'candidate') =>
-			trx.insertInto('users').values({ email, display_name: displayName, role, password_hash: passwordHash }).returning('id').executeTakeFirstOrThrow();
+export interface DemoDeliberationOptions {
+	/** A random source in [0, 1): the same one gives the same scores. */
+	rng: () => number;
+	/** The coordinator who records the BC01–BC05 results and, with `publish`, publishes. */
+	coordinatorId: string;
+	/** When the jurors sign (default: now). */
+	signedAt?: Date;
+	/** Whether the results are published once signed (appeal deadline two months after `signedAt`). */
+	publish?: boolean;
+	/** Candidates who get every level at "acquise" or above and BC01–BC05 validated (they obtain the title). */
+	strongCandidateIds?: string[];
+}
 
-		const coordinator = await user(demoAccounts.coordinator, 'Nadia Coordination', 'coordinator');
-		const jurorIds: string[] = [];
-		for (const [index, juror] of demoJurors.entries()) {
-			const { id } = await user(demoAccounts.juror(index + 1), juror.name, 'juror');
-			jurorIds.push(id);
-			await trx
-				.insertInto('juror_profiles')
-				.values({ user_id: id, company: juror.company, expertise: JSON.stringify(juror.expertise), external: juror.external, president_eligible: juror.presidentEligible })
-				.execute();
+/**
+ * Deliberates a past session whose defenses are over: every juror submits a grid for every
+ * candidate heard (absent defenses excepted), each president decides per the proposal, BC01–BC05
+ * results are entered, every member signs each jury's record, then the results may be published.
+ */
+export async function deliberateDemoSession(db: Database, sessionId: string, options: DemoDeliberationOptions): Promise<void> {
+	const { rng, coordinatorId } = options;
+	const signedAt = options.signedAt ?? new Date();
+	const strong = new Set(options.strongCandidateIds ?? []);
+	const pick = (values: number[]) => values[Math.floor(rng() * values.length)];
+	const { rows } = await loadPlanningContext(db, sessionId);
+	const held = rows.defenses.filter((defense) => defense.status !== 'absent');
+	let clock = signedAt.getTime() - HOUR;
+	let blockCode = '';
+	for (const defense of held) {
+		const presidentId = rows.juries.find((jury) => jury.id === defense.juryId)!.presidentId!;
+		const page = await defensePage(db, presidentId, defense.id);
+		blockCode = page.model.blockCode;
+		const levels = page.model.levels.map((level) => level.value).sort((a, b) => a - b);
+		const top = levels.at(-1)!;
+		const ability = new Map(page.candidates.map((candidate) => [candidate.id, strong.has(candidate.id) ? top : pick([1, 2, 2, 3])]));
+		for (const member of page.members) {
+			const changes = page.candidates.flatMap((candidate) =>
+				page.model.competencies.map((competency) => {
+					const noisy = strong.has(candidate.id) ? pick([top - 1, top]) : ability.get(candidate.id)! + pick([-1, 0, 0, 1]);
+					clock += 1000;
+					return {
+						changeId: crypto.randomUUID(),
+						clientTime: clock,
+						candidateId: candidate.id,
+						competencyCode: competency.code,
+						field: 'level',
+						value: Math.min(top, Math.max(levels[0], noisy))
+					};
+				})
+			);
+			await saveChanges(db, member.id, defense.id, { changes }, clock);
+			await submitGrids(db, member.id, defense.id);
 		}
-		const candidateIds: string[] = [];
-		for (const [index, candidate] of demoCandidates.entries()) {
-			const { id } = await user(demoAccounts.candidate(index + 1), candidate.name, 'candidate');
-			candidateIds.push(id);
-			await trx
-				.insertInto('candidate_profiles')
-				.values({ user_id: id, cohort: candidate.cohort, company: candidate.company, timezone: candidate.timezone ?? DEMO_TIMEZONE, extra_time_percent: candidate.extraTimePercent ?? 0 })
-				.execute();
-		}
-		// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
-		await trx.insertInto('conflicts').values({ juror_id: jurorIds[1], candidate_id: candidateIds[1], reason: 'Tuteur du projet' }).execute();
+		await recordDecisions(db, presidentId, defense.id, await proposedDecisions(db, presidentId, defense.id, levels[1], strong));
+	}
 
-		const today = demoDayAround(now);
-		const past = format(addDays(new TZDate(now.getTime(), DEMO_TIMEZONE), -21), 'yyyy-MM-dd');
-		const sessions = [
-			{ name: `Session du ${today.date.split('-').reverse().join('/')}`, day: today, candidates: candidateIds },
-			{ name: `Session du ${past.split('-').reverse().join('/')}`, day: { date: past, opensAt: '09:00', closesAt: '17:30' }, candidates: candidateIds.slice(0, 10) }
-		];
-		const sessionIds: string[] = [];
-		for (const session of sessions) {
-			const { id: sessionId } = await trx
-				.insertInto('exam_sessions')
-				.values({ referentiel_id: defaultReferentiel.id, name: session.name, timezone: DEMO_TIMEZONE, place: 'Jedha Paris, 4 rue de la Bourse, 75002 Paris' })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			sessionIds.push(sessionId);
-			await trx
-				.insertInto('session_days')
-				.values({ session_id: sessionId, day: session.day.date, opens_at: session.day.opensAt, closes_at: session.day.closesAt, breaks: '[]' })
-				.execute();
-			const roomIds = new Map<string, string>();
-			for (const room of demoRooms) {
-				const { id } = await trx
-					.insertInto('rooms')
-					.values({ session_id: sessionId, name: room.name, remote: room.remote, video_url: room.videoUrl })
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				roomIds.set(room.name, id);
-			}
-			await trx.insertInto('session_jurors').values(jurorIds.map((juror_id) => ({ session_id: sessionId, juror_id }))).execute();
-			for (const jury of demoJuries) {
-				const { id: juryId } = await trx
-					.insertInto('juries')
-					.values({ session_id: sessionId, label: jury.label, room_id: roomIds.get(jury.room)!, president_id: jurorIds[jury.members[0]] })
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				await trx.insertInto('jury_members').values(jury.members.map((member) => ({ jury_id: juryId, juror_id: jurorIds[member] }))).execute();
-			}
-			await trx
-				.insertInto('registrations')
-				.values(
-					session.candidates.map((candidateId) => {
-						const candidate = demoCandidates[candidateIds.indexOf(candidateId)];
-						return { session_id: sessionId, candidate_id: candidateId, project_title: candidate.project, project_abstract: demoAbstracts[candidate.project], tags: JSON.stringify(candidate.tags), team: candidate.team ?? null };
-					})
-				)
-				.execute();
+	const heard = [...new Set(rows.defenseCandidates.map((entry) => entry.candidateId))];
+	const obtainedOn = new Date(signedAt.getTime() - 30 * DAY).toISOString().slice(0, 10);
+	for (const candidateId of heard) {
+		for (const block of defaultReferentiel.blocks.filter((entry) => entry.code !== blockCode)) {
+			const validated = strong.has(candidateId) || rng() < 0.85;
+			const input = {
+				candidateId,
+				blockCode: block.code,
+				validated: validated ? 'oui' : 'non',
+				date: obtainedOn,
+				origin: block.evaluation.mode
+			};
+			await enterResult(db, coordinatorId, sessionId, input);
 		}
-		await appendAudit(trx, { actorId: coordinator.id, action: 'demo.seed', entity: 'demo', after: { sessions: sessions.map((s) => s.name), at: now.toISOString() } });
-		return { coordinatorId: coordinator.id, sessionIds };
-	});
+	}
+
+	for (const jury of rows.juries) {
+		if (!held.some((defense) => defense.juryId === jury.id)) continue;
+		const members = rows.members.filter((member) => member.juryId === jury.id);
+		for (const [index, member] of members.entries())
+			await signRecord(db, member.jurorId, jury.id, DEMO_PASSWORD, new Date(signedAt.getTime() + index * 60_000));
+	}
+
+	if (options.publish) {
+		const appealUntil = new Date(signedAt.getTime() + 61 * DAY).toISOString().slice(0, 10);
+		await publishResults(db, coordinatorId, sessionId, appealUntil, DEMO_ORIGIN, signedAt);
+	}
+}
+
+/** The president's form: the proposal, except a divergence the jury settled in the candidate's favour, with the reason written down. */
+async function proposedDecisions(db: Database, presidentId: string, defenseId: string, secondLevel: number, strong: Set<string>) {
+	const view = await deliberationView(db, presidentId, defenseId);
+	if (view.state !== 'open') throw new Error(`Délibération de ${defenseId} non ouverte`);
+	const form: Record<string, string> = {};
+	for (const candidate of view.candidates) {
+		for (const competency of candidate.competencies)
+			form[decisionField(candidate.id, competency.code)] = competency.proposed ? 'oui' : 'non';
+		const settled = candidate.competencies.find(
+			(competency) => competency.divergent && !competency.proposed && competency.consolidated === secondLevel
+		);
+		if (settled && !strong.has(candidate.id)) {
+			form[decisionField(candidate.id, settled.code)] = 'oui';
+			form[justificationField(candidate.id, settled.code)] =
+				'Compétence démontrée lors des questions, après échange du jury sur la divergence.';
+		}
+		const acquired = candidate.competencies.every((competency) => form[decisionField(candidate.id, competency.code)] === 'oui');
+		form[decisionField(candidate.id, candidate.block.code)] = acquired ? 'oui' : 'non';
+	}
+	return form;
 }

@@ -1,7 +1,7 @@
 import { fr } from '$lib/i18n/fr';
 import { field, heading, renderPdf } from './pv-pdf';
 
-const t = fr.deliberation.results;
+const t = fr.certification.results;
 
 export interface Attestation {
 	certifier: string;
@@ -17,16 +17,25 @@ export interface Attestation {
 
 /** The candidate's attestation of results: the title decision and the validated blocks. */
 export function attestationPdf(attestation: Attestation): Promise<Buffer> {
-	return renderPdf({ title: `${t.attestationTitle} · ${attestation.candidateName}`, subject: attestation.sessionName, createdAt: attestation.decidedAt }, (document) => {
-		document.font('Helvetica-Bold').fontSize(20).text(t.attestationTitle);
-		document.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#444444').text(`${attestation.certifier} · ${attestation.certification}`).fillColor('#000000');
-		document.moveDown(1).text(t.attestationBody(attestation.candidateName, attestation.certification, attestation.sessionName));
-		document.moveDown(0.5);
-		field(document, t.attestationOutcome, attestation.outcome);
-		heading(document, t.attestationBlocks, 12);
-		if (attestation.validatedBlocks.length === 0) document.text(t.attestationNone);
-		for (const block of attestation.validatedBlocks) document.text(`•  ${block}`, { indent: 8 });
-		document.moveDown(1.5).text(t.attestationIssued(attestation.issuedOn));
-		document.moveDown(0.3).text(attestation.certifier);
-	});
+	return renderPdf(
+		{ title: `${t.attestationTitle} · ${attestation.candidateName}`, subject: attestation.sessionName, createdAt: attestation.decidedAt },
+		(document) => {
+			document.font('Helvetica-Bold').fontSize(20).text(t.attestationTitle);
+			document
+				.moveDown(0.3)
+				.font('Helvetica')
+				.fontSize(11)
+				.fillColor('#444444')
+				.text(`${attestation.certifier} · ${attestation.certification}`)
+				.fillColor('#000000');
+			document.moveDown(1).text(t.attestationBody(attestation.candidateName, attestation.certification, attestation.sessionName));
+			document.moveDown(0.5);
+			field(document, t.attestationOutcome, attestation.outcome);
+			heading(document, t.attestationBlocks, 12);
+			if (attestation.validatedBlocks.length === 0) document.text(t.attestationNone);
+			for (const block of attestation.validatedBlocks) document.text(`•  ${block}`, { indent: 8 });
+			document.moveDown(1.5).text(t.attestationIssued(attestation.issuedOn));
+			document.moveDown(0.3).text(attestation.certifier);
+		}
+	);
 }

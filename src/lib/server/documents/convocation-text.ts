@@ -1,4 +1,5 @@
-import { extendedSpeakingMinutes, passageMinutes, type Convocation } from '$lib/domain/publication/convocation';
+import { passageMinutes, type Convocation } from '$lib/domain/publication/convocation';
+import { spokenMinutes } from '$lib/domain/planning/constraints';
 import type { RoomSnapshot } from '$lib/domain/publication/plan-diff';
 import { formatInTimeZone, formatWithZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
@@ -22,7 +23,8 @@ export function placeText(room: RoomSnapshot | null, address: string | null): st
 
 /** The time in the session's zone, and in the candidate's own zone when it differs. */
 export function whenLines(instant: Date, sessionTimezone: string, ownTimezone: string): ConvocationSection[] {
-	if (ownTimezone === sessionTimezone) return [{ label: t.labels.when, lines: [`${formatWithZone(instant, sessionTimezone)}, ${t.labels.sameZone}`] }];
+	if (ownTimezone === sessionTimezone)
+		return [{ label: t.labels.when, lines: [`${formatWithZone(instant, sessionTimezone)}, ${t.labels.sameZone}`] }];
 	return [
 		{ label: t.labels.when, lines: [formatWithZone(instant, sessionTimezone)] },
 		{ label: t.labels.whenOwnZone, lines: [formatWithZone(instant, ownTimezone)] }
@@ -42,7 +44,10 @@ export function convocationSections(convocation: Convocation): ConvocationSectio
 	];
 	if (candidate.extraTimePercent > 0) {
 		const nominal = durations.presentation + durations.questions;
-		sections.push({ label: t.labels.accommodation, lines: [t.accommodationLine(candidate.extraTimePercent, extendedSpeakingMinutes(durations, candidate.extraTimePercent), nominal)] });
+		sections.push({
+			label: t.labels.accommodation,
+			lines: [t.accommodationLine(candidate.extraTimePercent, spokenMinutes(durations, candidate.extraTimePercent), nominal)]
+		});
 	}
 	if (convocation.teammates.length > 0) sections.push({ label: t.labels.team, lines: [t.teamLine(convocation.teammates)] });
 	sections.push({ label: t.labels.prepare, lines: t.prepareLines(convocation.room?.remote ?? false) });
@@ -51,6 +56,10 @@ export function convocationSections(convocation: Convocation): ConvocationSectio
 
 export function sectionsAsText(sections: ConvocationSection[]): string {
 	return sections
-		.map((section) => (section.lines.length === 1 ? `${section.label} : ${section.lines[0]}` : `${section.label} :\n${section.lines.map((line) => `  - ${line}`).join('\n')}`))
+		.map((section) =>
+			section.lines.length === 1
+				? `${section.label} : ${section.lines[0]}`
+				: `${section.label} :\n${section.lines.map((line) => `  - ${line}`).join('\n')}`
+		)
 		.join('\n');
 }

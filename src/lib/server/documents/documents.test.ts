@@ -43,7 +43,12 @@ describe('buildCalendar', () => {
 		expect(calendar.method).toBe('PUBLISH');
 		expect(calendar.events.map((read) => read.start.toISOString())).toEqual(['2027-03-26T08:00:00.000Z', '2027-03-29T07:00:00.000Z']);
 		expect(calendar.events[1].end.toISOString()).toBe('2027-03-29T07:25:00.000Z');
-		expect(calendar.events[0]).toMatchObject({ uid: 'uid-2027-03-26T09:00:00+01:00', sequence: 2, status: 'CONFIRMED', summary: 'Soutenance BC06 ; jury A, salle 1' });
+		expect(calendar.events[0]).toMatchObject({
+			uid: 'uid-2027-03-26T09:00:00+01:00',
+			sequence: 2,
+			status: 'CONFIRMED',
+			summary: 'Soutenance BC06 ; jury A, salle 1'
+		});
 		expect(calendar.events[0].description).toBe(event('x', 0).description);
 		expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 	});
@@ -56,10 +61,16 @@ describe('buildCalendar', () => {
 
 describe('convocation text', () => {
 	it('gives a candidate abroad the time in their zone and in the session’s, across the DST change', () => {
-		const text = sectionsAsText(convocationSections(convocation({ candidate: { id: 'c2', name: 'Étienne Bouchard', timezone: 'America/Montreal', extraTimePercent: 0 } })));
+		const text = sectionsAsText(
+			convocationSections(
+				convocation({ candidate: { id: 'c2', name: 'Étienne Bouchard', timezone: 'America/Montreal', extraTimePercent: 0 } })
+			)
+		);
 		expect(text).toContain('Date et heure : lundi 29 mars 2027 à 09:00 (heure de Paris, UTC+02:00)');
 		expect(text).toContain('Dans votre fuseau horaire : lundi 29 mars 2027 à 03:00 (heure de Montreal, UTC-04:00)');
-		const friday = sectionsAsText(convocationSections(convocation({ start: new Date('2027-03-26T08:00:00Z'), end: new Date('2027-03-26T08:25:00Z') })));
+		const friday = sectionsAsText(
+			convocationSections(convocation({ start: new Date('2027-03-26T08:00:00Z'), end: new Date('2027-03-26T08:25:00Z') }))
+		);
 		expect(friday).toContain('vendredi 26 mars 2027 à 09:00 (heure de Paris, UTC+01:00)');
 	});
 
@@ -96,7 +107,9 @@ describe('convocationPdf', () => {
 	});
 
 	it('adds a line on accommodations when the candidate has extra time', async () => {
-		const text = pdfText(await convocationPdf(convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }))).replace(/\s+/g, ' ');
+		const text = pdfText(
+			await convocationPdf(convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }))
+		).replace(/\s+/g, ' ');
 		expect(text).toContain('Aménagement');
 		expect(text).toContain('temps majoré de 33 %');
 	});

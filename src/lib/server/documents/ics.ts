@@ -33,7 +33,11 @@ export function buildCalendar(events: CalendarEvent[], calendarName: string = fr
 		...(event.url ? { url: event.url } : {}),
 		status: event.cancelled ? 'CANCELLED' : 'CONFIRMED'
 	}));
-	const { error, value } = createEvents(attributes, { method: 'PUBLISH', productId: '-//Soutenance//Convocations//FR', calName: calendarName });
+	const { error, value } = createEvents(attributes, {
+		method: 'PUBLISH',
+		productId: '-//Soutenance//Convocations//FR',
+		calName: calendarName
+	});
 	if (error || !value) throw error ?? new Error('calendrier vide');
 	return foldLines(value);
 }

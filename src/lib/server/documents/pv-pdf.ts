@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
 import { fr } from '$lib/i18n/fr';
 
-const t = fr.deliberation;
+const t = fr.certification;
 type Pdf = InstanceType<typeof PDFDocument>;
 
 /**
@@ -11,7 +11,11 @@ type Pdf = InstanceType<typeof PDFDocument>;
  * same bytes.
  */
 export function renderPdf(info: { title: string; subject: string; createdAt: Date }, draw: (document: Pdf) => void): Promise<Buffer> {
-	const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Author: fr.app.name, Subject: info.subject, CreationDate: info.createdAt } });
+	const document = new PDFDocument({
+		size: 'A4',
+		margin: 56,
+		info: { Title: info.title, Author: fr.app.name, Subject: info.subject, CreationDate: info.createdAt }
+	});
 	const chunks: Buffer[] = [];
 	const done = new Promise<Buffer>((resolve, reject) => {
 		document.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,7 +45,11 @@ const decisionLabel = (validated: boolean) => (validated ? t.pv.validated : t.pv
 /** The body of one jury's record: header facts, members, rule, then each candidate. */
 function drawRecord(document: Pdf, content: RecordContent): void {
 	field(document, t.pv.certifier, content.certifier);
-	field(document, t.pv.certification, `${content.certification.title} (${t.pv.rncp(content.certification.rncpCode, content.certification.level)})`);
+	field(
+		document,
+		t.pv.certification,
+		`${content.certification.title} (${t.pv.rncp(content.certification.rncpCode, content.certification.level)})`
+	);
 	field(document, t.pv.session, content.session.name);
 	field(document, t.pv.dates, content.session.dates.join(' ; ') || '—');
 	field(document, t.pv.places, content.session.places.join(' ; ') || '—');
@@ -51,7 +59,10 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 	heading(document, t.pv.members, 11);
 	bullets(
 		document,
-		content.jury.members.map((member) => `${member.name} : ${member.president ? t.pv.president : t.pv.member}, ${member.external === false ? t.pv.internal : t.pv.external}`)
+		content.jury.members.map(
+			(member) =>
+				`${member.name} : ${member.president ? t.pv.president : t.pv.member}, ${member.external === false ? t.pv.internal : t.pv.external}`
+		)
 	);
 
 	heading(document, t.pv.rule, 11);
@@ -65,11 +76,19 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 		if (candidate.competencies.length > 0) {
 			document.text(
 				candidate.competencies
-					.map((competency) => `${competency.code} : ${competency.acquired ? 'acquise' : 'non acquise'}${competency.consolidated === null ? '' : ` (niveau consolidé ${competency.consolidated})`}`)
+					.map(
+						(competency) =>
+							`${competency.code} : ${competency.acquired ? 'acquise' : 'non acquise'}` +
+							(competency.consolidated === null ? '' : ` (niveau consolidé ${competency.consolidated})`)
+					)
 					.join(' ; ')
 			);
 		}
-		field(document, t.pv.blocks, candidate.blocks.map((block) => `${block.blockCode} ${block.known ? decisionLabel(block.validated) : t.pv.unknown}`).join(', '));
+		field(
+			document,
+			t.pv.blocks,
+			candidate.blocks.map((block) => `${block.blockCode} ${block.known ? decisionLabel(block.validated) : t.pv.unknown}`).join(', ')
+		);
 		field(document, t.pv.finalDecision, t.outcomes[candidate.outcome]);
 		field(document, t.pv.reasons, candidate.reasons.length ? candidate.reasons.join(' ; ') : '—');
 		field(document, t.pv.incidents, candidate.incidents.length ? candidate.incidents.join(' ; ') : t.pv.noIncident);
@@ -78,20 +97,46 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 
 function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha256: string): void {
 	heading(document, t.pv.signatures, 11);
-	bullets(document, signatures.map((signature) => t.pv.signedAt(signature.name, signature.signedAt)));
-	document.moveDown(0.5).font('Helvetica-Bold').text(`${t.pv.contentHash} :`).font('Courier').fontSize(9).text(contentSha256).font('Helvetica').fontSize(10);
+	bullets(
+		document,
+		signatures.map((signature) => t.pv.signedAt(signature.name, signature.signedAt))
+	);
+	document
+		.moveDown(0.5)
+		.font('Helvetica-Bold')
+		.text(`${t.pv.contentHash} :`)
+		.font('Courier')
+		.fontSize(9)
+		.text(contentSha256)
+		.font('Helvetica')
+		.fontSize(10);
 }
 
 /** One jury's procès-verbal, as its members signed it. */
 export function recordPdf(content: RecordContent, signatures: RecordSignature[], contentSha256: string, lockedAt: Date): Promise<Buffer> {
-	return renderPdf({ title: `${t.pv.title} · Jury ${content.jury.label}`, subject: content.session.name, createdAt: lockedAt }, (document) => {
-		document.font('Helvetica-Bold').fontSize(18).text(t.pv.title);
-		document.font('Helvetica').fontSize(10).fillColor('#444444').text(`${t.pv.version(content.version)} · Jury ${content.jury.label}`).fillColor('#000000');
-		if (content.previous) document.moveDown(0.3).font('Courier').fontSize(9).text(t.pv.previous(content.previous.version, content.previous.sha256, content.previous.reason)).font('Helvetica').fontSize(10);
-		document.moveDown(0.5);
-		drawRecord(document, content);
-		drawSignatures(document, signatures, contentSha256);
-	});
+	return renderPdf(
+		{ title: `${t.pv.title} · Jury ${content.jury.label}`, subject: content.session.name, createdAt: lockedAt },
+		(document) => {
+			document.font('Helvetica-Bold').fontSize(18).text(t.pv.title);
+			document
+				.font('Helvetica')
+				.fontSize(10)
+				.fillColor('#444444')
+				.text(`${t.pv.version(content.version)} · Jury ${content.jury.label}`)
+				.fillColor('#000000');
+			if (content.previous)
+				document
+					.moveDown(0.3)
+					.font('Courier')
+					.fontSize(9)
+					.text(t.pv.previous(content.previous.version, content.previous.sha256, content.previous.reason))
+					.font('Helvetica')
+					.fontSize(10);
+			document.moveDown(0.5);
+			drawRecord(document, content);
+			drawSignatures(document, signatures, contentSha256);
+		}
+	);
 }
 
 export interface SignedRecord {
@@ -114,7 +159,13 @@ export function sessionRecordPdf(sessionName: string, records: SignedRecord[], u
 			heading(document, `Jury ${record.content.jury.label} · ${t.pv.version(record.content.version)}`, 14);
 			drawRecord(document, record.content);
 			drawSignatures(document, record.signatures, record.contentSha256);
-			document.moveDown(0.3).font('Courier').fontSize(9).text(t.pv.juryRecordHash(record.content.jury.label, record.content.version, record.sha256)).font('Helvetica').fontSize(10);
+			document
+				.moveDown(0.3)
+				.font('Courier')
+				.fontSize(9)
+				.text(t.pv.juryRecordHash(record.content.jury.label, record.content.version, record.sha256))
+				.font('Helvetica')
+				.fontSize(10);
 		}
 	});
 }

@@ -1,10 +1,11 @@
-import { forecastJuryDay, type DefenseForecast } from '$lib/domain/timer/prediction';
-import { phaseDurations, type TimerState } from '$lib/domain/timer/timer';
-import type { TimerSnapshot } from '$lib/domain/timer/snapshot';
+import { forecastJuryDay, type DefenseForecast } from '$lib/domain/live/prediction';
+import { phaseDurations, type TimerState } from '$lib/domain/live/timer';
+import type { TimerSnapshot } from '$lib/domain/live/snapshot';
 import { fr } from '$lib/i18n/fr';
 import type { Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
-import { snapshotOf, isUuid } from './timer-service';
+import { isUuid } from '$lib/domain/ids';
+import { snapshotOf } from './timer-service';
 import {
 	countJuryMembers,
 	countSubmittedSheets,
@@ -56,7 +57,10 @@ export interface RoomDisplay {
 /** What the room's screen shows: the current defense's timer and candidates' names. */
 export async function roomDisplay(db: Executor, jury: { id: string; label: string }, now = new Date()): Promise<RoomDisplay> {
 	const defenses = sameDay(await juryDefenseContexts(db, jury.id), now);
-	const timers = await findTimers(db, defenses.map((defense) => defense.id));
+	const timers = await findTimers(
+		db,
+		defenses.map((defense) => defense.id)
+	);
 	const defense = currentDefense(defenses, timers);
 	return { juryLabel: jury.label, current: defense ? snapshotOf(defense, timers.get(defense.id)!) : null };
 }
@@ -80,11 +84,18 @@ export interface BoardRow {
 
 /** The coordination's live view of one session for the day of `now`, one row per jury. */
 export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
-	if (!isUuid(sessionId)) throw new UserFacingError(fr.live.sessionNotFound, undefined, 404);
+	if (!isUuid(sessionId)) throw new UserFacingError('live.session-not-found', 404, fr.live.sessionNotFound);
 	const juries = await listSessionJuries(db, sessionId);
 	const defenses = sameDay(await sessionDefenseContexts(db, sessionId), now);
 	const ids = defenses.map((defense) => defense.id);
-	const [timers, submitted, members] = await Promise.all([findTimers(db, ids), countSubmittedSheets(db, ids), countJuryMembers(db, juries.map((jury) => jury.id))]);
+	const [timers, submitted, members] = await Promise.all([
+		findTimers(db, ids),
+		countSubmittedSheets(db, ids),
+		countJuryMembers(
+			db,
+			juries.map((jury) => jury.id)
+		)
+	]);
 	return juries.map((jury) => {
 		const mine = defenses.filter((defense) => defense.juryId === jury.id);
 		const forecast = forecastOf(mine, timers, now.getTime());
@@ -104,7 +115,9 @@ export async function sessionBoard(db: Executor, sessionId: string, now = new Da
 			dayExpected: mine.reduce((sum, defense) => sum + expectedOf(defense), 0),
 			done: mine.filter((defense) => defense.status === 'done').length,
 			total: mine.length,
-			absences: mine.filter((defense) => defense.status === 'absent').flatMap((defense) => defense.candidates.map((candidate) => candidate.name))
+			absences: mine
+				.filter((defense) => defense.status === 'absent')
+				.flatMap((defense) => defense.candidates.map((candidate) => candidate.name))
 		};
 	});
 }
@@ -129,7 +142,14 @@ export async function candidateForecasts(db: Executor, candidateId: string, now 
 		const defense = await findDefenseContext(db, defenseId);
 		if (!defense || sameDay([defense], now).length === 0) continue;
 		const day = sameDay(await juryDefenseContexts(db, defense.juryId), now);
-		const forecast = forecastOf(day, await findTimers(db, day.map((entry) => entry.id)), now.getTime()).get(defense.id);
+		const forecast = forecastOf(
+			day,
+			await findTimers(
+				db,
+				day.map((entry) => entry.id)
+			),
+			now.getTime()
+		).get(defense.id);
 		forecasts.push({
 			defenseId: defense.id,
 			juryId: defense.juryId,
@@ -146,6 +166,9 @@ export async function candidateForecasts(db: Executor, candidateId: string, now 
 /** Timer snapshots of the jury's defenses today, for a tablet that (re)connects. */
 export async function juryLiveSnapshots(db: Executor, juryId: string, now = new Date()): Promise<TimerSnapshot[]> {
 	const defenses = sameDay(await juryDefenseContexts(db, juryId), now);
-	const timers = await findTimers(db, defenses.map((defense) => defense.id));
+	const timers = await findTimers(
+		db,
+		defenses.map((defense) => defense.id)
+	);
 	return defenses.map((defense) => snapshotOf(defense, timers.get(defense.id)!));
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
-import type { TimerSnapshot } from '$lib/domain/timer/snapshot';
+import type { TimerSnapshot } from '$lib/domain/live/snapshot';
 import type { DatabaseHandle } from '../db';
 import { inTransaction } from '../db/transaction';
 import { UserFacingError } from '../errors';
-import { insertUser } from '../people/user-repository';
+import { insertUser } from '../auth/user-repository';
 import { insertDefense } from '../publication/publication-repository';
 import { createLiveBus, notify, type BusSignal, type LiveBus } from './bus';
 import { candidateForecasts, roomDisplay, sessionBoard } from './board-service';
@@ -37,19 +37,56 @@ beforeAll(async () => {
 	for (const key of ['c1', 'c2', 'c3']) await user(key, 'candidate');
 	await db.insertInto('candidate_profiles').values({ user_id: people.c1.id, extra_time_percent: 25 }).execute();
 	sessionId = (
-		await db.insertInto('exam_sessions').values({ referentiel_id: defaultReferentiel.id, name: 'Session test', timezone: 'Europe/Paris' }).returning('id').executeTakeFirstOrThrow()
+		await db
+			.insertInto('exam_sessions')
+			.values({ referentiel_id: defaultReferentiel.id, name: 'Session test', timezone: 'Europe/Paris' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
 	).id;
-	juryA = (await db.insertInto('juries').values({ session_id: sessionId, label: 'A', president_id: people.president.id }).returning('id').executeTakeFirstOrThrow()).id;
-	const juryB = (await db.insertInto('juries').values({ session_id: sessionId, label: 'B', president_id: people.outsider.id }).returning('id').executeTakeFirstOrThrow()).id;
-	await db.insertInto('jury_members').values([
-		{ jury_id: juryA, juror_id: people.president.id },
-		{ jury_id: juryA, juror_id: people.member.id },
-		{ jury_id: juryB, juror_id: people.outsider.id }
-	]).execute();
+	juryA = (
+		await db
+			.insertInto('juries')
+			.values({ session_id: sessionId, label: 'A', president_id: people.president.id })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	const juryB = (
+		await db
+			.insertInto('juries')
+			.values({ session_id: sessionId, label: 'B', president_id: people.outsider.id })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	await db
+		.insertInto('jury_members')
+		.values([
+			{ jury_id: juryA, juror_id: people.president.id },
+			{ jury_id: juryA, juror_id: people.member.id },
+			{ jury_id: juryB, juror_id: people.outsider.id }
+		])
+		.execute();
 	// c1 has 25 % extra time: ceil(20 × 1.25) + 5 = 30 minutes. Then c2 at 09:35, c3 at 10:05.
-	defenses.c1 = await insertDefense(db, { sessionId, juryId: juryA, start: new Date(T0), end: new Date(T0 + 30 * minute), candidates: [people.c1.id] });
-	defenses.c2 = await insertDefense(db, { sessionId, juryId: juryA, start: new Date(T0 + 35 * minute), end: new Date(T0 + 60 * minute), candidates: [people.c2.id] });
-	defenses.c3 = await insertDefense(db, { sessionId, juryId: juryA, start: new Date(T0 + 65 * minute), end: new Date(T0 + 90 * minute), candidates: [people.c3.id] });
+	defenses.c1 = await insertDefense(db, {
+		sessionId,
+		juryId: juryA,
+		start: new Date(T0),
+		end: new Date(T0 + 30 * minute),
+		candidates: [people.c1.id]
+	});
+	defenses.c2 = await insertDefense(db, {
+		sessionId,
+		juryId: juryA,
+		start: new Date(T0 + 35 * minute),
+		end: new Date(T0 + 60 * minute),
+		candidates: [people.c2.id]
+	});
+	defenses.c3 = await insertDefense(db, {
+		sessionId,
+		juryId: juryA,
+		start: new Date(T0 + 65 * minute),
+		end: new Date(T0 + 90 * minute),
+		candidates: [people.c3.id]
+	});
 });
 
 afterAll(async () => {
@@ -80,7 +117,8 @@ async function refusal(work: Promise<unknown>): Promise<UserFacingError> {
 	return error as UserFacingError;
 }
 
-const act = (who: string, defenseId: string, command: TimerCommand, minutes: number) => actOnTimer(handle.db, people[who], defenseId, command, at(minutes));
+const act = (who: string, defenseId: string, command: TimerCommand, minutes: number) =>
+	actOnTimer(handle.db, people[who], defenseId, command, at(minutes));
 
 describe('who drives and who reads the timer', () => {
 	it('refuses everyone but the jury president, and writes nothing', async () => {
@@ -118,7 +156,9 @@ describe('running a defense', () => {
 		expect(await nextSignal(timerEventOf(defenses.c1, 'deliberation'))).not.toBeNull();
 
 		const records = await listPhaseRecords(handle.db, defenses.c1);
-		expect(records.map(({ phase, plannedSeconds, actualSeconds, pausedSeconds }) => ({ phase, plannedSeconds, actualSeconds, pausedSeconds }))).toEqual([
+		expect(
+			records.map(({ phase, plannedSeconds, actualSeconds, pausedSeconds }) => ({ phase, plannedSeconds, actualSeconds, pausedSeconds }))
+		).toEqual([
 			{ phase: 'presentation', plannedSeconds: 750, actualSeconds: 13 * 60, pausedSeconds: 60 },
 			{ phase: 'questions', plannedSeconds: 750, actualSeconds: 18 * 60, pausedSeconds: 0 }
 		]);
@@ -183,7 +223,9 @@ describe('live events', () => {
 
 	it('announce a submitted grid to the jury with the ids only', async () => {
 		await inTransaction(handle.db, (trx) => notifySubmission(trx, defenses.c3));
-		expect(await nextSignal((signal) => signal.type === 'submission' && signal.defenseId === defenses.c3 && !('data' in signal && signal.data))).toEqual({
+		expect(
+			await nextSignal((signal) => signal.type === 'submission' && signal.defenseId === defenses.c3 && !('data' in signal && signal.data))
+		).toEqual({
 			type: 'submission',
 			sessionId,
 			juryId: juryA,
@@ -199,8 +241,12 @@ describe('live events', () => {
 		await inTransaction(handle.db, (trx) => startTimerForDemo(trx, defenses.c3, new Date(T0 + 65 * minute)));
 		await act('president', defenses.c3, { action: 'pause' }, 70);
 		const deadline = Date.now() + 3000;
-		while (!seen.some((signal) => signal.type === 'timer') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(seen.find((signal) => signal.type === 'timer')).toMatchObject({ defenseId: defenses.c3, data: { state: { phase: 'presentation', pausedAt: T0 + 70 * minute } } });
+		while (!seen.some((signal) => signal.type === 'timer') && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(seen.find((signal) => signal.type === 'timer')).toMatchObject({
+			defenseId: defenses.c3,
+			data: { state: { phase: 'presentation', pausedAt: T0 + 70 * minute } }
+		});
 		await other.close();
 	});
 });

@@ -9,7 +9,10 @@ import { eventStream, type EventChannel } from './sse';
  */
 export function busStream(
 	request: Request,
-	handlers: { start: (channel: EventChannel) => Promise<void>; react: (signal: Exclude<BusSignal, { type: 'resync' | 'shutdown' }>, channel: EventChannel) => void | Promise<void> }
+	handlers: {
+		start: (channel: EventChannel) => Promise<void>;
+		react: (signal: Exclude<BusSignal, { type: 'resync' | 'shutdown' }>, channel: EventChannel) => void | Promise<void>;
+	}
 ): Response {
 	return eventStream(request, async (channel) => {
 		const bus = await liveBus();

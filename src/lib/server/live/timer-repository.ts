@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { initialTimerState, isPhase, type PhaseRecord, type TimerState } from '$lib/domain/timer/timer';
+import { initialTimerState, isPhase, type PhaseRecord, type TimerState } from '$lib/domain/live/timer';
 import type { Executor } from '../db/transaction';
 
 /** A defense with what its timer needs: jury, president, session durations and candidates. */
@@ -56,7 +56,12 @@ async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: 
 		.selectFrom('defense_candidates')
 		.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
 		.leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'users.id')
-		.select(['defense_candidates.defense_id as defenseId', 'users.id', 'users.display_name as name', 'candidate_profiles.extra_time_percent as extraTimePercent'])
+		.select([
+			'defense_candidates.defense_id as defenseId',
+			'users.id',
+			'users.display_name as name',
+			'candidate_profiles.extra_time_percent as extraTimePercent'
+		])
 		.where(
 			'defense_candidates.defense_id',
 			'in',
@@ -67,7 +72,9 @@ async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: 
 	return rows.map(({ presentation, questions, deliberation, extraPerTeamMember, ...row }) => ({
 		...row,
 		session: { presentation, questions, deliberation, extraPerTeamMember },
-		candidates: candidates.filter((candidate) => candidate.defenseId === row.id).map(({ id, name, extraTimePercent }) => ({ id, name, extraTimePercent: extraTimePercent ?? 0 }))
+		candidates: candidates
+			.filter((candidate) => candidate.defenseId === row.id)
+			.map(({ id, name, extraTimePercent }) => ({ id, name, extraTimePercent: extraTimePercent ?? 0 }))
 	}));
 }
 
@@ -106,7 +113,12 @@ export async function listSessionJuries(db: Executor, sessionId: string): Promis
 }
 
 export async function isJuryMember(db: Executor, juryId: string, userId: string): Promise<boolean> {
-	const row = await db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', juryId).where('juror_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('jury_members')
+		.select('juror_id')
+		.where('jury_id', '=', juryId)
+		.where('juror_id', '=', userId)
+		.executeTakeFirst();
 	return Boolean(row);
 }
 
@@ -121,7 +133,14 @@ export async function countJuryMembers(db: Executor, juryIds: string[]): Promise
 	return new Map(rows.map((row) => [row.juryId, Number(row.members)]));
 }
 
-type TimerRow = { defense_id: string; phase: string; phase_started_at: Date | null; paused_at: Date | null; accumulated_pause_ms: number; started_at: Date | null };
+type TimerRow = {
+	defense_id: string;
+	phase: string;
+	phase_started_at: Date | null;
+	paused_at: Date | null;
+	accumulated_pause_ms: number;
+	started_at: Date | null;
+};
 
 function toState(row: TimerRow | undefined): TimerState {
 	if (!row || !isPhase(row.phase)) return initialTimerState();
@@ -147,7 +166,11 @@ export async function findTimers(db: Executor, defenseIds: string[]): Promise<Ma
 
 /** Locks the defense's timer row (creating it in accueil if needed) for the rest of the transaction. */
 export async function lockTimer(trx: Executor, defenseId: string): Promise<TimerState> {
-	await trx.insertInto('defense_timers').values({ defense_id: defenseId }).onConflict((oc) => oc.column('defense_id').doNothing()).execute();
+	await trx
+		.insertInto('defense_timers')
+		.values({ defense_id: defenseId })
+		.onConflict((oc) => oc.column('defense_id').doNothing())
+		.execute();
 	const row = await trx
 		.selectFrom('defense_timers')
 		.select(['defense_id', 'phase', 'phase_started_at', 'paused_at', 'accumulated_pause_ms', 'started_at'])
@@ -194,7 +217,14 @@ export async function insertPhaseRecord(trx: Executor, defenseId: string, record
 export async function listPhaseRecords(db: Executor, defenseId: string) {
 	return db
 		.selectFrom('defense_phase_log')
-		.select(['phase', 'started_at as startedAt', 'ended_at as endedAt', 'planned_seconds as plannedSeconds', 'actual_seconds as actualSeconds', 'paused_seconds as pausedSeconds'])
+		.select([
+			'phase',
+			'started_at as startedAt',
+			'ended_at as endedAt',
+			'planned_seconds as plannedSeconds',
+			'actual_seconds as actualSeconds',
+			'paused_seconds as pausedSeconds'
+		])
 		.where('defense_id', '=', defenseId)
 		.orderBy('started_at')
 		.orderBy('id')
@@ -225,7 +255,9 @@ export async function publishedDefenseIdsOfCandidate(db: Executor, candidateId: 
 		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
 		.select('defenses.id')
 		.where('defense_candidates.candidate_id', '=', candidateId)
-		.where((eb) => eb.exists(eb.selectFrom('plan_versions').select('plan_versions.id').whereRef('plan_versions.session_id', '=', 'defenses.session_id')))
+		.where((eb) =>
+			eb.exists(eb.selectFrom('plan_versions').select('plan_versions.id').whereRef('plan_versions.session_id', '=', 'defenses.session_id'))
+		)
 		.execute();
 	return rows.map((row) => row.id);
 }

@@ -1,5 +1,5 @@
-import { applyTimerAction, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/timer/timer';
-import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/timer/snapshot';
+import { applyTimerAction, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/live/timer';
+import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/live/snapshot';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import type { SessionUser } from '../auth/auth-repository';
@@ -7,13 +7,19 @@ import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
 import { notify } from './bus';
-import { findDefenseContext, findTimers, insertPhaseRecord, isJuryMember, lockTimer, saveTimer, setDefenseStatus, type DefenseContext } from './timer-repository';
+import {
+	findDefenseContext,
+	findTimers,
+	insertPhaseRecord,
+	isJuryMember,
+	lockTimer,
+	saveTimer,
+	setDefenseStatus,
+	type DefenseContext
+} from './timer-repository';
+import { isUuid } from '../../domain/ids';
 
 const t = fr.live;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID.test(value);
-
 export type { TimerRole, TimerView };
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>;
@@ -26,10 +32,14 @@ export async function juryRole(db: Executor, viewer: Viewer, jury: { id: string;
 }
 
 /** The defense and the viewer's role on it; anything they may not see is "not found", like a defense that does not exist. */
-export async function defenseForViewer(db: Executor, viewer: Viewer, defenseId: string): Promise<{ defense: DefenseContext; role: TimerRole }> {
+export async function defenseForViewer(
+	db: Executor,
+	viewer: Viewer,
+	defenseId: string
+): Promise<{ defense: DefenseContext; role: TimerRole }> {
 	const defense = isUuid(defenseId) ? await findDefenseContext(db, defenseId) : undefined;
 	const role = defense ? await juryRole(db, viewer, { id: defense.juryId, presidentId: defense.presidentId }) : null;
-	if (!defense || !role) throw new UserFacingError(t.refusals['not-found'], undefined, 404);
+	if (!defense || !role) throw new UserFacingError('live.not-found', 404, t.refusals['not-found']);
 	return { defense, role };
 }
 
@@ -66,17 +76,23 @@ export interface TimerCommand {
  * The president's action on the timer, in one transaction: the new state, the closed phase's
  * actual length, the defense's status, an audit row, and one live event delivered on commit.
  */
-export async function actOnTimer(db: Database, actor: Viewer, defenseId: string, command: TimerCommand, now = () => Date.now()): Promise<TimerSnapshot> {
+export async function actOnTimer(
+	db: Database,
+	actor: Viewer,
+	defenseId: string,
+	command: TimerCommand,
+	now = () => Date.now()
+): Promise<TimerSnapshot> {
 	return inTransaction(db, async (trx) => {
 		const { defense, role } = await defenseForViewer(trx, actor, defenseId);
-		if (role !== 'president') throw new UserFacingError(t.refusals['president-only'], undefined, 403);
+		if (role !== 'president') throw new UserFacingError('live.president-only', 403, t.refusals['president-only']);
 		const before = await lockTimer(trx, defense.id);
 		const status = (await trx.selectFrom('defenses').select('status').where('id', '=', defense.id).executeTakeFirstOrThrow()).status;
-		if (command.expectedPhase && command.expectedPhase !== before.phase) throw new UserFacingError(t.refusals.stale, undefined, 409);
+		if (command.expectedPhase && command.expectedPhase !== before.phase) throw new UserFacingError('live.stale', 409, t.refusals.stale);
 		const durations = phaseDurations(defense.session, defense.candidates);
 		// The instant is read after the lock, so two actions on one timer are stamped in order.
 		const transition = applyTimerAction(before, command.action, now(), durations, status);
-		if (!transition.ok) throw new UserFacingError(t.refusals[transition.reason], undefined, 409);
+		if (!transition.ok) throw new UserFacingError(`live.${transition.reason}`, 409, t.refusals[transition.reason]);
 		await saveTimer(trx, defense.id, transition.state, actor.id);
 		if (transition.record) await insertPhaseRecord(trx, defense.id, transition.record, actor.id);
 		if (transition.status !== status) await setDefenseStatus(trx, defense.id, transition.status);
@@ -86,7 +102,12 @@ export async function actOnTimer(db: Database, actor: Viewer, defenseId: string,
 			entity: 'defense',
 			entityId: defense.id,
 			before: { phase: before.phase, status, paused: before.pausedAt !== null },
-			after: { phase: transition.state.phase, status: transition.status, paused: transition.state.pausedAt !== null, record: transition.record }
+			after: {
+				phase: transition.state.phase,
+				status: transition.status,
+				paused: transition.state.pausedAt !== null,
+				record: transition.record
+			}
 		});
 		const snapshot = snapshotOf(defense, transition.state, transition.status);
 		await notify(trx, { type: 'timer', sessionId: defense.sessionId, juryId: defense.juryId, defenseId: defense.id, data: snapshot });
@@ -102,9 +123,24 @@ export async function startTimerForDemo(trx: Executor, defenseId: string, starte
 	await trx
 		.insertInto('defense_timers')
 		.values({ defense_id: defenseId, phase: 'presentation', phase_started_at: startedAt, started_at: startedAt })
-		.onConflict((oc) => oc.column('defense_id').doUpdateSet({ phase: 'presentation', phase_started_at: startedAt, started_at: startedAt, paused_at: null, accumulated_pause_ms: 0 }))
+		.onConflict((oc) =>
+			oc.column('defense_id').doUpdateSet({
+				phase: 'presentation',
+				phase_started_at: startedAt,
+				started_at: startedAt,
+				paused_at: null,
+				accumulated_pause_ms: 0
+			})
+		)
 		.execute();
 	await setDefenseStatus(trx, defenseId, 'in_progress');
+}
+
+/** For the demo: defenses held in the past, over as if their presidents had closed them. */
+export async function markDefensesDoneForDemo(db: Database, defenseIds: string[]): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		for (const defenseId of defenseIds) await setDefenseStatus(trx, defenseId, 'done');
+	});
 }
 
 /**

@@ -24,12 +24,22 @@ it('keeps messages in the outbox when no SMTP server is configured', async () =>
 });
 
 it('sends every pending message through SMTP, more than one batch, and keeps a refused one with its error', async () => {
-	for (let i = 0; i < 60; i++) await enqueueMail(handle.db, { to: `candidat${i}@exemple.fr`, subject: `Convocation ${i}`, text: 'Bonjour', attachments: [{ filename: 'convocation.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR').toString('base64') }] });
+	for (let i = 0; i < 60; i++)
+		await enqueueMail(handle.db, {
+			to: `candidat${i}@exemple.fr`,
+			subject: `Convocation ${i}`,
+			text: 'Bonjour',
+			attachments: [
+				{ filename: 'convocation.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR').toString('base64') }
+			]
+		});
 	await enqueueMail(handle.db, { to: 'inconnu@exemple.fr', subject: 'Refusé', text: 'Bonjour' });
 
 	expect(await dispatchOutbox(handle.db, smtp.url)).toEqual({ sent: 61, failed: 1 });
 	expect(smtp.messages.map((message) => message.to[0])).toContain('candidat59@exemple.fr');
-	expect(smtp.messages.find((message) => message.subject === 'Convocation 7')?.attachments.map((a) => a.filename)).toEqual(['convocation.ics']);
+	expect(smtp.messages.find((message) => message.subject === 'Convocation 7')?.attachments.map((a) => a.filename)).toEqual([
+		'convocation.ics'
+	]);
 	const left = await pendingMail(handle.db);
 	expect(left.map((message) => message.recipient)).toEqual(['inconnu@exemple.fr']);
 	expect(left[0].error).toContain('550');

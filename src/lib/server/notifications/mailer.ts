@@ -19,7 +19,10 @@ export const MAIL_FROM = process.env.MAIL_FROM ?? 'Soutenance <no-reply@soutenan
  * Sends the outbox through SMTP_URL. Without SMTP the messages simply stay in the outbox, where
  * coordinators read them in the app. A failed message keeps its error and is retried next time.
  */
-export async function dispatchOutbox(db: Database, smtpUrl: string | undefined = process.env.SMTP_URL): Promise<{ sent: number; failed: number }> {
+export async function dispatchOutbox(
+	db: Database,
+	smtpUrl: string | undefined = process.env.SMTP_URL
+): Promise<{ sent: number; failed: number }> {
 	if (!smtpUrl) return { sent: 0, failed: 0 };
 	const transport = smtpTransport(smtpUrl);
 	let sent = 0;

@@ -4,7 +4,7 @@ import { decodeText, detectFileKind, type TextEncodingName } from '$lib/domain/i
 import { detectDelimiter, parseDelimited, toSheet, type Delimiter, type Sheet, type SheetRow } from '$lib/domain/import/sheet';
 import { UserFacingError } from '../errors';
 
-const messages = fr.candidates.importFile;
+const messages = fr.people.importFile;
 
 export const MAX_IMPORT_MB = 5;
 export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
@@ -13,10 +13,10 @@ export type FileFormat = { kind: 'csv'; encoding: TextEncodingName; delimiter: D
 
 /** Reads an uploaded candidate list (CSV in any usual encoding and delimiter, or XLSX) into a sheet. */
 export async function readCandidateFile(bytes: Uint8Array): Promise<{ sheet: Sheet; format: FileFormat }> {
-	if (bytes.length > MAX_IMPORT_BYTES) throw new UserFacingError(messages.tooLarge(MAX_IMPORT_MB), 'file');
+	if (bytes.length > MAX_IMPORT_BYTES) throw new UserFacingError('people.too-large', 400, messages.tooLarge(MAX_IMPORT_MB), 'file');
 	const kind = detectFileKind(bytes);
-	if (kind === 'empty') throw new UserFacingError(messages.empty, 'file');
-	if (kind === 'binary') throw new UserFacingError(messages.binary, 'file');
+	if (kind === 'empty') throw new UserFacingError('people.empty', 400, messages.empty, 'file');
+	if (kind === 'binary') throw new UserFacingError('people.binary', 400, messages.binary, 'file');
 	let read: { records: SheetRow[]; format: FileFormat };
 	if (kind === 'xlsx') {
 		read = await readWorkbook(bytes);
@@ -26,8 +26,8 @@ export async function readCandidateFile(bytes: Uint8Array): Promise<{ sheet: She
 		read = { records: parseDelimited(text, delimiter), format: { kind: 'csv', encoding, delimiter } };
 	}
 	const sheet = toSheet(read.records);
-	if (!sheet) throw new UserFacingError(messages.empty, 'file');
-	if (sheet.rows.length === 0) throw new UserFacingError(messages.noRows, 'file');
+	if (!sheet) throw new UserFacingError('people.empty', 400, messages.empty, 'file');
+	if (sheet.rows.length === 0) throw new UserFacingError('people.no-rows', 400, messages.noRows, 'file');
 	return { sheet, format: read.format };
 }
 
@@ -36,11 +36,11 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ records: SheetRow[]; f
 	try {
 		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
 	} catch {
-		throw new UserFacingError(messages.xlsxUnreadable, 'file');
+		throw new UserFacingError('people.xlsx-unreadable', 400, messages.xlsxUnreadable, 'file');
 	}
 	// The first sheet that has something in it: workbooks often start with an empty or a notes sheet.
 	const worksheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
-	if (!worksheet) throw new UserFacingError(messages.empty, 'file');
+	if (!worksheet) throw new UserFacingError('people.empty', 400, messages.empty, 'file');
 	const records: SheetRow[] = [];
 	worksheet.eachRow({ includeEmpty: false }, (row, line) => {
 		const cells: string[] = [];

@@ -10,7 +10,7 @@ import { UserFacingError } from '../errors';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 import { MAX_IMPORT_BYTES } from './candidate-import-reader';
 import { ImportRejected, importCandidates, previewCandidateImport } from './candidate-import-service';
-import { insertUser } from './user-repository';
+import { insertUser } from '../auth/user-repository';
 
 const SAMPLE = readFileSync(new URL('../../../../tests/fixtures/import/candidats-excel-fr.csv', import.meta.url));
 const SAMPLE_TEXT = iconv.decode(SAMPLE, 'windows-1252');
@@ -43,7 +43,14 @@ const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text
 
 async function counts() {
 	const count = async (table: 'users' | 'registrations' | 'candidate_profiles' | 'unavailability' | 'outbox' | 'audit_log') =>
-		Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+		Number(
+			(
+				await handle.db
+					.selectFrom(table)
+					.select((eb) => eb.fn.countAll<string>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 	return {
 		users: await count('users'),
 		registrations: await count('registrations'),
@@ -134,7 +141,11 @@ describe('the French spreadsheet sample, as is (Windows-1252, semicolons, CRLF)'
 		expect(etienne.display_name).toBe('Étienne Bouchard');
 		expect(etienne.timezone).toBe('America/Montreal');
 
-		const invitation = await handle.db.selectFrom('outbox').selectAll().where('recipient', '=', 'zoe.dubois@exemple.fr').executeTakeFirstOrThrow();
+		const invitation = await handle.db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('recipient', '=', 'zoe.dubois@exemple.fr')
+			.executeTakeFirstOrThrow();
 		expect(invitation.text_body).toContain('Zoé Dubois');
 		expect(invitation.text_body).toContain(`${ORIGIN}/invitation/`);
 	});
@@ -153,7 +164,11 @@ describe('the French spreadsheet sample, as is (Windows-1252, semicolons, CRLF)'
 	it('registers known candidates of another session on their existing account (a retake)', async () => {
 		await importCandidates(handle.db, coordinatorId, sessionId, SAMPLE, 'a.csv', ORIGIN);
 		const firstSession = sessionId;
-		const other = await handle.db.insertInto('exam_sessions').values({ referentiel_id: defaultReferentiel.id, name: 'Rattrapage', timezone: 'Europe/Paris' }).returning('id').executeTakeFirstOrThrow();
+		const other = await handle.db
+			.insertInto('exam_sessions')
+			.values({ referentiel_id: defaultReferentiel.id, name: 'Rattrapage', timezone: 'Europe/Paris' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const before = await counts();
 		const preview = await previewCandidateImport(handle.db, other.id, SAMPLE);
 		expect(preview.review.errorCount).toBe(0);
@@ -178,10 +193,16 @@ describe('other encodings and formats of the same list', () => {
 			.values({ referentiel_id: defaultReferentiel.id, name: `Autre session ${Math.random()}`, timezone: 'Europe/Paris' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const outcomes = await Promise.all([sessionId, otherSessionId].map((id) => importCandidates(handle.db, coordinatorId, id, SAMPLE, 'candidats.csv', ORIGIN)));
+		const outcomes = await Promise.all(
+			[sessionId, otherSessionId].map((id) => importCandidates(handle.db, coordinatorId, id, SAMPLE, 'candidats.csv', ORIGIN))
+		);
 		expect(outcomes.map((outcome) => outcome.imported)).toEqual([8, 8]);
 		expect(outcomes.reduce((sum, outcome) => sum + outcome.created, 0)).toBe(8);
-		const registrations = await handle.db.selectFrom('registrations').select('candidate_id').where('session_id', 'in', [sessionId, otherSessionId]).execute();
+		const registrations = await handle.db
+			.selectFrom('registrations')
+			.select('candidate_id')
+			.where('session_id', 'in', [sessionId, otherSessionId])
+			.execute();
 		expect(registrations).toHaveLength(16);
 		expect(new Set(registrations.map((row) => row.candidate_id)).size).toBe(8);
 	});
@@ -189,7 +210,12 @@ describe('other encodings and formats of the same list', () => {
 	it('takes UTF-8 with BOM, commas and LF', async () => {
 		const commas = SAMPLE_TEXT.replace(/\r\n/g, '\n')
 			.split('\n')
-			.map((line) => line.split(';').map((cell) => (cell.includes(',') || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))
+			.map((line) =>
+				line
+					.split(';')
+					.map((cell) => (cell.includes(',') || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell))
+					.join(',')
+			)
 			.join('\n');
 		const preview = await previewCandidateImport(handle.db, sessionId, withBom(commas));
 		expect(preview.format).toEqual({ kind: 'csv', encoding: 'utf-8', delimiter: ',' });
@@ -202,8 +228,28 @@ describe('other encodings and formats of the same list', () => {
 	it('takes an XLSX workbook, with a hyperlinked e-mail, a date cell and a boolean', async () => {
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Candidats');
-		sheet.addRow(['Prénom', 'Nom de famille', 'Adresse e-mail', 'Projet', 'Équipe', 'Fuseau horaire', 'Temps supplémentaire (%)', 'Indisponibilités', 'Remarques']);
-		sheet.addRow(['Léa', 'Müller', { text: 'lea.muller@exemple.fr', hyperlink: 'mailto:lea.muller@exemple.fr' }, 'Vision par ordinateur', 'Duo', 'Europe/Paris', 25, new Date(Date.UTC(2027, 2, 10)), 'rien']);
+		sheet.addRow([
+			'Prénom',
+			'Nom de famille',
+			'Adresse e-mail',
+			'Projet',
+			'Équipe',
+			'Fuseau horaire',
+			'Temps supplémentaire (%)',
+			'Indisponibilités',
+			'Remarques'
+		]);
+		sheet.addRow([
+			'Léa',
+			'Müller',
+			{ text: 'lea.muller@exemple.fr', hyperlink: 'mailto:lea.muller@exemple.fr' },
+			'Vision par ordinateur',
+			'Duo',
+			'Europe/Paris',
+			25,
+			new Date(Date.UTC(2027, 2, 10)),
+			'rien'
+		]);
 		sheet.addRow(['Hugo', 'Lambert', 'hugo.lambert@exemple.fr', 'Vision par ordinateur', 'duo', '', true, '10/03/2027 14:00-16:30', '']);
 		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 		const preview = await previewCandidateImport(handle.db, sessionId, bytes);
@@ -257,7 +303,9 @@ describe('files that must be refused, writing nothing', () => {
 	it('refuses an e-mail that belongs to a juror', async () => {
 		await insertUser(handle.db, { email: 'zoe.dubois@exemple.fr', displayName: 'Zoé Jurée', role: 'juror' });
 		const preview = await previewCandidateImport(handle.db, sessionId, SAMPLE);
-		expect(preview.review.problems.filter((problem) => problem.severity === 'error')).toEqual([expect.objectContaining({ line: 8, column: 'Email', message: expect.stringContaining('juré·e') })]);
+		expect(preview.review.problems.filter((problem) => problem.severity === 'error')).toEqual([
+			expect.objectContaining({ line: 8, column: 'Email', message: expect.stringContaining('juré·e') })
+		]);
 		await handle.db.deleteFrom('users').where('email', '=', 'zoe.dubois@exemple.fr').execute();
 	});
 
@@ -269,7 +317,9 @@ describe('files that must be refused, writing nothing', () => {
 		lines[7] = lines[7].replace('zoe.dubois@exemple.fr', 'zoe.dubois@');
 		const text = lines.join('\r\n');
 		const preview = await previewCandidateImport(handle.db, sessionId, utf8(text));
-		expect(preview.review.problems.filter((problem) => problem.severity === 'error').map((problem) => [problem.line, problem.column])).toEqual([
+		expect(
+			preview.review.problems.filter((problem) => problem.severity === 'error').map((problem) => [problem.line, problem.column])
+		).toEqual([
 			[5, 'Fuseau horaire'],
 			[6, 'Tiers-temps'],
 			[7, 'Indisponibilités'],
@@ -295,9 +345,27 @@ describe('files that must be refused, writing nothing', () => {
 	});
 
 	it('refuses a PNG and a PDF renamed .csv, and an empty file', async () => {
-		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
+		const png = new Uint8Array([
+			0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1
+		]);
 		await expectRefusedWithoutWriting(png, /ni un CSV ni un classeur XLSX/);
-		const pdf = new Uint8Array([...utf8('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a, ...utf8('1 0 obj\n<< /Length 5 /Filter /FlateDecode >>\nstream\n'), 0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+		const pdf = new Uint8Array([
+			...utf8('%PDF-1.7\n%'),
+			0xe2,
+			0xe3,
+			0xcf,
+			0xd3,
+			0x0a,
+			...utf8('1 0 obj\n<< /Length 5 /Filter /FlateDecode >>\nstream\n'),
+			0x78,
+			0x9c,
+			0x03,
+			0x00,
+			0x00,
+			0x00,
+			0x00,
+			0x01
+		]);
 		await expectRefusedWithoutWriting(pdf, /ni un CSV ni un classeur XLSX/);
 		await expectRefusedWithoutWriting(new Uint8Array(), /vide/);
 		await expectRefusedWithoutWriting(utf8('Nom;Prénom;Email;Titre du projet\r\n'), /aucun candidat/);

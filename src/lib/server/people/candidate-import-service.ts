@@ -1,5 +1,5 @@
 import { fr } from '$lib/i18n/fr';
-import { reviewCandidateSheet, sheetEmails, type ExistingAccount, type ImportReview } from '$lib/domain/import/candidates';
+import { reviewCandidateSheet, sheetEmails, type ExistingAccount, type ImportReview } from '$lib/domain/people/candidate-import';
 import type { Sheet } from '$lib/domain/import/sheet';
 import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
@@ -18,9 +18,16 @@ export interface ImportPreview {
 async function review(db: Executor, sessionId: string, timezone: string, sheet: Sheet): Promise<ImportReview> {
 	const emails = sheetEmails(sheet);
 	const accounts = new Map<string, ExistingAccount>(
-		(await findAccountsByEmail(db, sessionId, emails)).map((account) => [account.email, { userId: account.id, role: account.role, registeredInSession: Boolean(account.registeredInSession) }])
+		(await findAccountsByEmail(db, sessionId, emails)).map((account) => [
+			account.email,
+			{ userId: account.id, role: account.role, registeredInSession: Boolean(account.registeredInSession) }
+		])
 	);
-	const registrations = (await listSessionTeams(db, sessionId)).map((member) => ({ email: member.email, team: member.team, projectTitle: member.projectTitle }));
+	const registrations = (await listSessionTeams(db, sessionId)).map((member) => ({
+		email: member.email,
+		team: member.team,
+		projectTitle: member.projectTitle
+	}));
 	return reviewCandidateSheet(sheet, { sessionTimezone: timezone, accounts, registrations });
 }
 
@@ -34,7 +41,7 @@ export async function previewCandidateImport(db: Database, sessionId: string, by
 /** The file still has errors when it is confirmed (it changed, or the session did): nothing was written. */
 export class ImportRejected extends UserFacingError {
 	constructor(readonly preview: ImportPreview) {
-		super(fr.candidates.importFile.stillInvalid, 'file', 400);
+		super('people.import-still-invalid', 400, fr.people.importFile.stillInvalid, 'file');
 	}
 }
 
@@ -43,37 +50,53 @@ export class ImportRejected extends UserFacingError {
  * invitations, profiles, registrations, unavailability, one audit row per candidate and one for
  * the import. Any error writes nothing. The caller dispatches the invitations after commit.
  */
-export async function importCandidates(db: Database, actorId: string, sessionId: string, bytes: Uint8Array, fileName: string, origin: string) {
+export async function importCandidates(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	bytes: Uint8Array,
+	fileName: string,
+	origin: string
+) {
 	const session = await requireSession(db, sessionId);
 	const { sheet, format } = await readCandidateFile(bytes);
-	return inTransaction(db, async (trx) => {
-		const checked = await review(trx, sessionId, session.timezone, sheet);
-		if (checked.errorCount > 0) throw new ImportRejected({ format, review: checked });
-		let created = 0;
-		for (const draft of checked.drafts) {
-			const result = await registerCandidate(
-				trx,
+	return inTransaction(
+		db,
+		async (trx) => {
+			const checked = await review(trx, sessionId, session.timezone, sheet);
+			if (checked.errorCount > 0) throw new ImportRejected({ format, review: checked });
+			let created = 0;
+			for (const draft of checked.drafts) {
+				const result = await registerCandidate(
+					trx,
+					actorId,
+					sessionId,
+					{
+						email: draft.email,
+						displayName: draft.displayName,
+						profile: { cohort: draft.cohort, company: draft.company, timezone: draft.timezone, extraTimePercent: draft.extraTimePercent },
+						registration: { projectTitle: draft.projectTitle, projectAbstract: draft.projectAbstract, tags: draft.tags, team: draft.team },
+						unavailability: draft.unavailability
+					},
+					origin
+				);
+				if (result.created) created++;
+			}
+			await appendAudit(trx, {
 				actorId,
-				sessionId,
-				{
-					email: draft.email,
-					displayName: draft.displayName,
-					profile: { cohort: draft.cohort, company: draft.company, timezone: draft.timezone, extraTimePercent: draft.extraTimePercent },
-					registration: { projectTitle: draft.projectTitle, projectAbstract: draft.projectAbstract, tags: draft.tags, team: draft.team },
-					unavailability: draft.unavailability
-				},
-				origin
-			);
-			if (result.created) created++;
-		}
-		await appendAudit(trx, {
-			actorId,
-			action: 'candidate.import',
-			entity: 'exam_session',
-			entityId: sessionId,
-			after: { fileName, format, candidates: checked.drafts.length, accountsCreated: created, emails: checked.drafts.map((draft) => draft.email) }
-		});
-		return { imported: checked.drafts.length, created, reused: checked.drafts.length - created };
-	}, { uniqueRace: true });
+				action: 'candidate.import',
+				entity: 'exam_session',
+				entityId: sessionId,
+				after: {
+					fileName,
+					format,
+					candidates: checked.drafts.length,
+					accountsCreated: created,
+					emails: checked.drafts.map((draft) => draft.email)
+				}
+			});
+			return { imported: checked.drafts.length, created, reused: checked.drafts.length - created };
+		},
+		{ uniqueRace: true }
+	);
 }
-

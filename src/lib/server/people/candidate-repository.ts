@@ -1,12 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/transaction';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from URLs and forms: anything that is not a uuid names nothing (and must not reach PostgreSQL). */
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
-}
+import { isUuid } from '../../domain/ids';
 
 export async function findSession(db: Executor, sessionId: string) {
 	if (!isUuid(sessionId)) return undefined;
@@ -59,7 +53,11 @@ export async function listSessionCandidates(db: Executor, sessionId: string, sea
 			'registrations.project_title as projectTitle',
 			'registrations.tags',
 			'registrations.team',
-			eb.selectFrom('unavailability').select((u) => u.fn.countAll<string>().as('n')).whereRef('unavailability.user_id', '=', 'users.id').as('unavailabilityCount')
+			eb
+				.selectFrom('unavailability')
+				.select((u) => u.fn.countAll<string>().as('n'))
+				.whereRef('unavailability.user_id', '=', 'users.id')
+				.as('unavailabilityCount')
 		])
 		.orderBy(sql`lower(coalesce(registrations.team, ''))`)
 		.orderBy('users.display_name')
@@ -100,7 +98,13 @@ export async function findAccountsByEmail(db: Executor, sessionId: string, email
 			'users.email',
 			'users.role',
 			eb
-				.exists(eb.selectFrom('registrations').select('registrations.candidate_id').whereRef('registrations.candidate_id', '=', 'users.id').where('registrations.session_id', '=', sessionId))
+				.exists(
+					eb
+						.selectFrom('registrations')
+						.select('registrations.candidate_id')
+						.whereRef('registrations.candidate_id', '=', 'users.id')
+						.where('registrations.session_id', '=', sessionId)
+				)
 				.as('registeredInSession')
 		])
 		.where('users.email', 'in', emails)
@@ -118,7 +122,12 @@ export async function listSessionTeams(db: Executor, sessionId: string) {
 }
 
 export async function saveCandidateProfile(db: Executor, userId: string, profile: CandidateProfileValues) {
-	const values = { cohort: profile.cohort, company: profile.company, timezone: profile.timezone, extra_time_percent: profile.extraTimePercent };
+	const values = {
+		cohort: profile.cohort,
+		company: profile.company,
+		timezone: profile.timezone,
+		extra_time_percent: profile.extraTimePercent
+	};
 	await db
 		.insertInto('candidate_profiles')
 		.values({ user_id: userId, ...values })
@@ -143,7 +152,12 @@ export async function insertRegistration(db: Executor, sessionId: string, candid
 export async function updateRegistration(db: Executor, sessionId: string, candidateId: string, registration: RegistrationValues) {
 	await db
 		.updateTable('registrations')
-		.set({ project_title: registration.projectTitle, project_abstract: registration.projectAbstract, tags: JSON.stringify(registration.tags), team: registration.team })
+		.set({
+			project_title: registration.projectTitle,
+			project_abstract: registration.projectAbstract,
+			tags: JSON.stringify(registration.tags),
+			team: registration.team
+		})
 		.where('session_id', '=', sessionId)
 		.where('candidate_id', '=', candidateId)
 		.execute();
@@ -170,7 +184,12 @@ export async function hasDefenseInSession(db: Executor, sessionId: string, candi
 }
 
 export async function listUnavailability(db: Executor, userId: string) {
-	return db.selectFrom('unavailability').select(['id', 'starts_at as startsAt', 'ends_at as endsAt', 'label']).where('user_id', '=', userId).orderBy('starts_at').execute();
+	return db
+		.selectFrom('unavailability')
+		.select(['id', 'starts_at as startsAt', 'ends_at as endsAt', 'label'])
+		.where('user_id', '=', userId)
+		.orderBy('starts_at')
+		.execute();
 }
 
 /** Adds ranges, skipping any the person already has with the same bounds (a re-import adds nothing twice). */

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { fr } from '$lib/i18n/fr';
-import { TEXT_LIMITS } from '$lib/domain/import/candidates';
+import { TEXT_LIMITS } from '$lib/domain/people/candidate-import';
 import { DAY_PART_LABELS, DAY_PART_MINUTES, type DayPart } from '$lib/domain/time/day-parts';
 import {
 	cleanText,
@@ -21,8 +21,8 @@ import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
-import { createUserWithInvitation } from './account-service';
-import { findUserByEmail } from './user-repository';
+import { createUserWithInvitation } from '../auth/account-service';
+import { findUserByEmail } from '../auth/user-repository';
 import {
 	addUnavailability,
 	deleteRegistration,
@@ -39,23 +39,38 @@ import {
 	type RegistrationValues
 } from './candidate-repository';
 
-const messages = fr.candidates;
+const messages = fr.people;
 
 export async function requireSession(db: Executor, sessionId: string) {
 	const session = await findSession(db, sessionId);
-	if (!session) throw new UserFacingError(messages.sessionNotFound, undefined, 404);
+	if (!session) throw new UserFacingError('people.session-not-found', 404, messages.sessionNotFound);
 	return session;
 }
 
 export async function requireSessionCandidate(db: Executor, sessionId: string, candidateId: string) {
 	const candidate = await findSessionCandidate(db, sessionId, candidateId);
-	if (!candidate) throw new UserFacingError(messages.candidateNotFound, undefined, 404);
+	if (!candidate) throw new UserFacingError('people.candidate-not-found', 404, messages.candidateNotFound);
 	return candidate;
 }
 
 /** The form's fields, as posted. A new candidate gives first and last name; an edit gives the full name. */
 export type CandidateForm = Partial<
-	Record<'firstName' | 'lastName' | 'fullName' | 'email' | 'cohort' | 'company' | 'projectTitle' | 'projectAbstract' | 'tags' | 'team' | 'timezone' | 'extraTimePercent' | 'unavailability', string>
+	Record<
+		| 'firstName'
+		| 'lastName'
+		| 'fullName'
+		| 'email'
+		| 'cohort'
+		| 'company'
+		| 'projectTitle'
+		| 'projectAbstract'
+		| 'tags'
+		| 'team'
+		| 'timezone'
+		| 'extraTimePercent'
+		| 'unavailability',
+		string
+	>
 >;
 
 interface ValidCandidate {
@@ -67,14 +82,14 @@ interface ValidCandidate {
 }
 
 function required<T>(parsed: Parsed<T>, field: string): T {
-	if (!parsed.ok) throw new UserFacingError(parsed.message, field);
+	if (!parsed.ok) throw new UserFacingError('people.invalid-input', 400, parsed.message, field);
 	return parsed.value;
 }
 
 function limited(form: CandidateForm, field: keyof CandidateForm, max: number, requiredMessage?: string): string {
 	const value = cleanText(form[field]);
-	if (requiredMessage && !value) throw new UserFacingError(requiredMessage, field);
-	if (value.length > max) throw new UserFacingError(messages.tooLong(max), field);
+	if (requiredMessage && !value) throw new UserFacingError('people.required', 400, requiredMessage, field);
+	if (value.length > max) throw new UserFacingError('people.too-long', 400, messages.tooLong(max), field);
 	return value;
 }
 
@@ -91,7 +106,8 @@ export function validateCandidateForm(form: CandidateForm, sessionTimezone: stri
 	const timezone = required(parseTimeZone(form.timezone ?? '', sessionTimezone), 'timezone');
 	// Abstracts keep their paragraphs; every other field is one line.
 	const projectAbstract = (form.projectAbstract ?? '').trim();
-	if (projectAbstract.length > TEXT_LIMITS.projectAbstract) throw new UserFacingError(messages.tooLong(TEXT_LIMITS.projectAbstract), 'projectAbstract');
+	if (projectAbstract.length > TEXT_LIMITS.projectAbstract)
+		throw new UserFacingError('people.too-long', 400, messages.tooLong(TEXT_LIMITS.projectAbstract), 'projectAbstract');
 	return {
 		email,
 		displayName: name,
@@ -112,7 +128,12 @@ export function validateCandidateForm(form: CandidateForm, sessionTimezone: stri
 }
 
 /** A team typed with other capitals or spaces joins the existing team under its existing spelling. */
-async function existingTeamSpelling(db: Executor, sessionId: string, team: string | null, exceptCandidateId?: string): Promise<string | null> {
+async function existingTeamSpelling(
+	db: Executor,
+	sessionId: string,
+	team: string | null,
+	exceptCandidateId?: string
+): Promise<string | null> {
 	if (!team) return null;
 	const members = await listSessionTeams(db, sessionId);
 	return members.find((member) => member.id !== exceptCandidateId && member.team && teamKey(member.team) === teamKey(team))?.team ?? team;
@@ -130,9 +151,20 @@ export async function registerCandidate(
 	origin: string
 ): Promise<{ userId: string; created: boolean }> {
 	const existing = await findUserByEmail(trx, candidate.email);
-	if (existing && existing.role !== 'candidate') throw new UserFacingError(messages.emailIsStaff(candidate.email), 'email', 409);
-	if (existing && (await findSessionCandidate(trx, sessionId, existing.id))) throw new UserFacingError(messages.alreadyRegistered(candidate.email), 'email', 409);
-	const userId = existing ? existing.id : (await createUserWithInvitation(trx, actorId, { email: candidate.email, displayName: candidate.displayName, role: 'candidate' }, origin)).user.id;
+	if (existing && existing.role !== 'candidate')
+		throw new UserFacingError('people.email-is-staff', 409, messages.emailIsStaff(candidate.email), 'email');
+	if (existing && (await findSessionCandidate(trx, sessionId, existing.id)))
+		throw new UserFacingError('people.already-registered', 409, messages.alreadyRegistered(candidate.email), 'email');
+	const userId = existing
+		? existing.id
+		: (
+				await createUserWithInvitation(
+					trx,
+					actorId,
+					{ email: candidate.email, displayName: candidate.displayName, role: 'candidate' },
+					origin
+				)
+			).user.id;
 	await saveCandidateProfile(trx, userId, candidate.profile);
 	await insertRegistration(trx, sessionId, userId, candidate.registration);
 	const added = await addUnavailability(trx, userId, candidate.unavailability);
@@ -141,7 +173,13 @@ export async function registerCandidate(
 		action: 'candidate.register',
 		entity: 'registration',
 		entityId: `${sessionId}/${userId}`,
-		after: { email: candidate.email, accountReused: Boolean(existing), ...candidate.profile, ...candidate.registration, unavailability: added.length }
+		after: {
+			email: candidate.email,
+			accountReused: Boolean(existing),
+			...candidate.profile,
+			...candidate.registration,
+			unavailability: added.length
+		}
 	});
 	return { userId, created: !existing };
 }
@@ -149,10 +187,14 @@ export async function registerCandidate(
 export async function addCandidate(db: Database, actorId: string, sessionId: string, form: CandidateForm, origin: string) {
 	const session = await requireSession(db, sessionId);
 	const valid = validateCandidateForm(form, session.timezone);
-	return inTransaction(db, async (trx) => {
-		valid.registration.team = await existingTeamSpelling(trx, sessionId, valid.registration.team);
-		return registerCandidate(trx, actorId, sessionId, valid, origin);
-	}, { uniqueRace: true });
+	return inTransaction(
+		db,
+		async (trx) => {
+			valid.registration.team = await existingTeamSpelling(trx, sessionId, valid.registration.team);
+			return registerCandidate(trx, actorId, sessionId, valid, origin);
+		},
+		{ uniqueRace: true }
+	);
 }
 
 export async function updateCandidate(db: Database, actorId: string, sessionId: string, candidateId: string, form: CandidateForm) {
@@ -162,7 +204,8 @@ export async function updateCandidate(db: Database, actorId: string, sessionId: 
 		const before = await requireSessionCandidate(trx, sessionId, candidateId);
 		if (valid.email !== before.email) {
 			const holder = await findUserByEmail(trx, valid.email);
-			if (holder && holder.id !== candidateId) throw new UserFacingError(messages.emailTakenByOther(valid.email), 'email', 409);
+			if (holder && holder.id !== candidateId)
+				throw new UserFacingError('people.email-taken-by-other', 409, messages.emailTakenByOther(valid.email), 'email');
 		}
 		valid.registration.team = await existingTeamSpelling(trx, sessionId, valid.registration.team, candidateId);
 		await updateCandidateIdentity(trx, candidateId, { email: valid.email, displayName: valid.displayName });
@@ -183,9 +226,16 @@ export async function updateCandidate(db: Database, actorId: string, sessionId: 
 export async function removeCandidate(db: Database, actorId: string, sessionId: string, candidateId: string) {
 	await inTransaction(db, async (trx) => {
 		const before = await requireSessionCandidate(trx, sessionId, candidateId);
-		if (await hasDefenseInSession(trx, sessionId, candidateId)) throw new UserFacingError(messages.removeRefusedPlaced, undefined, 409);
+		if (await hasDefenseInSession(trx, sessionId, candidateId))
+			throw new UserFacingError('people.remove-refused-placed', 409, messages.removeRefusedPlaced);
 		await deleteRegistration(trx, sessionId, candidateId);
-		await appendAudit(trx, { actorId, action: 'candidate.unregister', entity: 'registration', entityId: `${sessionId}/${candidateId}`, before });
+		await appendAudit(trx, {
+			actorId,
+			action: 'candidate.unregister',
+			entity: 'registration',
+			entityId: `${sessionId}/${candidateId}`,
+			before
+		});
 	});
 }
 
@@ -203,7 +253,8 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export function unavailabilityFromForm(form: UnavailabilityForm, timeZone: string): TimeRange {
 	const dateMatch = ISO_DATE.exec(form.date ?? '');
 	const date = dateMatch && { year: Number(dateMatch[1]), month: Number(dateMatch[2]), day: Number(dateMatch[3]) };
-	if (!date || !isRealDate(date.year, date.month, date.day)) throw new UserFacingError(messages.unavailabilityDateInvalid(form.date ?? ''), 'date');
+	if (!date || !isRealDate(date.year, date.month, date.day))
+		throw new UserFacingError('people.unavailability-date-invalid', 400, messages.unavailabilityDateInvalid(form.date ?? ''), 'date');
 	const frenchDate = `${dateMatch[3]}/${dateMatch[2]}/${dateMatch[1]}`;
 	if (form.part && form.part in DAY_PART_MINUTES) {
 		const part = form.part as DayPart;
@@ -211,29 +262,56 @@ export function unavailabilityFromForm(form: UnavailabilityForm, timeZone: strin
 	}
 	const start = CLOCK.exec(form.start ?? '');
 	const end = CLOCK.exec(form.end ?? '');
-	if (!start) throw new UserFacingError(messages.unavailabilityUnreadable(form.start ?? ''), 'start');
-	if (!end) throw new UserFacingError(messages.unavailabilityUnreadable(form.end ?? ''), 'end');
+	if (!start)
+		throw new UserFacingError('people.unavailability-unreadable', 400, messages.unavailabilityUnreadable(form.start ?? ''), 'start');
+	if (!end) throw new UserFacingError('people.unavailability-unreadable', 400, messages.unavailabilityUnreadable(form.end ?? ''), 'end');
 	const startMinutes = Number(start[1]) * 60 + Number(start[2]);
 	const endMinutes = Number(end[1]) * 60 + Number(end[2]);
 	const label = `${frenchDate} ${form.start}-${form.end}`;
-	if (endMinutes <= startMinutes) throw new UserFacingError(messages.unavailabilityEndBeforeStart(label), 'end');
+	if (endMinutes <= startMinutes)
+		throw new UserFacingError('people.unavailability-end-before-start', 400, messages.unavailabilityEndBeforeStart(label), 'end');
 	return dayRange(date, [startMinutes, endMinutes], timeZone, label);
 }
 
-export async function addCandidateUnavailability(db: Database, actorId: string, sessionId: string, candidateId: string, form: UnavailabilityForm) {
+export async function addCandidateUnavailability(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	candidateId: string,
+	form: UnavailabilityForm
+) {
 	await inTransaction(db, async (trx) => {
 		const candidate = await requireSessionCandidate(trx, sessionId, candidateId);
 		const range = unavailabilityFromForm(form, candidate.timezone ?? (await requireSession(trx, sessionId)).timezone);
 		const added = await addUnavailability(trx, candidateId, [range]);
-		if (added.length > 0) await appendAudit(trx, { actorId, action: 'unavailability.add', entity: 'unavailability', entityId: added[0].id, after: { userId: candidateId, ...added[0] } });
+		if (added.length > 0)
+			await appendAudit(trx, {
+				actorId,
+				action: 'unavailability.add',
+				entity: 'unavailability',
+				entityId: added[0].id,
+				after: { userId: candidateId, ...added[0] }
+			});
 	});
 }
 
-export async function removeCandidateUnavailability(db: Database, actorId: string, sessionId: string, candidateId: string, unavailabilityId: string) {
+export async function removeCandidateUnavailability(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	candidateId: string,
+	unavailabilityId: string
+) {
 	await inTransaction(db, async (trx) => {
 		await requireSessionCandidate(trx, sessionId, candidateId);
 		const removed = await deleteUnavailability(trx, candidateId, unavailabilityId);
-		if (!removed) throw new UserFacingError(messages.unavailabilityNotFound, undefined, 404);
-		await appendAudit(trx, { actorId, action: 'unavailability.remove', entity: 'unavailability', entityId: removed.id, before: { userId: candidateId, ...removed } });
+		if (!removed) throw new UserFacingError('people.unavailability-not-found', 404, messages.unavailabilityNotFound);
+		await appendAudit(trx, {
+			actorId,
+			action: 'unavailability.remove',
+			entity: 'unavailability',
+			entityId: removed.id,
+			before: { userId: candidateId, ...removed }
+		});
 	});
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { JurorProfile } from '$lib/domain/sessions/juror-profile';
+import type { JurorProfile } from '$lib/domain/people/juror-profile';
 import type { Executor } from '../db/transaction';
 
 export interface SessionJurorRow extends JurorProfile {
@@ -50,13 +50,28 @@ export async function listJurorAccountsOutside(db: Executor, sessionId: string) 
 		.select(['id', 'display_name as name', 'email'])
 		.where('role', '=', 'juror')
 		.where('active', '=', true)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('session_jurors').select('juror_id').whereRef('session_jurors.juror_id', '=', 'users.id').where('session_jurors.session_id', '=', sessionId))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('session_jurors')
+						.select('juror_id')
+						.whereRef('session_jurors.juror_id', '=', 'users.id')
+						.where('session_jurors.session_id', '=', sessionId)
+				)
+			)
+		)
 		.orderBy('display_name')
 		.execute();
 }
 
 export async function isSessionJuror(db: Executor, sessionId: string, jurorId: string): Promise<boolean> {
-	const row = await db.selectFrom('session_jurors').select('juror_id').where('session_id', '=', sessionId).where('juror_id', '=', jurorId).executeTakeFirst();
+	const row = await db
+		.selectFrom('session_jurors')
+		.select('juror_id')
+		.where('session_id', '=', sessionId)
+		.where('juror_id', '=', jurorId)
+		.executeTakeFirst();
 	return row !== undefined;
 }
 
@@ -70,7 +85,12 @@ export async function unlinkJurorFromSession(db: Executor, sessionId: string, ju
 
 /** Creates the profile, or keeps the existing one when `overwrite` is false (adding a known juror). */
 export async function saveJurorProfile(db: Executor, userId: string, profile: JurorProfile, overwrite = true) {
-	const values = { company: profile.company, expertise: JSON.stringify(profile.expertise), external: profile.external, president_eligible: profile.presidentEligible };
+	const values = {
+		company: profile.company,
+		expertise: JSON.stringify(profile.expertise),
+		external: profile.external,
+		president_eligible: profile.presidentEligible
+	};
 	await db
 		.insertInto('juror_profiles')
 		.values({ user_id: userId, ...values })
@@ -95,18 +115,29 @@ export async function listUnavailability(db: Executor, userId: string): Promise<
 }
 
 export async function insertUnavailability(db: Executor, userId: string, range: { start: string; end: string; label: string | null }) {
-	return db.insertInto('unavailability').values({ user_id: userId, starts_at: range.start, ends_at: range.end, label: range.label }).returning('id').executeTakeFirstOrThrow();
+	return db
+		.insertInto('unavailability')
+		.values({ user_id: userId, starts_at: range.start, ends_at: range.end, label: range.label })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 }
 
 export async function deleteUnavailability(db: Executor, userId: string, id: string) {
-	return db.deleteFrom('unavailability').where('id', '=', id).where('user_id', '=', userId).returning(['starts_at', 'ends_at', 'label']).executeTakeFirst();
+	return db
+		.deleteFrom('unavailability')
+		.where('id', '=', id)
+		.where('user_id', '=', userId)
+		.returning(['starts_at', 'ends_at', 'label'])
+		.executeTakeFirst();
 }
 
 /** Declared conflicts of a juror with the candidates of one session. */
 export async function listJurorConflicts(db: Executor, sessionId: string, jurorId: string) {
 	return db
 		.selectFrom('conflicts')
-		.innerJoin('registrations', (join) => join.onRef('registrations.candidate_id', '=', 'conflicts.candidate_id').on('registrations.session_id', '=', sessionId))
+		.innerJoin('registrations', (join) =>
+			join.onRef('registrations.candidate_id', '=', 'conflicts.candidate_id').on('registrations.session_id', '=', sessionId)
+		)
 		.innerJoin('users', 'users.id', 'conflicts.candidate_id')
 		.select(['conflicts.candidate_id as candidateId', 'users.display_name as candidateName', 'conflicts.reason'])
 		.where('conflicts.juror_id', '=', jurorId)
@@ -118,18 +149,30 @@ export async function listJurorConflicts(db: Executor, sessionId: string, jurorI
 export async function listSessionConflicts(db: Executor, sessionId: string) {
 	return db
 		.selectFrom('conflicts')
-		.innerJoin('registrations', (join) => join.onRef('registrations.candidate_id', '=', 'conflicts.candidate_id').on('registrations.session_id', '=', sessionId))
-		.innerJoin('session_jurors', (join) => join.onRef('session_jurors.juror_id', '=', 'conflicts.juror_id').on('session_jurors.session_id', '=', sessionId))
+		.innerJoin('registrations', (join) =>
+			join.onRef('registrations.candidate_id', '=', 'conflicts.candidate_id').on('registrations.session_id', '=', sessionId)
+		)
+		.innerJoin('session_jurors', (join) =>
+			join.onRef('session_jurors.juror_id', '=', 'conflicts.juror_id').on('session_jurors.session_id', '=', sessionId)
+		)
 		.select(['conflicts.juror_id as jurorId', 'conflicts.candidate_id as candidateId', 'conflicts.reason'])
 		.execute();
 }
 
 export async function findConflict(db: Executor, jurorId: string, candidateId: string) {
-	return db.selectFrom('conflicts').select('reason').where('juror_id', '=', jurorId).where('candidate_id', '=', candidateId).executeTakeFirst();
+	return db
+		.selectFrom('conflicts')
+		.select('reason')
+		.where('juror_id', '=', jurorId)
+		.where('candidate_id', '=', candidateId)
+		.executeTakeFirst();
 }
 
 export async function insertConflict(db: Executor, conflict: { jurorId: string; candidateId: string; reason: string }) {
-	await db.insertInto('conflicts').values({ juror_id: conflict.jurorId, candidate_id: conflict.candidateId, reason: conflict.reason }).execute();
+	await db
+		.insertInto('conflicts')
+		.values({ juror_id: conflict.jurorId, candidate_id: conflict.candidateId, reason: conflict.reason })
+		.execute();
 }
 
 export async function deleteConflict(db: Executor, jurorId: string, candidateId: string) {

@@ -1,16 +1,17 @@
 import type { Transaction } from 'kysely';
 import { fr } from '$lib/i18n/fr';
-import { jurorProfileFromForm } from '$lib/domain/sessions/juror-profile';
+import { jurorProfileFromForm } from '$lib/domain/people/juror-profile';
 import { checkHalfDay, checkLocalRange } from '$lib/domain/sessions/session-rules';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
-import { accepted, lockExistingSession } from '../planning/session-service';
-import { isUuid, listDays, listSessionCandidates } from '../planning/session-repository';
-import { createUserWithInvitation } from './account-service';
-import { findUserById } from './user-repository';
+import { accepted, lockExistingSession } from '../sessions/session-service';
+import { isUuid } from '../../domain/ids';
+import { listDays, listSessionCandidates } from '../sessions/session-repository';
+import { createUserWithInvitation } from '../auth/account-service';
+import { findUserById } from '../auth/user-repository';
 import {
 	deleteConflict,
 	deleteUnavailability,
@@ -26,7 +27,7 @@ import {
 	unlinkJurorFromSession
 } from './juror-repository';
 
-const messages = fr.sessions.juror;
+const messages = fr.people.juror;
 
 export interface JurorForm {
 	email?: string;
@@ -39,7 +40,7 @@ export interface JurorForm {
 
 async function requireSessionJuror(trx: Transaction<DB>, sessionId: string, jurorId: string) {
 	const [juror] = isUuid(jurorId) ? await listSessionJurors(trx, sessionId, jurorId) : [];
-	if (!juror) throw new UserFacingError(messages.notFound, undefined, 404);
+	if (!juror) throw new UserFacingError('people.not-found', 404, messages.notFound);
 	return juror;
 }
 
@@ -48,10 +49,21 @@ export async function inviteJuror(db: Database, actorId: string, sessionId: stri
 	const profile = jurorProfileFromForm(form);
 	return inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
-		const { user } = await createUserWithInvitation(trx, actorId, { email: form.email ?? '', displayName: form.displayName ?? '', role: 'juror' }, origin);
+		const { user } = await createUserWithInvitation(
+			trx,
+			actorId,
+			{ email: form.email ?? '', displayName: form.displayName ?? '', role: 'juror' },
+			origin
+		);
 		await saveJurorProfile(trx, user.id, profile);
 		await linkJurorToSession(trx, sessionId, user.id);
-		await appendAudit(trx, { actorId, action: 'session.juror.invite', entity: 'session_juror', entityId: `${sessionId}/${user.id}`, after: { email: user.email, ...profile } });
+		await appendAudit(trx, {
+			actorId,
+			action: 'session.juror.invite',
+			entity: 'session_juror',
+			entityId: `${sessionId}/${user.id}`,
+			after: { email: user.email, ...profile }
+		});
 		return user.id;
 	});
 }
@@ -61,9 +73,10 @@ export async function addExistingJuror(db: Database, actorId: string, sessionId:
 	return inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
 		const user = isUuid(jurorId) ? await findUserById(trx, jurorId) : undefined;
-		if (!user) throw new UserFacingError(messages.chooseAccount, 'jurorId');
-		if (user.role !== 'juror') throw new UserFacingError(messages.accountNotJuror, 'jurorId');
-		if (await isSessionJuror(trx, sessionId, jurorId)) throw new UserFacingError(messages.alreadyInSession, 'jurorId', 409);
+		if (!user) throw new UserFacingError('people.choose-account', 400, messages.chooseAccount, 'jurorId');
+		if (user.role !== 'juror') throw new UserFacingError('people.account-not-juror', 400, messages.accountNotJuror, 'jurorId');
+		if (await isSessionJuror(trx, sessionId, jurorId))
+			throw new UserFacingError('people.already-in-session', 409, messages.alreadyInSession, 'jurorId');
 		await saveJurorProfile(trx, jurorId, { company: null, expertise: [], external: true, presidentEligible: false }, false);
 		await linkJurorToSession(trx, sessionId, jurorId);
 		await appendAudit(trx, { actorId, action: 'session.juror.add', entity: 'session_juror', entityId: `${sessionId}/${jurorId}` });
@@ -76,7 +89,12 @@ export async function updateJurorProfile(db: Database, actorId: string, sessionI
 		await lockExistingSession(trx, sessionId);
 		const juror = await requireSessionJuror(trx, sessionId, jurorId);
 		await saveJurorProfile(trx, jurorId, profile);
-		const before = { company: juror.company, expertise: juror.expertise, external: juror.external, presidentEligible: juror.presidentEligible };
+		const before = {
+			company: juror.company,
+			expertise: juror.expertise,
+			external: juror.external,
+			presidentEligible: juror.presidentEligible
+		};
 		await appendAudit(trx, { actorId, action: 'juror.profile.update', entity: 'juror_profile', entityId: jurorId, before, after: profile });
 	});
 }
@@ -86,50 +104,99 @@ export async function removeJurorFromSession(db: Database, actorId: string, sess
 	await inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
 		const juror = await requireSessionJuror(trx, sessionId, jurorId);
-		if (juror.juries.length > 0) throw new UserFacingError(messages.sitsInJury(juror.juries.join(', ')), undefined, 409);
+		if (juror.juries.length > 0) throw new UserFacingError('people.sits-in-jury', 409, messages.sitsInJury(juror.juries.join(', ')));
 		await unlinkJurorFromSession(trx, sessionId, jurorId);
-		await appendAudit(trx, { actorId, action: 'session.juror.remove', entity: 'session_juror', entityId: `${sessionId}/${jurorId}`, before: { email: juror.email } });
+		await appendAudit(trx, {
+			actorId,
+			action: 'session.juror.remove',
+			entity: 'session_juror',
+			entityId: `${sessionId}/${jurorId}`,
+			before: { email: juror.email }
+		});
 	});
 }
 
 export type UnavailabilityInput = { kind: 'halfDay'; halfDay?: string } | { kind: 'range'; date?: string; start?: string; end?: string };
 
 /** A half-day of a session day, or a custom range; both typed in the session's time zone. */
-export async function addJurorUnavailability(db: Database, actorId: string, sessionId: string, jurorId: string, input: UnavailabilityInput) {
+export async function addJurorUnavailability(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	jurorId: string,
+	input: UnavailabilityInput
+) {
 	await inTransaction(db, async (trx) => {
 		const session = await lockExistingSession(trx, sessionId);
 		await requireSessionJuror(trx, sessionId, jurorId);
 		const range =
 			input.kind === 'halfDay'
-				? accepted(checkHalfDay(input.halfDay, (await listDays(trx, sessionId)).map((day) => day.date), session.timezone))
+				? accepted(
+						checkHalfDay(
+							input.halfDay,
+							(await listDays(trx, sessionId)).map((day) => day.date),
+							session.timezone
+						)
+					)
 				: { ...accepted(checkLocalRange(input, session.timezone)), label: null };
 		const { id } = await insertUnavailability(trx, jurorId, range);
-		await appendAudit(trx, { actorId, action: 'juror.unavailability.add', entity: 'unavailability', entityId: id, after: { jurorId, ...range } });
+		await appendAudit(trx, {
+			actorId,
+			action: 'juror.unavailability.add',
+			entity: 'unavailability',
+			entityId: id,
+			after: { jurorId, ...range }
+		});
 	});
 }
 
-export async function removeJurorUnavailability(db: Database, actorId: string, sessionId: string, jurorId: string, unavailabilityId: string) {
+export async function removeJurorUnavailability(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	jurorId: string,
+	unavailabilityId: string
+) {
 	await inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
 		await requireSessionJuror(trx, sessionId, jurorId);
 		const removed = isUuid(unavailabilityId) ? await deleteUnavailability(trx, jurorId, unavailabilityId) : undefined;
-		if (!removed) throw new UserFacingError(fr.sessions.rangeNotFound, undefined, 404);
-		await appendAudit(trx, { actorId, action: 'juror.unavailability.remove', entity: 'unavailability', entityId: unavailabilityId, before: { jurorId, ...removed } });
+		if (!removed) throw new UserFacingError('people.range-not-found', 404, fr.sessions.rangeNotFound);
+		await appendAudit(trx, {
+			actorId,
+			action: 'juror.unavailability.remove',
+			entity: 'unavailability',
+			entityId: unavailabilityId,
+			before: { jurorId, ...removed }
+		});
 	});
 }
 
-export async function declareConflict(db: Database, actorId: string, sessionId: string, jurorId: string, input: { candidateId?: string; reason?: string }) {
+export async function declareConflict(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	jurorId: string,
+	input: { candidateId?: string; reason?: string }
+) {
 	const reason = (input.reason ?? '').trim().replace(/\s+/g, ' ');
 	await inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
 		await requireSessionJuror(trx, sessionId, jurorId);
 		const candidates = await listSessionCandidates(trx, sessionId);
 		const candidate = candidates.find((registered) => registered.id === input.candidateId);
-		if (!candidate) throw new UserFacingError(messages.candidateNotInSession, 'candidateId');
-		if (!reason) throw new UserFacingError(messages.conflictReasonRequired, 'reason');
-		if (await findConflict(trx, jurorId, candidate.id)) throw new UserFacingError(messages.conflictExists, 'candidateId', 409);
+		if (!candidate) throw new UserFacingError('people.candidate-not-in-session', 400, messages.candidateNotInSession, 'candidateId');
+		if (!reason) throw new UserFacingError('people.conflict-reason-required', 400, messages.conflictReasonRequired, 'reason');
+		if (await findConflict(trx, jurorId, candidate.id))
+			throw new UserFacingError('people.conflict-exists', 409, messages.conflictExists, 'candidateId');
 		await insertConflict(trx, { jurorId, candidateId: candidate.id, reason });
-		await appendAudit(trx, { actorId, action: 'conflict.declare', entity: 'conflict', entityId: `${jurorId}/${candidate.id}`, after: { reason } });
+		await appendAudit(trx, {
+			actorId,
+			action: 'conflict.declare',
+			entity: 'conflict',
+			entityId: `${jurorId}/${candidate.id}`,
+			after: { reason }
+		});
 	});
 }
 
@@ -138,9 +205,15 @@ export async function removeConflict(db: Database, actorId: string, sessionId: s
 		await lockExistingSession(trx, sessionId);
 		await requireSessionJuror(trx, sessionId, jurorId);
 		const existing = isUuid(candidateId) ? await findConflict(trx, jurorId, candidateId) : undefined;
-		if (!existing) throw new UserFacingError(messages.conflictNotFound, undefined, 404);
+		if (!existing) throw new UserFacingError('people.conflict-not-found', 404, messages.conflictNotFound);
 		await deleteConflict(trx, jurorId, candidateId);
-		await appendAudit(trx, { actorId, action: 'conflict.remove', entity: 'conflict', entityId: `${jurorId}/${candidateId}`, before: existing });
+		await appendAudit(trx, {
+			actorId,
+			action: 'conflict.remove',
+			entity: 'conflict',
+			entityId: `${jurorId}/${candidateId}`,
+			before: existing
+		});
 	});
 }
 

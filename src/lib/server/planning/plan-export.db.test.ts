@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { planCsv, planXlsx } from './plan-export';
-import { insertPlanningFixture, type PlanningFixture } from './problem-fixture';
+import { insertPlanningFixture, type PlanningFixture } from '../../../../tests/helpers/planning-fixture';
 import { presentPlan } from './schedule-presenter';
 import { loadPlanView, startPlanningRun } from './schedule-service';
 
@@ -15,7 +15,9 @@ const HEADER = ['date', 'début', 'fin', 'fuseau', 'jury', 'salle/lien', 'candid
 beforeAll(async () => {
 	handle = await freshDatabase();
 	fixture = await insertPlanningFixture(handle.db);
-	await (await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'plan')).finished;
+	await (
+		await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'plan')
+	).finished;
 });
 afterAll(() => handle.close());
 
@@ -48,9 +50,17 @@ describe('plan exports', () => {
 		await workbook.xlsx.load(await planXlsx(plan));
 		expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['2026-12-07']);
 		const sheet = workbook.worksheets[0];
-		const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map(String));
+		const rows = sheet
+			.getSheetValues()
+			.filter(Boolean)
+			.map((row) => (row as unknown[]).slice(1).map(String));
 		expect(rows[0]).toEqual(HEADER);
 		expect(rows).toHaveLength(plan.defenses.length + 1);
-		expect(rows.slice(1).map((row) => row[6]).sort()).toEqual(plan.defenses.map((defense) => defense.label).sort());
+		expect(
+			rows
+				.slice(1)
+				.map((row) => row[6])
+				.sort()
+		).toEqual(plan.defenses.map((defense) => defense.label).sort());
 	});
 });

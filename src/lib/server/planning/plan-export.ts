@@ -23,7 +23,16 @@ export function planExportRows(plan: PresentedPlan): string[][] {
 
 /** CSV for French spreadsheet software: UTF-8 with a byte-order mark, semicolons, CRLF. */
 export function planCsv(plan: PresentedPlan): string {
-	return '\uFEFF' + Papa.unparse([fr.planning.exportColumns, ...planExportRows(plan)], { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: true }) + '\r\n';
+	return (
+		'\uFEFF' +
+		Papa.unparse([fr.planning.exportColumns, ...planExportRows(plan)], {
+			delimiter: ';',
+			newline: '\r\n',
+			quotes: false,
+			escapeFormulae: true
+		}) +
+		'\r\n'
+	);
 }
 
 /** One sheet per day, same columns as the CSV. */
@@ -45,6 +54,10 @@ export async function planXlsx(plan: PresentedPlan): Promise<ExcelJS.Buffer> {
 /** A JSON document as a download. */
 export function jsonDownload(document: unknown, filename: string): Response {
 	return new Response(JSON.stringify(document, null, 2) + '\n', {
-		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'no-store'
+		}
 	});
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/transaction';
+import { isUuid } from '../../domain/ids';
 
 /** Everything the planning problem of one session is made of, read in a handful of queries. */
 export async function readProblemRows(db: Executor, sessionId: string) {
@@ -19,9 +20,24 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 	if (!session) return null;
 
 	const [days, rooms, juries, members, registrations, defenses] = await Promise.all([
-		db.selectFrom('session_days').select(['day', 'opens_at as opensAt', 'closes_at as closesAt', 'breaks']).where('session_id', '=', sessionId).orderBy('day').execute(),
-		db.selectFrom('rooms').select(['id', 'name', 'remote', 'video_url as videoUrl', 'unavailable']).where('session_id', '=', sessionId).orderBy('name').execute(),
-		db.selectFrom('juries').select(['id', 'label', 'room_id as roomId', 'president_id as presidentId']).where('session_id', '=', sessionId).orderBy('label').execute(),
+		db
+			.selectFrom('session_days')
+			.select(['day', 'opens_at as opensAt', 'closes_at as closesAt', 'breaks'])
+			.where('session_id', '=', sessionId)
+			.orderBy('day')
+			.execute(),
+		db
+			.selectFrom('rooms')
+			.select(['id', 'name', 'remote', 'video_url as videoUrl', 'unavailable'])
+			.where('session_id', '=', sessionId)
+			.orderBy('name')
+			.execute(),
+		db
+			.selectFrom('juries')
+			.select(['id', 'label', 'room_id as roomId', 'president_id as presidentId'])
+			.where('session_id', '=', sessionId)
+			.orderBy('label')
+			.execute(),
 		db
 			.selectFrom('jury_members')
 			.innerJoin('juries', 'juries.id', 'jury_members.jury_id')
@@ -60,7 +76,13 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 		.selectFrom('session_jurors')
 		.select('juror_id as id')
 		.where('session_id', '=', sessionId)
-		.union(db.selectFrom('jury_members').innerJoin('juries', 'juries.id', 'jury_members.jury_id').select('jury_members.juror_id as id').where('juries.session_id', '=', sessionId))
+		.union(
+			db
+				.selectFrom('jury_members')
+				.innerJoin('juries', 'juries.id', 'jury_members.jury_id')
+				.select('jury_members.juror_id as id')
+				.where('juries.session_id', '=', sessionId)
+		)
 		.execute();
 	const jurorIdList = jurorIds.map((row) => row.id);
 	const candidateIds = registrations.map((row) => row.id);
@@ -86,7 +108,12 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 					.execute()
 			: [],
 		peopleIds.length
-			? db.selectFrom('unavailability').select(['user_id as userId', 'starts_at as startsAt', 'ends_at as endsAt']).where('user_id', 'in', peopleIds).orderBy('starts_at').execute()
+			? db
+					.selectFrom('unavailability')
+					.select(['user_id as userId', 'starts_at as startsAt', 'ends_at as endsAt'])
+					.where('user_id', 'in', peopleIds)
+					.orderBy('starts_at')
+					.execute()
 			: [],
 		jurorIdList.length && candidateIds.length
 			? db
@@ -114,9 +141,7 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 
 export type ProblemRows = NonNullable<Awaited<ReturnType<typeof readProblemRows>>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function sessionExists(db: Executor, sessionId: string): Promise<boolean> {
-	if (!UUID.test(sessionId)) return false;
+	if (!isUuid(sessionId)) return false;
 	return (await db.selectFrom('exam_sessions').select('id').where('id', '=', sessionId).executeTakeFirst()) !== undefined;
 }

@@ -1,6 +1,7 @@
-import { groupUnits } from '../../domain/scheduling/model';
-import { formatInstant } from '../../domain/scheduling/time';
-import { validateProblem } from '../../domain/scheduling/validate';
+import { groupUnits } from '../../domain/planning/model';
+import { formatInstant } from '../../domain/planning/time';
+import { validateProblem } from '../../domain/planning/validate';
+import { UUIDS_IN_TEXT } from '../../domain/ids';
 import {
 	PLANNING_FORMAT,
 	SCHEDULE_FORMAT,
@@ -8,7 +9,7 @@ import {
 	type LocalInterval,
 	type PlanningProblem,
 	type Schedule
-} from '../../domain/scheduling/types';
+} from '../../domain/planning/types';
 import { fr } from '../../i18n/fr';
 import type { Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
@@ -41,14 +42,13 @@ export interface PlanningContext {
 	defenseIdByKey: Map<string, string>;
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
 /** Replaces every uuid of the session in an engine message by what people call it. */
 export function humanize(labels: Map<string, string>, text: string): string {
-	return text.replace(UUID, (id) => labels.get(id.toLowerCase()) ?? id);
+	return text.replace(UUIDS_IN_TEXT, (id) => labels.get(id.toLowerCase()) ?? id);
 }
 
-const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const asStrings = (value: unknown): string[] =>
+	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 function asLocalIntervals(value: unknown): LocalInterval[] {
 	if (!Array.isArray(value)) return [];
@@ -67,7 +67,13 @@ function interval(start: Date, end: Date, zone: string): Interval {
 function asInstantIntervals(value: unknown, zone: string): Interval[] {
 	if (!Array.isArray(value)) return [];
 	return value
-		.filter((item) => typeof item?.start === 'string' && typeof item?.end === 'string' && !Number.isNaN(Date.parse(item.start)) && !Number.isNaN(Date.parse(item.end)))
+		.filter(
+			(item) =>
+				typeof item?.start === 'string' &&
+				typeof item?.end === 'string' &&
+				!Number.isNaN(Date.parse(item.start)) &&
+				!Number.isNaN(Date.parse(item.end))
+		)
 		.map((item) => interval(new Date(item.start), new Date(item.end), zone));
 }
 
@@ -129,7 +135,12 @@ export function assembleContext(rows: ProblemRows): PlanningContext {
 			extraPerTeamMember: session.extraPerTeamMember
 		},
 		days: rows.days.map((day) => ({ date: day.day, start: day.opensAt, end: day.closesAt, breaks: asLocalIntervals(day.breaks) })),
-		rooms: rows.rooms.map((room) => ({ id: room.id, name: room.name, remote: room.remote, unavailable: asInstantIntervals(room.unavailable, zone) })),
+		rooms: rows.rooms.map((room) => ({
+			id: room.id,
+			name: room.name,
+			remote: room.remote,
+			unavailable: asInstantIntervals(room.unavailable, zone)
+		})),
 		jurors: rows.jurors.map((juror) => ({
 			id: juror.id,
 			name: juror.name,
@@ -153,7 +164,11 @@ export function assembleContext(rows: ProblemRows): PlanningContext {
 		})),
 		pinned: rows.defenses
 			.filter((defense) => defense.pinned || defense.status !== 'planned')
-			.map((defense) => ({ candidates: ordered(candidatesOfDefense.get(defense.id) ?? []), jury: defense.juryId, start: formatInstant(toMinuteFloor(defense.startsAt), zone) }))
+			.map((defense) => ({
+				candidates: ordered(candidatesOfDefense.get(defense.id) ?? []),
+				jury: defense.juryId,
+				start: formatInstant(toMinuteFloor(defense.startsAt), zone)
+			}))
 	};
 
 	const defenseIdByKey = new Map<string, string>();
@@ -190,7 +205,7 @@ export function assembleContext(rows: ProblemRows): PlanningContext {
 /** The planning context of a session, or a French 404 when there is no such session. */
 export async function loadPlanningContext(db: Executor, sessionId: string): Promise<PlanningContext> {
 	const rows = (await sessionExists(db, sessionId)) ? await readProblemRows(db, sessionId) : null;
-	if (!rows) throw new UserFacingError(fr.planning.sessionNotFound, undefined, 404);
+	if (!rows) throw new UserFacingError('planning.session-not-found', 404, fr.planning.sessionNotFound);
 	return assembleContext(rows);
 }
 

@@ -1,9 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { localMinuteOfDay, minutesOfDay, parseInstantFloor } from '../../domain/scheduling/time';
+import { localMinuteOfDay, minutesOfDay, parseInstantFloor } from '../../domain/planning/time';
 import { formatInTimeZone, zoneLabel } from '../../domain/time/format';
-import type { Database } from '../db';
-import { UserFacingError } from '../errors';
-import { loadPlanView, type PlanView } from './schedule-service';
+import type { PlanView } from './schedule-service';
 
 /** One defense as the pages and exports show it, times in the session's time zone. */
 export interface DefenseItem {
@@ -37,16 +34,6 @@ export interface JuryColumn {
 	label: string;
 	roomName: string;
 	members: string[];
-}
-
-/** The plan view of a session for a route, or a French 404. */
-export async function planViewOr404(db: Database, sessionId: string): Promise<PlanView> {
-	try {
-		return await loadPlanView(db, sessionId);
-	} catch (caught) {
-		if (caught instanceof UserFacingError && caught.status === 404) error(404, caught.message);
-		throw caught;
-	}
 }
 
 export function presentPlan(view: PlanView) {
@@ -117,7 +104,16 @@ export function presentPlan(view: PlanView) {
 		reasons: group.reasons
 	}));
 
-	return { sessionId: context.sessionId, sessionName: context.sessionName, timezone, juries, defenses, days, unplaced, total: context.problem.candidates.length };
+	return {
+		sessionId: context.sessionId,
+		sessionName: context.sessionName,
+		timezone,
+		juries,
+		defenses,
+		days,
+		unplaced,
+		total: context.problem.candidates.length
+	};
 }
 
 export type PresentedPlan = ReturnType<typeof presentPlan>;

@@ -1,4 +1,4 @@
-import type { Defense } from '../../domain/scheduling/types';
+import type { Defense } from '../../domain/planning/types';
 import type { Executor } from '../db/transaction';
 
 /*
@@ -24,7 +24,15 @@ export async function listDefenses(db: Executor, sessionId: string): Promise<Sto
 	const rows = await db
 		.selectFrom('defenses')
 		.leftJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
-		.select(['defenses.id', 'defenses.jury_id as juryId', 'defenses.starts_at as startsAt', 'defenses.ends_at as endsAt', 'defenses.pinned', 'defenses.status', 'defense_candidates.candidate_id as candidateId'])
+		.select([
+			'defenses.id',
+			'defenses.jury_id as juryId',
+			'defenses.starts_at as startsAt',
+			'defenses.ends_at as endsAt',
+			'defenses.pinned',
+			'defenses.status',
+			'defense_candidates.candidate_id as candidateId'
+		])
 		.where('defenses.session_id', '=', sessionId)
 		.orderBy('defenses.starts_at')
 		.orderBy('defenses.id')
@@ -56,7 +64,9 @@ export async function replaceDefenses(trx: Executor, sessionId: string, defenses
 	const wanted = new Set(defenses.map((defense) => candidateSetKey(defense.candidates)));
 	const outcome: ReplaceOutcome = { inserted: 0, moved: 0, kept: 0, removed: 0 };
 
-	const obsolete = existing.filter((defense) => defense.status === 'planned' && !wanted.has(candidateSetKey(defense.candidates))).map((defense) => defense.id);
+	const obsolete = existing
+		.filter((defense) => defense.status === 'planned' && !wanted.has(candidateSetKey(defense.candidates)))
+		.map((defense) => defense.id);
 	if (obsolete.length) await trx.deleteFrom('defenses').where('id', 'in', obsolete).execute();
 	outcome.removed = obsolete.length;
 
@@ -65,10 +75,17 @@ export async function replaceDefenses(trx: Executor, sessionId: string, defenses
 		const endsAt = new Date(defense.end);
 		const current = byKey.get(candidateSetKey(defense.candidates));
 		if (current) {
-			const unchanged = current.juryId === defense.jury && current.startsAt.getTime() === startsAt.getTime() && current.endsAt.getTime() === endsAt.getTime();
+			const unchanged =
+				current.juryId === defense.jury &&
+				current.startsAt.getTime() === startsAt.getTime() &&
+				current.endsAt.getTime() === endsAt.getTime();
 			if (unchanged || current.status !== 'planned') outcome.kept++;
 			else {
-				await trx.updateTable('defenses').set({ jury_id: defense.jury, starts_at: startsAt, ends_at: endsAt }).where('id', '=', current.id).execute();
+				await trx
+					.updateTable('defenses')
+					.set({ jury_id: defense.jury, starts_at: startsAt, ends_at: endsAt })
+					.where('id', '=', current.id)
+					.execute();
 				outcome.moved++;
 			}
 			continue;
@@ -78,14 +95,25 @@ export async function replaceDefenses(trx: Executor, sessionId: string, defenses
 			.values({ session_id: sessionId, jury_id: defense.jury, starts_at: startsAt, ends_at: endsAt })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await trx.insertInto('defense_candidates').values(defense.candidates.map((candidate_id) => ({ defense_id: id, candidate_id }))).execute();
+		await trx
+			.insertInto('defense_candidates')
+			.values(defense.candidates.map((candidate_id) => ({ defense_id: id, candidate_id })))
+			.execute();
 		outcome.inserted++;
 	}
 	return outcome;
 }
 
-export async function updateDefensePlacement(trx: Executor, defenseId: string, placement: { juryId: string; startsAt: Date; endsAt: Date }): Promise<void> {
-	await trx.updateTable('defenses').set({ jury_id: placement.juryId, starts_at: placement.startsAt, ends_at: placement.endsAt }).where('id', '=', defenseId).execute();
+export async function updateDefensePlacement(
+	trx: Executor,
+	defenseId: string,
+	placement: { juryId: string; startsAt: Date; endsAt: Date }
+): Promise<void> {
+	await trx
+		.updateTable('defenses')
+		.set({ jury_id: placement.juryId, starts_at: placement.startsAt, ends_at: placement.endsAt })
+		.where('id', '=', defenseId)
+		.execute();
 }
 
 export async function updateDefensePinned(trx: Executor, defenseId: string, pinned: boolean): Promise<void> {

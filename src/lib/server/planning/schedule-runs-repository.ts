@@ -10,9 +10,25 @@ export interface RunOutcome {
 	changes: { inserted: number; moved: number; kept: number; removed: number };
 }
 
-const runColumns = ['id', 'session_id as sessionId', 'mode', 'status', 'phase', 'progress', 'placed', 'total', 'started_at as startedAt', 'finished_at as finishedAt', 'error', 'result'] as const;
+const runColumns = [
+	'id',
+	'session_id as sessionId',
+	'mode',
+	'status',
+	'phase',
+	'progress',
+	'placed',
+	'total',
+	'started_at as startedAt',
+	'finished_at as finishedAt',
+	'error',
+	'result'
+] as const;
 
-export async function insertRun(trx: Executor, run: { sessionId: string; mode: RunMode; startedBy: string; total: number }): Promise<string> {
+export async function insertRun(
+	trx: Executor,
+	run: { sessionId: string; mode: RunMode; startedBy: string; total: number }
+): Promise<string> {
 	const { id } = await trx
 		.insertInto('planning_runs')
 		.values({ session_id: run.sessionId, mode: run.mode, started_by: run.startedBy, total: run.total, phase: 'préparation' })
@@ -21,7 +37,11 @@ export async function insertRun(trx: Executor, run: { sessionId: string; mode: R
 	return id;
 }
 
-export async function updateRunProgress(db: Executor, runId: string, progress: { phase: string; fraction: number; placed: number }): Promise<void> {
+export async function updateRunProgress(
+	db: Executor,
+	runId: string,
+	progress: { phase: string; fraction: number; placed: number }
+): Promise<void> {
 	await db
 		.updateTable('planning_runs')
 		.set({ phase: progress.phase, progress: progress.fraction, placed: progress.placed })
@@ -33,7 +53,15 @@ export async function updateRunProgress(db: Executor, runId: string, progress: {
 export async function finishRun(trx: Executor, runId: string, outcome: RunOutcome): Promise<void> {
 	await trx
 		.updateTable('planning_runs')
-		.set({ status: 'done', phase: 'terminé', progress: 1, placed: outcome.placed, total: outcome.total, finished_at: new Date(), result: JSON.stringify(outcome) })
+		.set({
+			status: 'done',
+			phase: 'terminé',
+			progress: 1,
+			placed: outcome.placed,
+			total: outcome.total,
+			finished_at: new Date(),
+			result: JSON.stringify(outcome)
+		})
 		.where('id', '=', runId)
 		.execute();
 }
@@ -58,7 +86,13 @@ export async function getRun(db: Executor, sessionId: string, runId: string) {
 }
 
 export async function latestRun(db: Executor, sessionId: string) {
-	return db.selectFrom('planning_runs').select(runColumns).where('session_id', '=', sessionId).orderBy('started_at', 'desc').limit(1).executeTakeFirst();
+	return db
+		.selectFrom('planning_runs')
+		.select(runColumns)
+		.where('session_id', '=', sessionId)
+		.orderBy('started_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 }
 
 export type PlanningRun = NonNullable<Awaited<ReturnType<typeof latestRun>>>;

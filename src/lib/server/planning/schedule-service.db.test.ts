@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
-import { checkSchedule } from '../../domain/scheduling/check';
-import { validateProblem } from '../../domain/scheduling/validate';
+import { checkSchedule } from '../../domain/planning/check';
+import { validateProblem } from '../../domain/planning/validate';
 import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
-import { insertPlanningFixture, type PlanningFixture } from './problem-fixture';
+import { insertPlanningFixture, type PlanningFixture } from '../../../../tests/helpers/planning-fixture';
 import { loadPlanningContext } from './problem-service';
 import { listDefenses } from './schedule-repository';
 import { getRun, latestRun } from './schedule-runs-repository';
-import { PlanningRefusal, currentRun, importSchedule, loadPlanView, moveDefense, setDefensePinned, startPlanningRun } from './schedule-service';
+import {
+	PlanningRefusal,
+	currentRun,
+	importSchedule,
+	loadPlanView,
+	moveDefense,
+	setDefensePinned,
+	startPlanningRun
+} from './schedule-service';
 
 let handle: DatabaseHandle;
 let fixture: PlanningFixture;
@@ -20,13 +28,31 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(() => null, (caught: unknown) => caught);
+	const error = await promise.then(
+		() => null,
+		(caught: unknown) => caught
+	);
 	expect(error).toBeInstanceOf(UserFacingError);
 	return error as UserFacingError;
 }
 
-const snapshot = async () => (await listDefenses(handle.db, fixture.session)).map(({ id, juryId, startsAt, pinned, candidates }) => ({ id, juryId, start: startsAt.toISOString(), pinned, candidates: [...candidates].sort() }));
-const auditCount = async () => Number((await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const snapshot = async () =>
+	(await listDefenses(handle.db, fixture.session)).map(({ id, juryId, startsAt, pinned, candidates }) => ({
+		id,
+		juryId,
+		start: startsAt.toISOString(),
+		pinned,
+		candidates: [...candidates].sort()
+	}));
+const auditCount = async () =>
+	Number(
+		(
+			await handle.db
+				.selectFrom('audit_log')
+				.select((eb) => eb.fn.countAll<string>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 async function plan(mode: 'plan' | 'reoptimise' = 'plan') {
 	const { runId, finished } = await startPlanningRun(handle.db, fixture.coordinator, fixture.session, mode);
@@ -45,7 +71,10 @@ describe('planning problem of a session', () => {
 		expect(zoe.timezone).toBe('America/Montreal');
 		expect(zoe.unavailable).toEqual([{ start: '2026-12-07T09:00:00+01:00', end: '2026-12-07T10:00:00+01:00' }]);
 		expect(problem.candidates.filter((candidate) => candidate.team === 'Énergie')).toHaveLength(2);
-		expect(problem.juries.find((jury) => jury.id === fixture.juries.A)).toMatchObject({ room: fixture.rooms.turing, president: fixture.jurors.claire });
+		expect(problem.juries.find((jury) => jury.id === fixture.juries.A)).toMatchObject({
+			room: fixture.rooms.turing,
+			president: fixture.jurors.claire
+		});
 	});
 
 	it('answers an unknown session with a French 404', async () => {
@@ -90,7 +119,13 @@ describe('manual edits', () => {
 		const before = await snapshot();
 		const audits = await auditCount();
 		const victor = before.find((defense) => defense.candidates.includes(fixture.candidates.victor))!;
-		const refused = await refusal(moveDefense(handle.db, fixture.coordinator, fixture.session, victor.id, { juryId: fixture.juries.B, date: '2026-12-07', time: '10:20' }));
+		const refused = await refusal(
+			moveDefense(handle.db, fixture.coordinator, fixture.session, victor.id, {
+				juryId: fixture.juries.B,
+				date: '2026-12-07',
+				time: '10:20'
+			})
+		);
 		expect(refused).toBeInstanceOf(PlanningRefusal);
 		const reasons = (refused as PlanningRefusal).details;
 		expect(reasons).toContain('Thomas Girard travaille chez Ubisoft, comme Victor Caron : conflit d’intérêts.');
@@ -104,15 +139,24 @@ describe('manual edits', () => {
 		const amelie = before.find((defense) => defense.candidates.includes(fixture.candidates.amelie))!;
 		// Free the last slot of the day in jury A: 11:30–11:55 is free unless something sits there.
 		const view = await loadPlanView(handle.db, fixture.session);
-		const busyA = view.schedule.defenses.filter((defense) => defense.jury === fixture.juries.A && !defense.candidates.includes(fixture.candidates.amelie));
+		const busyA = view.schedule.defenses.filter(
+			(defense) => defense.jury === fixture.juries.A && !defense.candidates.includes(fixture.candidates.amelie)
+		);
 		const target = ['11:30', '11:00', '10:45', '09:00'].find((time) => {
 			const start = Date.parse(`2026-12-07T${time}:00+01:00`);
 			return busyA.every((defense) => Date.parse(defense.end) + 5 * 60000 <= start || start + 30 * 60000 <= Date.parse(defense.start));
 		})!;
 		const audits = await auditCount();
-		await moveDefense(handle.db, fixture.coordinator, fixture.session, amelie.id, { juryId: fixture.juries.A, date: '2026-12-07', time: target });
+		await moveDefense(handle.db, fixture.coordinator, fixture.session, amelie.id, {
+			juryId: fixture.juries.A,
+			date: '2026-12-07',
+			time: target
+		});
 		const after = await snapshot();
-		expect(after.find((defense) => defense.id === amelie.id)).toMatchObject({ juryId: fixture.juries.A, start: new Date(`2026-12-07T${target}:00+01:00`).toISOString() });
+		expect(after.find((defense) => defense.id === amelie.id)).toMatchObject({
+			juryId: fixture.juries.A,
+			start: new Date(`2026-12-07T${target}:00+01:00`).toISOString()
+		});
 		expect(await auditCount()).toBe(audits + 1);
 		const reloaded = await loadPlanView(handle.db, fixture.session);
 		expect(checkSchedule(reloaded.context.problem, reloaded.schedule)).toEqual([]);
@@ -125,7 +169,9 @@ describe('manual edits', () => {
 		await plan('plan');
 		const after = await snapshot();
 		expect(after.find((defense) => defense.id === pinned.id)).toEqual({ ...pinned, pinned: true });
-		const refused = (await refusal(moveDefense(handle.db, fixture.coordinator, fixture.session, pinned.id, { juryId: pinned.juryId, date: '2026-12-07', time: '09:00' }))) as PlanningRefusal;
+		const refused = (await refusal(
+			moveDefense(handle.db, fixture.coordinator, fixture.session, pinned.id, { juryId: pinned.juryId, date: '2026-12-07', time: '09:00' })
+		)) as PlanningRefusal;
 		expect(refused.details[0]).toMatch(/^La soutenance de Inès Garcia est épinglée/);
 		await setDefensePinned(handle.db, fixture.coordinator, fixture.session, pinned.id, false);
 	});
@@ -140,7 +186,9 @@ describe('schedule import', () => {
 		victor.jury = fixture.juries.B;
 		victor.room = fixture.rooms.visio;
 		broken.defenses = broken.defenses.filter((defense) => !defense.candidates.includes(fixture.candidates.amelie));
-		const refused = (await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, JSON.stringify(broken)))) as PlanningRefusal;
+		const refused = (await refusal(
+			importSchedule(handle.db, fixture.coordinator, fixture.session, JSON.stringify(broken))
+		)) as PlanningRefusal;
 		expect(refused.details.some((text) => text.includes('Amélie Lefèvre') && text.includes('0 fois'))).toBe(true);
 		expect(refused.details.some((text) => text.includes("conflit d'intérêts avec Thomas Girard"))).toBe(true);
 		expect(await snapshot()).toEqual(before);
@@ -149,9 +197,13 @@ describe('schedule import', () => {
 	it('refuses a file that is not a schedule document', async () => {
 		const before = await snapshot();
 		expect((await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, '{"format":'))).message).toMatch(/JSON/);
-		expect((await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, '{"format":"soutenance.planning/1"}'))).message).toMatch(/soutenance\.schedule\/1/);
+		expect(
+			(await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, '{"format":"soutenance.planning/1"}'))).message
+		).toMatch(/soutenance\.schedule\/1/);
 		const badEntry = JSON.stringify({ format: 'soutenance.schedule/1', defenses: [{ candidates: [], jury: 1 }], unplaced: [] });
-		expect(((await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, badEntry))) as PlanningRefusal).details[0]).toMatch(/soutenance n°1/);
+		expect(
+			((await refusal(importSchedule(handle.db, fixture.coordinator, fixture.session, badEntry))) as PlanningRefusal).details[0]
+		).toMatch(/soutenance n°1/);
 		expect(await snapshot()).toEqual(before);
 	});
 
@@ -180,8 +232,13 @@ describe('interrupted runs', () => {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await currentRun(handle.db, fixture.session);
-		expect(await getRun(handle.db, fixture.session, id)).toMatchObject({ status: 'failed', error: 'La planification a été interrompue (redémarrage du serveur) : relancez-la.' });
-		await (await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'reoptimise')).finished;
+		expect(await getRun(handle.db, fixture.session, id)).toMatchObject({
+			status: 'failed',
+			error: 'La planification a été interrompue (redémarrage du serveur) : relancez-la.'
+		});
+		await (
+			await startPlanningRun(handle.db, fixture.coordinator, fixture.session, 'reoptimise')
+		).finished;
 		expect((await currentRun(handle.db, fixture.session))?.status).toBe('done');
 	});
 });

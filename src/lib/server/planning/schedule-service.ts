@@ -1,8 +1,8 @@
-import { checkPlacement } from '../../domain/planning-edit/move-check';
-import { checkSchedule } from '../../domain/scheduling/check';
-import { scheduleMetrics, type PlanMetrics } from '../../domain/scheduling/metrics';
-import { isIsoInstant, isLocalDate, isLocalTime, localToInstant } from '../../domain/scheduling/time';
-import { SCHEDULE_FORMAT, type Schedule } from '../../domain/scheduling/types';
+import { checkPlacement } from '../../domain/planning/move-check';
+import { checkSchedule } from '../../domain/planning/check';
+import { scheduleMetrics, type PlanMetrics } from '../../domain/planning/metrics';
+import { isIsoInstant, isLocalDate, isLocalTime, localToInstant } from '../../domain/planning/time';
+import { SCHEDULE_FORMAT, type Schedule } from '../../domain/planning/types';
 import { fr } from '../../i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db';
@@ -10,16 +10,27 @@ import { inTransaction } from '../db/transaction';
 import { UserFacingError } from '../errors';
 import { humanize, loadPlanningContext, problemErrors, type PlanningContext } from './problem-service';
 import { candidateSetKey, replaceDefenses, updateDefensePinned, updateDefensePlacement } from './schedule-repository';
-import { failRun, failStaleRuns, finishRun, insertRun, latestRun, updateRunProgress, type PlanningRun, type RunMode, type RunOutcome } from './schedule-runs-repository';
+import {
+	failRun,
+	failStaleRuns,
+	finishRun,
+	insertRun,
+	latestRun,
+	updateRunProgress,
+	type PlanningRun,
+	type RunMode,
+	type RunOutcome
+} from './schedule-runs-repository';
 
 /** A refusal with the list of every reason, each in French. */
 export class PlanningRefusal extends UserFacingError {
 	constructor(
+		code: string,
 		message: string,
 		readonly details: string[],
 		status: 400 | 404 | 409 = 400
 	) {
-		super(message, undefined, status);
+		super(code, status, message, undefined, { details });
 	}
 }
 
@@ -40,10 +51,15 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
  * around the pinned defenses; "reoptimise" also passes the current plan as `previous`, so the
  * engine moves as few defenses as it can.
  */
-export async function startPlanningRun(db: Database, actorId: string, sessionId: string, mode: RunMode): Promise<{ runId: string; finished: Promise<void> }> {
+export async function startPlanningRun(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	mode: RunMode
+): Promise<{ runId: string; finished: Promise<void> }> {
 	const context = await loadPlanningContext(db, sessionId);
 	const errors = problemErrors(context);
-	if (errors.length) throw new PlanningRefusal(fr.planning.problemInvalid, errors);
+	if (errors.length) throw new PlanningRefusal('planning.problem-invalid', fr.planning.problemInvalid, errors);
 	await failInterruptedRuns(db, sessionId);
 	let runId: string;
 	try {
@@ -53,7 +69,7 @@ export async function startPlanningRun(db: Database, actorId: string, sessionId:
 			return id;
 		});
 	} catch (error) {
-		if (isUniqueViolation(error)) throw new UserFacingError(fr.planning.runAlreadyRunning, undefined, 409);
+		if (isUniqueViolation(error)) throw new UserFacingError('planning.run-already-running', 409, fr.planning.runAlreadyRunning);
 		throw error;
 	}
 	return { runId, finished: solveAndSave(db, actorId, context, runId, mode) };
@@ -148,12 +164,18 @@ export async function loadPlanView(db: Database, sessionId: string): Promise<Pla
 			reasons: reasonsByKey.get(candidateSetKey(group.candidates)) ?? [fr.planning.unplacedWithoutReason]
 		}))
 	};
-	return { context, schedule, metrics: errors.length ? null : scheduleMetrics(context.problem, context.schedule), problemErrors: errors, run };
+	return {
+		context,
+		schedule,
+		metrics: errors.length ? null : scheduleMetrics(context.problem, context.schedule),
+		problemErrors: errors,
+		run
+	};
 }
 
 function findDefense(context: PlanningContext, defenseId: string) {
 	const row = context.rows.defenses.find((defense) => defense.id === defenseId);
-	if (!row) throw new UserFacingError(fr.planning.defenseNotFound, undefined, 404);
+	if (!row) throw new UserFacingError('planning.defense-not-found', 404, fr.planning.defenseNotFound);
 	const defense = context.schedule.defenses[context.rows.defenses.indexOf(row)];
 	return { row, defense };
 }
@@ -172,14 +194,19 @@ export async function moveDefense(
 	await inTransaction(db, async (trx) => {
 		const context = await loadPlanningContext(trx, sessionId);
 		const { row, defense } = findDefense(context, defenseId);
-		if (!context.problem.juries.some((jury) => jury.id === target.juryId)) throw new UserFacingError(fr.planning.move.unknownJury, 'juryId');
+		if (!context.problem.juries.some((jury) => jury.id === target.juryId))
+			throw new UserFacingError('planning.unknown-jury', 400, fr.planning.move.unknownJury, 'juryId');
 		if (!isLocalDate(target.date) || !isLocalTime(target.time) || !context.problem.days.some((day) => day.date === target.date))
-			throw new UserFacingError(fr.planning.move.startInvalid, 'time');
+			throw new UserFacingError('planning.start-invalid', 400, fr.planning.move.startInvalid, 'time');
 		const start = localToInstant(target.date, target.time, context.timezone);
 		const others = context.schedule.defenses.filter((other) => other !== defense);
 		const check = checkPlacement(context.problem, others, { candidates: defense.candidates, jury: target.juryId, start });
-		if (!check.defense) throw new PlanningRefusal(fr.planning.move.refused, check.reasons, 409);
-		await updateDefensePlacement(trx, row.id, { juryId: target.juryId, startsAt: new Date(check.defense.start), endsAt: new Date(check.defense.end) });
+		if (!check.defense) throw new PlanningRefusal('planning.refused', fr.planning.move.refused, check.reasons, 409);
+		await updateDefensePlacement(trx, row.id, {
+			juryId: target.juryId,
+			startsAt: new Date(check.defense.start),
+			endsAt: new Date(check.defense.end)
+		});
 		await appendAudit(trx, {
 			actorId,
 			action: 'planning.defense.move',
@@ -191,18 +218,32 @@ export async function moveDefense(
 	});
 }
 
-export async function setDefensePinned(db: Database, actorId: string, sessionId: string, defenseId: string, pinned: boolean): Promise<void> {
+export async function setDefensePinned(
+	db: Database,
+	actorId: string,
+	sessionId: string,
+	defenseId: string,
+	pinned: boolean
+): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const context = await loadPlanningContext(trx, sessionId);
 		const { row } = findDefense(context, defenseId);
 		if (row.pinned === pinned) return;
 		await updateDefensePinned(trx, row.id, pinned);
-		await appendAudit(trx, { actorId, action: pinned ? 'planning.defense.pin' : 'planning.defense.unpin', entity: 'defense', entityId: row.id, before: { pinned: row.pinned }, after: { pinned } });
+		await appendAudit(trx, {
+			actorId,
+			action: pinned ? 'planning.defense.pin' : 'planning.defense.unpin',
+			entity: 'defense',
+			entityId: row.id,
+			before: { pinned: row.pinned },
+			after: { pinned }
+		});
 	});
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
+const isIdList = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
 
 /** Shape of a `soutenance.schedule/1` document; every malformed entry is reported. */
 function parseScheduleDocument(text: string): Schedule {
@@ -210,19 +251,26 @@ function parseScheduleDocument(text: string): Schedule {
 	try {
 		input = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch {
-		throw new UserFacingError(fr.planning.importInvalidJson);
+		throw new UserFacingError('planning.import-invalid-json', 400, fr.planning.importInvalidJson);
 	}
 	if (!isObject(input) || input.format !== SCHEDULE_FORMAT || !Array.isArray(input.defenses) || !Array.isArray(input.unplaced))
-		throw new UserFacingError(fr.planning.importWrongFormat);
+		throw new UserFacingError('planning.import-wrong-format', 400, fr.planning.importWrongFormat);
 	const problems: string[] = [];
 	input.defenses.forEach((defense, index) => {
-		if (!isObject(defense) || !isIdList(defense.candidates) || typeof defense.jury !== 'string' || typeof defense.room !== 'string' || !isIsoInstant(defense.start) || !isIsoInstant(defense.end))
+		if (
+			!isObject(defense) ||
+			!isIdList(defense.candidates) ||
+			typeof defense.jury !== 'string' ||
+			typeof defense.room !== 'string' ||
+			!isIsoInstant(defense.start) ||
+			!isIsoInstant(defense.end)
+		)
 			problems.push(`soutenance n°${index + 1} : candidates, jury, room, start et end (instants ISO 8601 avec décalage) attendus`);
 	});
 	input.unplaced.forEach((group, index) => {
 		if (!isObject(group) || !isIdList(group.candidates)) problems.push(`non placé n°${index + 1} : candidates (liste non vide) attendu`);
 	});
-	if (problems.length) throw new PlanningRefusal(fr.planning.importRefused, problems);
+	if (problems.length) throw new PlanningRefusal('planning.import-refused', fr.planning.importRefused, problems);
 	return {
 		format: SCHEDULE_FORMAT,
 		defenses: input.defenses as Schedule['defenses'],
@@ -240,11 +288,17 @@ export async function importSchedule(db: Database, actorId: string, sessionId: s
 	return inTransaction(db, async (trx) => {
 		const context = await loadPlanningContext(trx, sessionId);
 		const errors = problemErrors(context);
-		if (errors.length) throw new PlanningRefusal(fr.planning.problemInvalid, errors);
+		if (errors.length) throw new PlanningRefusal('planning.problem-invalid', fr.planning.problemInvalid, errors);
 		const violations = checkSchedule(context.problem, schedule).map((text) => humanize(context.labels, text));
-		if (violations.length) throw new PlanningRefusal(fr.planning.importRefused, violations);
+		if (violations.length) throw new PlanningRefusal('planning.import-refused', fr.planning.importRefused, violations);
 		const changes = await replaceDefenses(trx, sessionId, schedule.defenses);
-		await appendAudit(trx, { actorId, action: 'planning.import', entity: 'exam_session', entityId: sessionId, after: { defenses: schedule.defenses.length, changes } });
+		await appendAudit(trx, {
+			actorId,
+			action: 'planning.import',
+			entity: 'exam_session',
+			entityId: sessionId,
+			after: { defenses: schedule.defenses.length, changes }
+		});
 		return { defenses: schedule.defenses.length };
 	});
 }

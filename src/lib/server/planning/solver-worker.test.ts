@@ -1,9 +1,9 @@
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { sampleProblem } from '../../domain/scheduling/test-problems';
-import { solve } from '../../domain/scheduling/solve';
-import { checkSchedule } from '../../domain/scheduling/check';
-import type { PlanningProblem } from '../../domain/scheduling/types';
+import { sampleProblem } from '../../domain/planning/test-problems';
+import { solve } from '../../domain/planning/solve';
+import { checkSchedule } from '../../domain/planning/check';
+import type { PlanningProblem } from '../../domain/planning/types';
 import { generateInstance } from '../../../../scripts/bench/generate';
 import { solveInWorker } from './solver-worker';
 

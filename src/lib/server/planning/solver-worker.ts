@@ -1,6 +1,6 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { solve } from '../../domain/scheduling/solve';
-import type { PlanningProblem, Schedule, SolveOptions, SolveProgress } from '../../domain/scheduling/types';
+import { solve } from '../../domain/planning/solve';
+import type { PlanningProblem, Schedule, SolveOptions, SolveProgress } from '../../domain/planning/types';
 
 /*
  * Runs the engine in a worker thread so that the server keeps answering while it solves.
@@ -18,7 +18,10 @@ type WorkerMessage = { type: 'progress'; progress: SolveProgress } | { type: 'do
 if (!isMainThread && parentPort && workerData?.tag === WORKER_TAG) {
 	const port = parentPort;
 	const { problem, options } = workerData as { problem: PlanningProblem; options: WorkerOptions };
-	const schedule = solve(problem, { ...options, onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies WorkerMessage) });
+	const schedule = solve(problem, {
+		...options,
+		onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies WorkerMessage)
+	});
 	port.postMessage({ type: 'done', schedule } satisfies WorkerMessage);
 }
 

@@ -31,7 +31,12 @@ export function convocationFor(context: PublicationContext, candidateId: string,
 		certification: session.certification,
 		sessionTimezone: session.timezone,
 		address: session.place,
-		candidate: { id: candidateId, name: person?.name ?? candidateId, timezone: person?.timezone ?? session.timezone, extraTimePercent: person?.extraTimePercent ?? 0 },
+		candidate: {
+			id: candidateId,
+			name: person?.name ?? candidateId,
+			timezone: person?.timezone ?? session.timezone,
+			extraTimePercent: person?.extraTimePercent ?? 0
+		},
 		teammates: slot.candidates
 			.filter((id) => id !== candidateId)
 			.map((id) => nameOf(context, id))
@@ -84,13 +89,19 @@ function changeLines(change: CandidateChange, timezone: string): string[] {
 	if (before.start.getTime() !== after.start.getTime() || before.end.getTime() !== after.end.getTime()) {
 		lines.push(t.movedLine(formatWithZone(before.start, timezone), formatWithZone(after.start, timezone)));
 	}
-	if (JSON.stringify(before.room) !== JSON.stringify(after.room)) lines.push(t.placeChangedLine(placeText(before.room, null), placeText(after.room, null)));
+	if (JSON.stringify(before.room) !== JSON.stringify(after.room))
+		lines.push(t.placeChangedLine(placeText(before.room, null), placeText(after.room, null)));
 	if (lines.length === 0 && before.juryId !== after.juryId) lines.push(t.juryChangedLine);
 	return lines;
 }
 
 /** The e-mail a candidate gets: a first convocation, an updated one, or a cancellation. */
-export async function candidateMail(context: PublicationContext, change: CandidateChange, email: string, firstPublication: boolean): Promise<OutgoingMail> {
+export async function candidateMail(
+	context: PublicationContext,
+	change: CandidateChange,
+	email: string,
+	firstPublication: boolean
+): Promise<OutgoingMail> {
 	if (!change.after) {
 		const cancelled = convocationFor(context, change.candidateId, change.before!);
 		return {
@@ -102,9 +113,10 @@ export async function candidateMail(context: PublicationContext, change: Candida
 	}
 	const convocation = convocationFor(context, change.candidateId, change.after);
 	const body = sectionsAsText(convocationSections(convocation));
-	const intro = firstPublication || change.kind === 'placed'
-		? [t.convokedTo(convocation.blockCode, convocation.sessionName, convocation.certification)]
-		: [...changeLines(change, convocation.candidate.timezone), '', t.updatedConvocationIntro];
+	const intro =
+		firstPublication || change.kind === 'placed'
+			? [t.convokedTo(convocation.blockCode, convocation.sessionName, convocation.certification)]
+			: [...changeLines(change, convocation.candidate.timezone), '', t.updatedConvocationIntro];
 	return {
 		to: email,
 		subject: change.kind === 'moved' ? t.changedSubject(defenseDate(convocation)) : t.convocationSubject(defenseDate(convocation)),
@@ -126,7 +138,8 @@ function slotCandidates(context: PublicationContext, slot: CandidateSlot): strin
 
 function slotLine(context: PublicationContext, slot: CandidateSlot, withDay: boolean): string {
 	const zone = context.session.timezone;
-	const time = `${formatInTimeZone(slot.start, zone, withDay ? "EEEE d MMMM yyyy, HH:mm" : 'HH:mm')}–${formatInTimeZone(slot.end, zone, 'HH:mm')}`;
+	const starts = formatInTimeZone(slot.start, zone, withDay ? 'EEEE d MMMM yyyy, HH:mm' : 'HH:mm');
+	const time = `${starts}–${formatInTimeZone(slot.end, zone, 'HH:mm')}`;
 	const project = context.registrations.get(slot.candidates[0])?.projectTitle ?? '';
 	return t.jurorDefenseLine(time, juryLabel(context, slot), placeText(slot.room, null), slotCandidates(context, slot), project);
 }
@@ -140,7 +153,9 @@ export function jurorScheduleText(context: PublicationContext, slots: CandidateS
 		days.set(day, [...(days.get(day) ?? []), slot]);
 	}
 	return [...days]
-		.map(([day, daySlots]) => [day.charAt(0).toUpperCase() + day.slice(1), ...daySlots.map((slot) => `  ${slotLine(context, slot, false)}`)].join('\n'))
+		.map(([day, daySlots]) =>
+			[day.charAt(0).toUpperCase() + day.slice(1), ...daySlots.map((slot) => `  ${slotLine(context, slot, false)}`)].join('\n')
+		)
 		.join('\n\n');
 }
 
@@ -166,12 +181,25 @@ export function jurorEvents(context: PublicationContext, slots: CandidateSlot[],
 	return [...slots.map((slot) => jurorEvent(context, slot, false)), ...cancelled.map((slot) => jurorEvent(context, slot, true))];
 }
 
-export function jurorMail(context: PublicationContext, juror: Person, slots: CandidateSlot[], change: JurorChange, firstPublication: boolean): OutgoingMail {
+export function jurorMail(
+	context: PublicationContext,
+	juror: Person,
+	slots: CandidateSlot[],
+	change: JurorChange,
+	firstPublication: boolean
+): OutgoingMail {
 	const { session } = context;
 	const changes = firstPublication
 		? []
-		: [t.jurorChangesTitle, ...change.removed.map((slot) => `  - ${t.jurorRemoved(slotLine(context, slot, true))}`), ...change.added.map((slot) => `  - ${t.jurorAdded(slotLine(context, slot, true))}`), ''];
-	const schedule = slots.length ? [t.jurorIntro(session.name), '', jurorScheduleText(context, slots), '', t.jurorCalendarNote] : [t.jurorNoneLeft(session.name)];
+		: [
+				t.jurorChangesTitle,
+				...change.removed.map((slot) => `  - ${t.jurorRemoved(slotLine(context, slot, true))}`),
+				...change.added.map((slot) => `  - ${t.jurorAdded(slotLine(context, slot, true))}`),
+				''
+			];
+	const schedule = slots.length
+		? [t.jurorIntro(session.name), '', jurorScheduleText(context, slots), '', t.jurorCalendarNote]
+		: [t.jurorNoneLeft(session.name)];
 	return {
 		to: juror.email,
 		subject: firstPublication ? t.jurorSubject(session.name) : t.jurorChangedSubject(session.name),

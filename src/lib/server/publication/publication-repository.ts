@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { JurySnapshot, PublishedPlan, RoomSnapshot } from '$lib/domain/publication/plan-diff';
-import type { Schedule } from '$lib/domain/scheduling/types';
+import type { Schedule } from '$lib/domain/planning/types';
 import type { Executor } from '../db/transaction';
 
 export interface SessionForPublication {
@@ -56,13 +56,29 @@ export async function loadCurrentPlan(db: Executor, sessionId: string) {
 		.selectFrom('defenses')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
 		.innerJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
-		.select(['defenses.id', 'defenses.jury_id as juryId', 'juries.room_id as roomId', 'defenses.starts_at as start', 'defenses.ends_at as end', 'defenses.status', 'defense_candidates.candidate_id as candidateId'])
+		.select([
+			'defenses.id',
+			'defenses.jury_id as juryId',
+			'juries.room_id as roomId',
+			'defenses.starts_at as start',
+			'defenses.ends_at as end',
+			'defenses.status',
+			'defense_candidates.candidate_id as candidateId'
+		])
 		.where('defenses.session_id', '=', sessionId)
 		.orderBy('defenses.starts_at')
 		.execute();
 	const defenses = new Map<string, CurrentDefense>();
 	for (const row of defenseRows) {
-		const defense = defenses.get(row.id) ?? { id: row.id, juryId: row.juryId, roomId: row.roomId, start: row.start, end: row.end, status: row.status, candidates: [] };
+		const defense = defenses.get(row.id) ?? {
+			id: row.id,
+			juryId: row.juryId,
+			roomId: row.roomId,
+			start: row.start,
+			end: row.end,
+			status: row.status,
+			candidates: []
+		};
 		defense.candidates.push(row.candidateId);
 		defenses.set(row.id, defense);
 	}
@@ -101,7 +117,14 @@ export interface PlanVersion {
 	plan: PublishedPlan;
 }
 
-function toPlanVersion(row: { version: number; published_at: Date; published_by: string | null; schedule: unknown; juries: unknown; rooms: unknown }): PlanVersion {
+function toPlanVersion(row: {
+	version: number;
+	published_at: Date;
+	published_by: string | null;
+	schedule: unknown;
+	juries: unknown;
+	rooms: unknown;
+}): PlanVersion {
 	return {
 		version: row.version,
 		publishedAt: row.published_at,
@@ -111,7 +134,13 @@ function toPlanVersion(row: { version: number; published_at: Date; published_by:
 }
 
 export async function latestPlanVersion(db: Executor, sessionId: string): Promise<PlanVersion | undefined> {
-	const row = await db.selectFrom('plan_versions').selectAll().where('session_id', '=', sessionId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+	const row = await db
+		.selectFrom('plan_versions')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	return row && toPlanVersion(row);
 }
 
@@ -125,7 +154,10 @@ export async function listPlanVersions(db: Executor, sessionId: string) {
 		.execute();
 }
 
-export async function insertPlanVersion(db: Executor, row: { sessionId: string; version: number; publishedBy: string; plan: PublishedPlan }) {
+export async function insertPlanVersion(
+	db: Executor,
+	row: { sessionId: string; version: number; publishedBy: string; plan: PublishedPlan }
+) {
 	await db
 		.insertInto('plan_versions')
 		.values({
@@ -164,8 +196,16 @@ export async function candidateRegistrations(db: Executor, candidateId: string) 
 		.select((eb) => [
 			'registrations.session_id as sessionId',
 			'exam_sessions.name as sessionName',
-			eb.selectFrom('plan_versions').select((v) => v.fn.max('version').as('v')).whereRef('plan_versions.session_id', '=', 'registrations.session_id').as('publishedVersion'),
-			eb.selectFrom('session_days').select((d) => d.fn.min('day').as('d')).whereRef('session_days.session_id', '=', 'registrations.session_id').as('firstDay')
+			eb
+				.selectFrom('plan_versions')
+				.select((v) => v.fn.max('version').as('v'))
+				.whereRef('plan_versions.session_id', '=', 'registrations.session_id')
+				.as('publishedVersion'),
+			eb
+				.selectFrom('session_days')
+				.select((d) => d.fn.min('day').as('d'))
+				.whereRef('session_days.session_id', '=', 'registrations.session_id')
+				.as('firstDay')
 		])
 		.where('registrations.candidate_id', '=', candidateId)
 		.orderBy('firstDay', 'desc')
@@ -185,7 +225,13 @@ export async function peopleByIds(db: Executor, ids: string[]): Promise<Map<stri
 	const rows = await db
 		.selectFrom('users')
 		.leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'users.id')
-		.select(['users.id', 'users.display_name as name', 'users.email', 'candidate_profiles.timezone', 'candidate_profiles.extra_time_percent as extraTimePercent'])
+		.select([
+			'users.id',
+			'users.display_name as name',
+			'users.email',
+			'candidate_profiles.timezone',
+			'candidate_profiles.extra_time_percent as extraTimePercent'
+		])
 		.where('users.id', 'in', ids)
 		.execute();
 	return new Map(rows.map((row) => [row.id, { ...row, extraTimePercent: row.extraTimePercent ?? 0 }]));
@@ -203,10 +249,19 @@ export async function registrationsOf(db: Executor, sessionId: string, candidate
 }
 
 /** Writes one defense of the working plan (tests and the demo use it; the planning area has its own editor). */
-export async function insertDefense(db: Executor, defense: { sessionId: string; juryId: string; start: Date; end: Date; candidates: string[]; pinned?: boolean }) {
+export async function insertDefense(
+	db: Executor,
+	defense: { sessionId: string; juryId: string; start: Date; end: Date; candidates: string[]; pinned?: boolean }
+) {
 	const { id } = await db
 		.insertInto('defenses')
-		.values({ session_id: defense.sessionId, jury_id: defense.juryId, starts_at: defense.start, ends_at: defense.end, pinned: defense.pinned ?? false })
+		.values({
+			session_id: defense.sessionId,
+			jury_id: defense.juryId,
+			starts_at: defense.start,
+			ends_at: defense.end,
+			pinned: defense.pinned ?? false
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await db

@@ -1,5 +1,14 @@
 import type { Convocation } from '$lib/domain/publication/convocation';
-import { candidateSlots, defenseKey, diffPlans, jurorSlots, scheduleDocument, type CandidateSlot, type PlanDiff, type PublishedPlan } from '$lib/domain/publication/plan-diff';
+import {
+	candidateSlots,
+	defenseKey,
+	diffPlans,
+	jurorSlots,
+	scheduleDocument,
+	type CandidateSlot,
+	type PlanDiff,
+	type PublishedPlan
+} from '$lib/domain/publication/plan-diff';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db/connect';
@@ -21,18 +30,12 @@ import {
 	registrationsOf,
 	type SessionForPublication
 } from './publication-repository';
+import { isUuid } from '../../domain/ids';
 
 const t = fr.publication;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path parameter that is not a uuid names nothing (and must not reach PostgreSQL as one). */
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
-}
-
 async function sessionOrThrow(db: Executor, sessionId: string): Promise<SessionForPublication> {
 	const session = isUuid(sessionId) ? await findSessionForPublication(db, sessionId) : undefined;
-	if (!session) throw new UserFacingError(t.sessionNotFound, undefined, 404);
+	if (!session) throw new UserFacingError('publication.session-not-found', 404, t.sessionNotFound);
 	return session;
 }
 
@@ -41,7 +44,13 @@ export async function currentPlan(db: Executor, sessionId: string) {
 	const current = await loadCurrentPlan(db, sessionId);
 	const plan: PublishedPlan = {
 		schedule: scheduleDocument(
-			current.defenses.map((defense) => ({ candidates: defense.candidates, juryId: defense.juryId, roomId: defense.roomId, start: defense.start, end: defense.end })),
+			current.defenses.map((defense) => ({
+				candidates: defense.candidates,
+				juryId: defense.juryId,
+				roomId: defense.roomId,
+				start: defense.start,
+				end: defense.end
+			})),
 			current.registrations
 		),
 		juries: current.juries,
@@ -50,7 +59,12 @@ export async function currentPlan(db: Executor, sessionId: string) {
 	return { plan, defenses: current.defenses, registrations: current.registrations };
 }
 
-async function publicationContext(db: Executor, session: SessionForPublication, version: number, plan: PublishedPlan): Promise<PublicationContext> {
+async function publicationContext(
+	db: Executor,
+	session: SessionForPublication,
+	version: number,
+	plan: PublishedPlan
+): Promise<PublicationContext> {
 	const candidateIds = [...new Set([...plan.schedule.defenses, ...plan.schedule.unplaced].flatMap((entry) => entry.candidates))];
 	const jurorIds = plan.juries.flatMap((jury) => jury.members);
 	return {
@@ -110,11 +124,12 @@ export interface PublicationResult {
 export async function publishPlan(db: Database, actorId: string, sessionId: string, expectedVersion: number): Promise<PublicationResult> {
 	const session = await sessionOrThrow(db, sessionId);
 	const previous = await latestPlanVersion(db, sessionId);
-	if ((previous?.version ?? 0) !== expectedVersion) throw new UserFacingError(t.staleVersion, undefined, 409);
+	if ((previous?.version ?? 0) !== expectedVersion) throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
 	const { plan } = await currentPlan(db, sessionId);
-	if (plan.schedule.defenses.length === 0) throw new UserFacingError(t.noDefenses, undefined, 409);
+	if (plan.schedule.defenses.length === 0) throw new UserFacingError('publication.no-defenses', 409, t.noDefenses);
 	const diff = diffPlans(previous?.plan ?? null, plan);
-	if (previous && diff.candidates.length === 0 && diff.jurors.length === 0) throw new UserFacingError(t.nothingChanged(previous.version), undefined, 409);
+	if (previous && diff.candidates.length === 0 && diff.jurors.length === 0)
+		throw new UserFacingError('publication.nothing-changed', 409, t.nothingChanged(previous.version));
 
 	const version = expectedVersion + 1;
 	const context = await publicationContext(db, session, version, plan);
@@ -133,9 +148,12 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 	}
 
 	await inTransaction(db, async (trx) => {
-		if (!(await lockSessionForPublication(trx, sessionId))) throw new UserFacingError(t.sessionNotFound, undefined, 404);
-		if (((await latestPlanVersion(trx, sessionId))?.version ?? 0) !== expectedVersion) throw new UserFacingError(t.staleVersion, undefined, 409);
-		if (JSON.stringify((await currentPlan(trx, sessionId)).plan) !== JSON.stringify(plan)) throw new UserFacingError(t.staleVersion, undefined, 409);
+		if (!(await lockSessionForPublication(trx, sessionId)))
+			throw new UserFacingError('publication.session-not-found', 404, t.sessionNotFound);
+		if (((await latestPlanVersion(trx, sessionId))?.version ?? 0) !== expectedVersion)
+			throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
+		if (JSON.stringify((await currentPlan(trx, sessionId)).plan) !== JSON.stringify(plan))
+			throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
 		await insertPlanVersion(trx, { sessionId, version, publishedBy: actorId, plan });
 		for (const mail of mails) await enqueueMail(trx, mail);
 		await appendAudit(trx, {
@@ -144,7 +162,12 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 			entity: 'exam_session',
 			entityId: sessionId,
 			before: previous ? { version: previous.version } : null,
-			after: { version, changedDefenses: diff.changedDefenses, notifiedCandidates: diff.candidates.map((c) => c.candidateId), notifiedJurors: diff.jurors.map((j) => j.jurorId) }
+			after: {
+				version,
+				changedDefenses: diff.changedDefenses,
+				notifiedCandidates: diff.candidates.map((c) => c.candidateId),
+				notifiedJurors: diff.jurors.map((j) => j.jurorId)
+			}
 		});
 	});
 	await dispatchOutbox(db);
@@ -155,7 +178,10 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 function mergeContexts(current: PublicationContext, previous: PublicationContext): PublicationContext {
 	return {
 		...current,
-		plan: { ...current.plan, juries: [...current.plan.juries, ...previous.plan.juries.filter((jury) => !current.plan.juries.some((kept) => kept.id === jury.id))] },
+		plan: {
+			...current.plan,
+			juries: [...current.plan.juries, ...previous.plan.juries.filter((jury) => !current.plan.juries.some((kept) => kept.id === jury.id))]
+		},
 		people: new Map([...previous.people, ...current.people]),
 		registrations: new Map([...previous.registrations, ...current.registrations])
 	};
@@ -230,7 +256,9 @@ async function jurorContexts(db: Database, jurorId: string) {
 export async function jurorSessions(db: Database, jurorId: string, now = new Date()): Promise<JurorSessionView[]> {
 	const views: JurorSessionView[] = [];
 	for (const { context, slots } of await jurorContexts(db, jurorId)) {
-		const working = new Map((await loadCurrentPlan(db, context.session.id)).defenses.map((defense) => [defenseKey(defense.candidates), defense]));
+		const working = new Map(
+			(await loadCurrentPlan(db, context.session.id)).defenses.map((defense) => [defenseKey(defense.candidates), defense])
+		);
 		views.push({
 			sessionId: context.session.id,
 			sessionName: context.session.name,
@@ -267,7 +295,9 @@ function sessionRank(view: JurorSessionView, now: Date): number {
 	return lastEnd(view) < now.getTime() ? 2 : 1;
 }
 
-/** One calendar holding every published defense the juror hears, across their sessions. */
+/** One calendar holding every published defense the juror hears, across their sessions, in time order. */
 export async function jurorPlanningCalendar(db: Database, jurorId: string): Promise<string> {
-	return buildCalendar((await jurorContexts(db, jurorId)).flatMap(({ context, slots }) => jurorEvents(context, slots)));
+	// The sessions come in the order of their ids (random UUIDs), not of their dates.
+	const events = (await jurorContexts(db, jurorId)).flatMap(({ context, slots }) => jurorEvents(context, slots));
+	return buildCalendar(events.sort((a, b) => a.start.getTime() - b.start.getTime()));
 }

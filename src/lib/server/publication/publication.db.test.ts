@@ -5,9 +5,16 @@ import { startLocalSmtp, type CapturedMail, type LocalSmtp } from '../../../../t
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
-import { insertUser } from '../people/user-repository';
+import { insertUser } from '../auth/user-repository';
 import { insertDefense } from './publication-repository';
-import { candidateConvocation, candidateSessions, jurorPlanningCalendar, jurorSessions, publicationPreview, publishPlan } from './publication-service';
+import {
+	candidateConvocation,
+	candidateSessions,
+	jurorPlanningCalendar,
+	jurorSessions,
+	publicationPreview,
+	publishPlan
+} from './publication-service';
 
 let handle: DatabaseHandle;
 let smtp: LocalSmtp;
@@ -31,7 +38,14 @@ beforeAll(async () => {
 		return people[key];
 	};
 	coordinatorId = await user('coord', 'coordinator', 'Coordination');
-	for (const [key, name] of [['j1', 'Claire Martin'], ['j2', 'Julien Bernard'], ['j3', 'Sophie Laurent'], ['j4', 'Nicolas Petit'], ['j5', 'Juré Sans Jury']]) await user(key, 'juror', name);
+	for (const [key, name] of [
+		['j1', 'Claire Martin'],
+		['j2', 'Julien Bernard'],
+		['j3', 'Sophie Laurent'],
+		['j4', 'Nicolas Petit'],
+		['j5', 'Juré Sans Jury']
+	])
+		await user(key, 'juror', name);
 	const candidates: [string, string, string, number, string | null][] = [
 		['c1', 'Amélie Lefèvre', 'Europe/Paris', 0, null],
 		['c2', 'Étienne Bouchard', 'America/Montreal', 33, null],
@@ -54,27 +68,78 @@ beforeAll(async () => {
 		).id;
 	sessionId = await session('Session de printemps');
 	otherSessionId = await session('Session d’automne');
-	await db.insertInto('session_days').values([
-		{ session_id: sessionId, day: '2027-03-26', opens_at: '09:00', closes_at: '18:00' },
-		{ session_id: sessionId, day: '2027-03-29', opens_at: '09:00', closes_at: '18:00' }
-	]).execute();
+	await db
+		.insertInto('session_days')
+		.values([
+			{ session_id: sessionId, day: '2027-03-26', opens_at: '09:00', closes_at: '18:00' },
+			{ session_id: sessionId, day: '2027-03-29', opens_at: '09:00', closes_at: '18:00' }
+		])
+		.execute();
 	const room = async (name: string, remote: boolean, videoUrl: string | null) =>
-		(await db.insertInto('rooms').values({ session_id: sessionId, name, remote, video_url: videoUrl }).returning('id').executeTakeFirstOrThrow()).id;
+		(
+			await db
+				.insertInto('rooms')
+				.values({ session_id: sessionId, name, remote, video_url: videoUrl })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	const turing = await room('Salle Turing', false, null);
 	const hopper = await room('Visio Hopper', true, 'https://visio.test/hopper');
-	for (const [label, roomId, members] of [['A', turing, ['j1', 'j2']], ['B', hopper, ['j3', 'j4']]] as const) {
-		juries[label] = (await db.insertInto('juries').values({ session_id: sessionId, label, room_id: roomId, president_id: people[members[0]] }).returning('id').executeTakeFirstOrThrow()).id;
-		await db.insertInto('jury_members').values(members.map((member) => ({ jury_id: juries[label], juror_id: people[member] }))).execute();
+	for (const [label, roomId, members] of [
+		['A', turing, ['j1', 'j2']],
+		['B', hopper, ['j3', 'j4']]
+	] as const) {
+		juries[label] = (
+			await db
+				.insertInto('juries')
+				.values({ session_id: sessionId, label, room_id: roomId, president_id: people[members[0]] })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await db
+			.insertInto('jury_members')
+			.values(members.map((member) => ({ jury_id: juries[label], juror_id: people[member] })))
+			.execute();
 	}
 	for (const [key, , , , team] of candidates) {
-		await db.insertInto('registrations').values({ session_id: sessionId, candidate_id: people[key], project_title: `Projet de ${key}`, team }).execute();
+		await db
+			.insertInto('registrations')
+			.values({ session_id: sessionId, candidate_id: people[key], project_title: `Projet de ${key}`, team })
+			.execute();
 	}
-	await db.insertInto('registrations').values({ session_id: otherSessionId, candidate_id: people.c1, project_title: 'Autre projet' }).execute();
+	await db
+		.insertInto('registrations')
+		.values({ session_id: otherSessionId, candidate_id: people.c1, project_title: 'Autre projet' })
+		.execute();
 
-	defenses.c1 = await insertDefense(db, { sessionId, juryId: juries.A, start: at('2027-03-29T09:00:00+02:00'), end: at('2027-03-29T09:25:00+02:00'), candidates: [people.c1] });
-	defenses.c2 = await insertDefense(db, { sessionId, juryId: juries.B, start: at('2027-03-29T09:00:00+02:00'), end: at('2027-03-29T09:32:00+02:00'), candidates: [people.c2] });
-	defenses.team = await insertDefense(db, { sessionId, juryId: juries.A, start: at('2027-03-29T09:30:00+02:00'), end: at('2027-03-29T10:05:00+02:00'), candidates: [people.c3, people.c4] });
-	defenses.c6 = await insertDefense(db, { sessionId, juryId: juries.B, start: at('2027-03-26T09:00:00+01:00'), end: at('2027-03-26T09:25:00+01:00'), candidates: [people.c6] });
+	defenses.c1 = await insertDefense(db, {
+		sessionId,
+		juryId: juries.A,
+		start: at('2027-03-29T09:00:00+02:00'),
+		end: at('2027-03-29T09:25:00+02:00'),
+		candidates: [people.c1]
+	});
+	defenses.c2 = await insertDefense(db, {
+		sessionId,
+		juryId: juries.B,
+		start: at('2027-03-29T09:00:00+02:00'),
+		end: at('2027-03-29T09:32:00+02:00'),
+		candidates: [people.c2]
+	});
+	defenses.team = await insertDefense(db, {
+		sessionId,
+		juryId: juries.A,
+		start: at('2027-03-29T09:30:00+02:00'),
+		end: at('2027-03-29T10:05:00+02:00'),
+		candidates: [people.c3, people.c4]
+	});
+	defenses.c6 = await insertDefense(db, {
+		sessionId,
+		juryId: juries.B,
+		start: at('2027-03-26T09:00:00+01:00'),
+		end: at('2027-03-26T09:25:00+01:00'),
+		candidates: [people.c6]
+	});
 	process.env.SMTP_URL = smtp.url;
 });
 
@@ -85,13 +150,20 @@ afterAll(async () => {
 });
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(() => null, (caught: unknown) => caught);
+	const error = await promise.then(
+		() => null,
+		(caught: unknown) => caught
+	);
 	expect(error).toBeInstanceOf(UserFacingError);
 	return error as UserFacingError;
 }
 
 const mailsTo = (messages: CapturedMail[], key: string) => messages.filter((message) => message.to.includes(`${key}@test.fr`));
-const recipients = (messages: CapturedMail[]) => messages.flatMap((message) => message.to).map((address) => address.replace('@test.fr', '')).sort();
+const recipients = (messages: CapturedMail[]) =>
+	messages
+		.flatMap((message) => message.to)
+		.map((address) => address.replace('@test.fr', ''))
+		.sort();
 const attachment = (message: CapturedMail, filename: string) => {
 	const found = message.attachments.find((candidate) => candidate.filename === filename);
 	expect(found, `${filename} in "${message.subject}"`).toBeDefined();
@@ -204,7 +276,10 @@ describe('after publication', () => {
 		expect(await candidateConvocation(handle.db, people.c1, 'not-a-uuid')).toBeNull();
 		expect(await candidateConvocation(handle.db, people.j1, sessionId)).toBeNull();
 		const views = await candidateSessions(handle.db, people.c1);
-		expect(views.map((view) => [view.sessionName, view.state]).sort()).toEqual([['Session de printemps', 'convoked'], ['Session d’automne', 'unpublished']]);
+		expect(views.map((view) => [view.sessionName, view.state]).sort()).toEqual([
+			['Session de printemps', 'convoked'],
+			['Session d’automne', 'unpublished']
+		]);
 		expect((await candidateSessions(handle.db, people.c5)).map((view) => view.state)).toEqual(['unplaced']);
 	});
 
@@ -244,7 +319,10 @@ describe('republication', () => {
 
 		const [moved] = mailsTo(sent, 'c1');
 		expect(moved.subject).toBe('Modification de votre convocation : soutenance du lundi 29 mars 2027');
-		expect(moved.text).toContain('Votre soutenance est déplacée du lundi 29 mars 2027 à 09:00 (heure de Paris, UTC+02:00) au lundi 29 mars 2027 à 10:00 (heure de Paris, UTC+02:00).');
+		expect(moved.text).toContain(
+			'Votre soutenance est déplacée du lundi 29 mars 2027 à 09:00 (heure de Paris, UTC+02:00) ' +
+				'au lundi 29 mars 2027 à 10:00 (heure de Paris, UTC+02:00).'
+		);
 		expect(moved.text).toContain('Le lieu change : Visio Hopper : https://visio.test/hopper (au lieu de Salle Turing).');
 		const updated = readCalendar(attachment(moved, 'convocation.ics').content.toString('utf8')).events[0];
 		expect(updated.uid).toBe(firstUid);
@@ -258,7 +336,9 @@ describe('republication', () => {
 		expect(oldJurorCalendar.events.find((event) => event.uid === firstUid)?.status).toBe('CANCELLED');
 		const [newJuror] = mailsTo(sent, 'j3');
 		expect(newJuror.text).toMatch(/ajoutée : lundi 29 mars 2027, 10:00–10:25 · Jury B/);
-		const newJurorEvent = readCalendar(attachment(newJuror, 'planning-jury.ics').content.toString('utf8')).events.find((event) => event.uid === firstUid);
+		const newJurorEvent = readCalendar(attachment(newJuror, 'planning-jury.ics').content.toString('utf8')).events.find(
+			(event) => event.uid === firstUid
+		);
 		expect(newJurorEvent).toMatchObject({ status: 'CONFIRMED', sequence: 1 });
 	});
 
@@ -271,17 +351,25 @@ describe('republication', () => {
 		expect(recipients(sent)).toEqual(['c6', 'j3', 'j4']);
 		const [cancelled] = mailsTo(sent, 'c6');
 		expect(cancelled.subject).toBe('Votre convocation à la soutenance est annulée');
-		expect(readCalendar(attachment(cancelled, 'convocation.ics').content.toString('utf8')).events[0]).toMatchObject({ status: 'CANCELLED', sequence: 2 });
+		expect(readCalendar(attachment(cancelled, 'convocation.ics').content.toString('utf8')).events[0]).toMatchObject({
+			status: 'CANCELLED',
+			sequence: 2
+		});
 		expect(await candidateConvocation(handle.db, people.c6, sessionId)).toBeNull();
 	});
 
 	it('notifies the jurors of a jury whose composition changed, and no candidate', async () => {
-		await handle.db.updateTable('jury_members').set({ juror_id: people.j5 }).where('jury_id', '=', juries.A).where('juror_id', '=', people.j2).execute();
+		await handle.db
+			.updateTable('jury_members')
+			.set({ juror_id: people.j5 })
+			.where('jury_id', '=', juries.A)
+			.where('juror_id', '=', people.j2)
+			.execute();
 		const before = smtp.messages.length;
 		await publishPlan(handle.db, coordinatorId, sessionId, 3);
 		expect(recipients(smtp.messages.slice(before))).toEqual(['j2', 'j5']);
 		const [left] = mailsTo(smtp.messages.slice(before), 'j2');
-		expect(left.text).toContain('Vous n\'avez plus de soutenance dans la session « Session de printemps ».');
+		expect(left.text).toContain("Vous n'avez plus de soutenance dans la session « Session de printemps ».");
 	});
 
 	async function candidateCalendar(key: string): Promise<string | null> {

@@ -68,7 +68,9 @@ export async function defenseCandidates(db: Executor, defenseId: string): Promis
 		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
 		.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
 		.leftJoin('registrations', (join) =>
-			join.onRef('registrations.candidate_id', '=', 'defense_candidates.candidate_id').onRef('registrations.session_id', '=', 'defenses.session_id')
+			join
+				.onRef('registrations.candidate_id', '=', 'defense_candidates.candidate_id')
+				.onRef('registrations.session_id', '=', 'defenses.session_id')
 		)
 		.select([
 			'users.id',
@@ -185,10 +187,14 @@ const writerStep = (writer: ScoreWriter) =>
 const WRITER = sql`(select id from writer)`;
 
 const member = (defenseId: string) =>
-	sql`exists (select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id where defenses.id = ${defenseId} and jury_members.juror_id = ${WRITER})`;
+	sql`exists (
+		select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id
+		where defenses.id = ${defenseId} and jury_members.juror_id = ${WRITER}
+	)`;
 
 const storedAnswer = (changeId: string) =>
-	sql`select (select count(*) from applied) + (select count(*) from applied_changes where change_id = ${changeId} and juror_id = ${WRITER}) as stored`;
+	sql`select (select count(*) from applied)
+		+ (select count(*) from applied_changes where change_id = ${changeId} and juror_id = ${WRITER}) as stored`;
 
 /** One level, criteria or comment change, as one statement (also what the autosave benchmark runs through pg alone). */
 export function entryChangeStatement(write: EntryWrite) {
@@ -222,10 +228,14 @@ export async function applyEntryChange(db: Executor, write: EntryWrite): Promise
 	return Number(rows[0]?.stored ?? 0) > 0;
 }
 
-export async function applyNotesChange(db: Executor, write: { changeId: string; writer: ScoreWriter; defenseId: string; body: string; clock: string }): Promise<boolean> {
+export async function applyNotesChange(
+	db: Executor,
+	write: { changeId: string; writer: ScoreWriter; defenseId: string; body: string; clock: string }
+): Promise<boolean> {
 	const { rows } = await sql<{ stored: string }>`
 		with ${writerStep(write.writer)}, applied as (
-			insert into applied_changes (change_id, juror_id, defense_id) select ${write.changeId}, ${WRITER}, ${write.defenseId} where ${member(write.defenseId)}
+			insert into applied_changes (change_id, juror_id, defense_id)
+			select ${write.changeId}, ${WRITER}, ${write.defenseId} where ${member(write.defenseId)}
 			on conflict (change_id) do nothing
 			returning change_id
 		), written as (
@@ -239,7 +249,11 @@ export async function applyNotesChange(db: Executor, write: { changeId: string; 
 	return Number(rows[0]?.stored ?? 0) > 0;
 }
 
-export async function notesOf(db: Executor, defenseId: string, jurorId: string): Promise<{ body: string; clock: string | null } | undefined> {
+export async function notesOf(
+	db: Executor,
+	defenseId: string,
+	jurorId: string
+): Promise<{ body: string; clock: string | null } | undefined> {
 	return db
 		.selectFrom('scoring_notes')
 		.select(['body', 'body_clock as clock'])
@@ -257,7 +271,10 @@ export async function setSubmitted(db: Executor, defenseId: string, jurorId: str
 		.execute();
 }
 
-export async function insertReopening(db: Executor, reopening: { defenseId: string; jurorId: string; reopenedBy: string; reason: string }): Promise<void> {
+export async function insertReopening(
+	db: Executor,
+	reopening: { defenseId: string; jurorId: string; reopenedBy: string; reason: string }
+): Promise<void> {
 	await db
 		.insertInto('score_reopenings')
 		.values({ defense_id: reopening.defenseId, juror_id: reopening.jurorId, reopened_by: reopening.reopenedBy, reason: reopening.reason })
@@ -269,7 +286,13 @@ export async function reopeningsOf(db: Executor, defenseId: string) {
 		.selectFrom('score_reopenings')
 		.innerJoin('users as juror', 'juror.id', 'score_reopenings.juror_id')
 		.innerJoin('users as president', 'president.id', 'score_reopenings.reopened_by')
-		.select(['score_reopenings.id', 'juror.display_name as juror', 'president.display_name as by', 'score_reopenings.reason', 'score_reopenings.reopened_at as at'])
+		.select([
+			'score_reopenings.id',
+			'juror.display_name as juror',
+			'president.display_name as by',
+			'score_reopenings.reason',
+			'score_reopenings.reopened_at as at'
+		])
 		.where('score_reopenings.defense_id', '=', defenseId)
 		.orderBy('score_reopenings.reopened_at')
 		.execute();

@@ -4,6 +4,7 @@ import { entryKey } from '$lib/domain/scoring/form-fields';
 import { completeSheet, gridModel, missingCompetencies, type GridModel, type SheetValues } from '$lib/domain/scoring/grid';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
+import type { SessionUser } from '../auth/auth-repository';
 import { sessionCheck, validateSessionToken } from '../auth/session-service';
 import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
@@ -29,17 +30,18 @@ import {
 	type ScoreWriter,
 	type SheetRow
 } from './scoring-repository';
+import { isUuid } from '../../domain/ids';
+import { hasSubmitted, jurorsWhoSubmitted } from '../../domain/scoring/submission';
 
 const t = fr.scoring;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const models = new Map<string, GridModel>();
 
 async function modelFor(db: Executor, referentielId: string, blockCode: string): Promise<GridModel> {
 	const key = `${referentielId}/${blockCode}`;
 	let model = models.get(key);
 	if (!model) {
-		const referentiel: Referentiel | undefined = referentiels.find((entry) => entry.id === referentielId) ?? (await findReferentiel(db, referentielId));
+		const referentiel: Referentiel | undefined =
+			referentiels.find((entry) => entry.id === referentielId) ?? (await findReferentiel(db, referentielId));
 		if (!referentiel) throw new Error(`Référentiel ${referentielId} introuvable`);
 		model = gridModel(referentiel, blockCode);
 		models.set(key, model);
@@ -55,10 +57,15 @@ interface ScoringContext {
 
 /** The defense if this juror sits in its jury: 404 when it does not exist, 403 when it is not theirs. */
 async function scoringContext(db: Executor, jurorId: string, defenseId: string): Promise<ScoringContext> {
-	const defense = UUID.test(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
-	if (!defense) throw new UserFacingError(t.defenseNotFound, undefined, 404);
-	if (!(await scorableDefenseIds(db, jurorId, [defenseId])).has(defenseId)) throw new UserFacingError(t.notYourJury, undefined, 403);
-	return { defense, candidates: await defenseCandidates(db, defenseId), model: await modelFor(db, defense.referentielId, defense.blockCode) };
+	const defense = isUuid(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
+	if (!defense) throw new UserFacingError('scoring.defense-not-found', 404, t.defenseNotFound);
+	if (!(await scorableDefenseIds(db, jurorId, [defenseId])).has(defenseId))
+		throw new UserFacingError('scoring.not-your-jury', 403, t.notYourJury);
+	return {
+		defense,
+		candidates: await defenseCandidates(db, defenseId),
+		model: await modelFor(db, defense.referentielId, defense.blockCode)
+	};
 }
 
 /** The juror's sheets for the defense, creating the missing ones (one per candidate). */
@@ -71,15 +78,26 @@ async function ensureSheets(db: Executor, jurorId: string, defenseId: string, ca
 	return sheets;
 }
 
-async function sheetValues(db: Executor, model: GridModel, sheets: SheetRow[]): Promise<{ byCandidate: Record<string, SheetValues>; clocks: Record<string, string> }> {
-	const entries = await entriesOf(db, sheets.map((sheet) => sheet.id));
+async function sheetValues(
+	db: Executor,
+	model: GridModel,
+	sheets: SheetRow[]
+): Promise<{ byCandidate: Record<string, SheetValues>; clocks: Record<string, string> }> {
+	const entries = await entriesOf(
+		db,
+		sheets.map((sheet) => sheet.id)
+	);
 	const byCandidate: Record<string, SheetValues> = {};
 	const clocks: Record<string, string> = {};
 	for (const sheet of sheets) {
 		const stored: SheetValues = {};
 		for (const entry of entries.filter((row) => row.sheetId === sheet.id)) {
 			stored[entry.code] = { level: entry.level, criteria: entry.criteria, comment: entry.comment };
-			for (const [field, clock] of [['level', entry.levelClock], ['criteria', entry.criteriaClock], ['comment', entry.commentClock]] as const) {
+			for (const [field, clock] of [
+				['level', entry.levelClock],
+				['criteria', entry.criteriaClock],
+				['comment', entry.commentClock]
+			] as const) {
 				if (clock) clocks[`${sheet.candidateId}|${entry.code}|${field}`] = clock;
 			}
 		}
@@ -91,11 +109,19 @@ async function sheetValues(db: Executor, model: GridModel, sheets: SheetRow[]): 
 /** The juror's own state for the defense, with each field's clock, as the tablet merges it. */
 export async function jurorGridState(db: Database, jurorId: string, defenseId: string): Promise<{ state: GridState; submitted: boolean }> {
 	const { candidates, model } = await scoringContext(db, jurorId, defenseId);
-	const sheets = await ensureSheets(db, jurorId, defenseId, candidates.map((candidate) => candidate.id));
+	const sheets = await ensureSheets(
+		db,
+		jurorId,
+		defenseId,
+		candidates.map((candidate) => candidate.id)
+	);
 	const { byCandidate, clocks } = await sheetValues(db, model, sheets);
 	const notes = await notesOf(db, defenseId, jurorId);
 	if (notes?.clock) clocks.notes = notes.clock;
-	return { state: { sheets: byCandidate, notes: notes?.body ?? '', clocks }, submitted: sheets.length > 0 && sheets.every((sheet) => sheet.submittedAt) };
+	return {
+		state: { sheets: byCandidate, notes: notes?.body ?? '', clocks },
+		submitted: hasSubmitted(sheets)
+	};
 }
 
 export interface SaveOutcome {
@@ -120,10 +146,14 @@ const SHAPE_TTL_MS = 30_000;
 async function defenseShape(db: Executor, defenseId: string): Promise<DefenseShape | undefined> {
 	const cached = shapes.get(defenseId);
 	if (cached && Date.now() - cached.readAt < SHAPE_TTL_MS) return cached;
-	const defense = UUID.test(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
+	const defense = isUuid(defenseId) ? await findDefenseForScoring(db, defenseId) : undefined;
 	if (!defense) return undefined;
 	if (shapes.size > 10_000) shapes.clear();
-	const shape = { model: await modelFor(db, defense.referentielId, defense.blockCode), candidateIds: (await defenseCandidates(db, defenseId)).map((candidate) => candidate.id), readAt: Date.now() };
+	const shape = {
+		model: await modelFor(db, defense.referentielId, defense.blockCode),
+		candidateIds: (await defenseCandidates(db, defenseId)).map((candidate) => candidate.id),
+		readAt: Date.now()
+	};
 	shapes.set(defenseId, shape);
 	return shape;
 }
@@ -131,8 +161,18 @@ async function defenseShape(db: Executor, defenseId: string): Promise<DefenseSha
 /** One change as one atomic statement; false when it was not stored (no sheet yet, locked sheet, no access). */
 function applyOne(db: Executor, writer: ScoreWriter, defenseId: string, change: ScoreChange): Promise<boolean> {
 	const clock = changeClock(change);
-	if (change.field === 'notes') return applyNotesChange(db, { changeId: change.changeId, writer, defenseId, body: change.value as string, clock });
-	return applyEntryChange(db, { changeId: change.changeId, writer, defenseId, candidateId: change.candidateId!, code: change.competencyCode!, field: change.field, value: change.value, clock });
+	if (change.field === 'notes')
+		return applyNotesChange(db, { changeId: change.changeId, writer, defenseId, body: change.value as string, clock });
+	return applyEntryChange(db, {
+		changeId: change.changeId,
+		writer,
+		defenseId,
+		candidateId: change.candidateId!,
+		code: change.competencyCode!,
+		field: change.field,
+		value: change.value,
+		clock
+	});
 }
 
 /**
@@ -143,13 +183,13 @@ function applyOne(db: Executor, writer: ScoreWriter, defenseId: string, change: 
  */
 export async function saveChanges(db: Database, jurorId: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
 	const shape = await defenseShape(db, defenseId);
-	if (!shape) throw new UserFacingError(t.defenseNotFound, undefined, 404);
+	if (!shape) throw new UserFacingError('scoring.defense-not-found', 404, t.defenseNotFound);
 	const parsed = parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
 	if (!parsed.ok || parsed.changes.length === 0) {
 		// The statements check access for each change; with none to write, or an invalid batch, it is
 		// checked here, so someone outside the jury learns nothing, not even a validation message.
 		await scoringContext(db, jurorId, defenseId);
-		if (!parsed.ok) throw new UserFacingError(parsed.message);
+		if (!parsed.ok) throw new UserFacingError('scoring.invalid-input', 400, parsed.message);
 		return { stored: [], rejected: [] };
 	}
 	const writer = { jurorId };
@@ -157,11 +197,17 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 	let remaining = await applyAll(db, writer, defenseId, parsed.changes, outcome);
 	if (remaining.length === 0) return outcome;
 	const { candidates } = await scoringContext(db, jurorId, defenseId);
-	await createSheets(db, defenseId, jurorId, candidates.map((candidate) => candidate.id));
+	await createSheets(
+		db,
+		defenseId,
+		jurorId,
+		candidates.map((candidate) => candidate.id)
+	);
 	remaining = await applyAll(db, writer, defenseId, remaining, outcome);
 	const sheets = await sheetsOf(db, defenseId, jurorId);
 	for (const change of remaining) {
-		if (!sheets.some((sheet) => sheet.candidateId === change.candidateId)) throw new UserFacingError(t.candidateNotInDefense);
+		if (!sheets.some((sheet) => sheet.candidateId === change.candidateId))
+			throw new UserFacingError('scoring.candidate-not-in-defense', 400, t.candidateNotInDefense);
 		outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
 	}
 	return outcome;
@@ -170,10 +216,18 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 /**
  * The tablet's autosave, authenticated by its session token inside the write statements: a save
  * the juror may make is one round trip. Anything else (an empty batch, an invalid one, a change not
- * stored) takes the full path: the session is validated (401, 403), then saveChanges answers, and
+ * stored) takes the full path: the session is validated (401, 403), the route's access check `admit`s the
+ * user, then saveChanges answers, and
  * the changes stored on the way are replays there.
  */
-export async function saveChangesWithSession(db: Database, token: string, defenseId: string, body: unknown, now = Date.now()): Promise<SaveOutcome> {
+export async function saveChangesWithSession(
+	db: Database,
+	token: string,
+	defenseId: string,
+	body: unknown,
+	now = Date.now(),
+	admit: (user: SessionUser) => Promise<unknown> = async () => undefined
+): Promise<SaveOutcome> {
 	const shape = await defenseShape(db, defenseId);
 	const parsed = shape && parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
 	if (parsed?.ok && parsed.changes.length > 0) {
@@ -182,15 +236,25 @@ export async function saveChangesWithSession(db: Database, token: string, defens
 		if (remaining.length === 0) return outcome;
 	}
 	const validated = await validateSessionToken(db, token, new Date(now));
-	if (!validated) throw new UserFacingError(t.notLoggedIn, undefined, 401);
-	if (validated.user.role !== 'juror') throw new UserFacingError(fr.auth.forbidden, undefined, 403);
+	if (!validated) throw new UserFacingError('scoring.not-logged-in', 401, t.notLoggedIn);
+	if (validated.user.role !== 'juror') throw new UserFacingError('scoring.forbidden', 403, fr.auth.forbidden);
+	await admit(validated.user);
 	return saveChanges(db, validated.user.id, defenseId, body, now);
 }
 
 /** Applies each change; returns those not stored. */
-async function applyAll(db: Executor, writer: ScoreWriter, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome): Promise<ScoreChange[]> {
+async function applyAll(
+	db: Executor,
+	writer: ScoreWriter,
+	defenseId: string,
+	changes: ScoreChange[],
+	outcome: SaveOutcome
+): Promise<ScoreChange[]> {
 	const remaining: ScoreChange[] = [];
-	for (const change of changes) (await applyOne(db, writer, defenseId, change)) ? outcome.stored.push(change.changeId) : remaining.push(change);
+	for (const change of changes) {
+		if (await applyOne(db, writer, defenseId, change)) outcome.stored.push(change.changeId);
+		else remaining.push(change);
+	}
 	return remaining;
 }
 
@@ -212,7 +276,8 @@ function formChanges(context: ScoringContext, form: GridForm, now: number): Scor
 			const key = entryKey(candidate.id, competency.code);
 			if (!form.keys.has(key)) continue;
 			const target = { candidateId: candidate.id, competencyCode: competency.code };
-			if (form.levels[key] !== undefined && form.levels[key] !== '') changes.push({ ...stamp(), ...target, field: 'level', value: Number(form.levels[key]) });
+			if (form.levels[key] !== undefined && form.levels[key] !== '')
+				changes.push({ ...stamp(), ...target, field: 'level', value: Number(form.levels[key]) });
 			changes.push({ ...stamp(), ...target, field: 'criteria', value: form.criteria[key] ?? [] });
 			if (form.comments[key] !== undefined) changes.push({ ...stamp(), ...target, field: 'comment', value: form.comments[key] });
 		}
@@ -221,16 +286,31 @@ function formChanges(context: ScoringContext, form: GridForm, now: number): Scor
 	return changes;
 }
 
-export async function saveGridForm(db: Database, jurorId: string, defenseId: string, form: GridForm, now = Date.now()): Promise<SaveOutcome> {
+export async function saveGridForm(
+	db: Database,
+	jurorId: string,
+	defenseId: string,
+	form: GridForm,
+	now = Date.now()
+): Promise<SaveOutcome> {
 	return inTransaction(
 		db,
 		async (trx) => {
 			const context = await scoringContext(trx, jurorId, defenseId);
-			const parsed = parseChanges({ changes: formChanges(context, form, now) }, { model: context.model, candidateIds: context.candidates.map((candidate) => candidate.id), now });
-			if (!parsed.ok) throw new UserFacingError(parsed.message);
-			await ensureSheets(trx, jurorId, defenseId, context.candidates.map((candidate) => candidate.id));
+			const parsed = parseChanges(
+				{ changes: formChanges(context, form, now) },
+				{ model: context.model, candidateIds: context.candidates.map((candidate) => candidate.id), now }
+			);
+			if (!parsed.ok) throw new UserFacingError('scoring.invalid-input', 400, parsed.message);
+			await ensureSheets(
+				trx,
+				jurorId,
+				defenseId,
+				context.candidates.map((candidate) => candidate.id)
+			);
 			const outcome: SaveOutcome = { stored: [], rejected: [] };
-			for (const change of await applyAll(trx, { jurorId }, defenseId, parsed.changes, outcome)) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+			for (const change of await applyAll(trx, { jurorId }, defenseId, parsed.changes, outcome))
+				outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
 			return outcome;
 		},
 		{ serializable: true }
@@ -248,20 +328,26 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 			const context = await scoringContext(trx, jurorId, defenseId);
 			const candidateIds = context.candidates.map((candidate) => candidate.id);
 			if (form) {
-				const parsed = parseChanges({ changes: formChanges(context, form, Date.now()) }, { model: context.model, candidateIds, now: Date.now() });
-				if (!parsed.ok) throw new UserFacingError(parsed.message);
+				const parsed = parseChanges(
+					{ changes: formChanges(context, form, Date.now()) },
+					{ model: context.model, candidateIds, now: Date.now() }
+				);
+				if (!parsed.ok) throw new UserFacingError('scoring.invalid-input', 400, parsed.message);
 				await ensureSheets(trx, jurorId, defenseId, candidateIds);
 				await applyAll(trx, { jurorId }, defenseId, parsed.changes, { stored: [], rejected: [] });
 			}
 			const sheets = await ensureSheets(trx, jurorId, defenseId, candidateIds);
-			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError(t.alreadySubmitted, undefined, 409);
+			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError('scoring.already-submitted', 409, t.alreadySubmitted);
 			const { byCandidate } = await sheetValues(trx, context.model, sheets);
 			const missing = context.candidates
 				.map((candidate) => ({ candidate, codes: missingCompetencies(context.model, byCandidate[candidate.id]) }))
 				.filter((entry) => entry.codes.length > 0);
 			if (missing.length > 0) {
-				const text = context.candidates.length === 1 ? missing[0].codes.join(', ') : missing.map((entry) => t.missingFor(entry.candidate.name, entry.codes)).join(' ; ');
-				throw new UserFacingError(t.missingLevels(text), 'grid');
+				const text =
+					context.candidates.length === 1
+						? missing[0].codes.join(', ')
+						: missing.map((entry) => t.missingFor(entry.candidate.name, entry.codes)).join(' ; ');
+				throw new UserFacingError('scoring.missing-levels', 400, t.missingLevels(text), 'grid');
 			}
 			await setSubmitted(trx, defenseId, jurorId, new Date());
 			await notifySubmission(trx, defenseId);
@@ -270,7 +356,15 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 				action: 'scores.submit',
 				entity: 'defense',
 				entityId: defenseId,
-				after: { juror: jurorId, sheets: Object.fromEntries(Object.entries(byCandidate).map(([candidateId, sheet]) => [candidateId, Object.fromEntries(Object.entries(sheet).map(([code, entry]) => [code, entry.level]))])) }
+				after: {
+					juror: jurorId,
+					sheets: Object.fromEntries(
+						Object.entries(byCandidate).map(([candidateId, sheet]) => [
+							candidateId,
+							Object.fromEntries(Object.entries(sheet).map(([code, entry]) => [code, entry.level]))
+						])
+					)
+				}
 			});
 		},
 		{ serializable: true }
@@ -280,20 +374,29 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 /** The president reopens a juror's submitted grids for the defense, with a reason kept in the log. */
 export async function reopenGrids(db: Database, presidentId: string, defenseId: string, jurorId: string, reason: string): Promise<void> {
 	const trimmed = reason.trim();
-	if (!trimmed) throw new UserFacingError(t.reasonRequired, 'reason');
-	if (trimmed.length > 500) throw new UserFacingError(t.reasonTooLong, 'reason');
+	if (!trimmed) throw new UserFacingError('scoring.reason-required', 400, t.reasonRequired, 'reason');
+	if (trimmed.length > 500) throw new UserFacingError('scoring.reason-too-long', 400, t.reasonTooLong, 'reason');
 	await inTransaction(
 		db,
 		async (trx) => {
 			const { defense } = await scoringContext(trx, presidentId, defenseId);
-			if (defense.presidentId !== presidentId) throw new UserFacingError(t.notPresident, undefined, 403);
-			if (!UUID.test(jurorId) || !(await scorableDefenseIds(trx, jurorId, [defenseId])).has(defenseId)) throw new UserFacingError(t.notAMember, 'juror', 404);
+			if (defense.presidentId !== presidentId) throw new UserFacingError('scoring.not-president', 403, t.notPresident);
+			if (!isUuid(jurorId) || !(await scorableDefenseIds(trx, jurorId, [defenseId])).has(defenseId))
+				throw new UserFacingError('scoring.not-a-member', 404, t.notAMember, 'juror');
 			const sheets = await sheetsOf(trx, defenseId, jurorId);
-			if (sheets.length === 0 || !sheets.some((sheet) => sheet.submittedAt)) throw new UserFacingError(t.notSubmitted, 'juror', 409);
+			if (sheets.length === 0 || !sheets.some((sheet) => sheet.submittedAt))
+				throw new UserFacingError('scoring.not-submitted', 409, t.notSubmitted, 'juror');
 			await setSubmitted(trx, defenseId, jurorId, null);
 			await insertReopening(trx, { defenseId, jurorId, reopenedBy: presidentId, reason: trimmed });
 			await notifySubmission(trx, defenseId);
-			await appendAudit(trx, { actorId: presidentId, action: 'scores.reopen', entity: 'defense', entityId: defenseId, before: { juror: jurorId, submitted: true }, after: { juror: jurorId, submitted: false, reason: trimmed } });
+			await appendAudit(trx, {
+				actorId: presidentId,
+				action: 'scores.reopen',
+				entity: 'defense',
+				entityId: defenseId,
+				before: { juror: jurorId, submitted: true },
+				after: { juror: jurorId, submitted: false, reason: trimmed }
+			});
 		},
 		{ serializable: true }
 	);
@@ -323,14 +426,15 @@ export async function defensePage(db: Database, jurorId: string, defenseId: stri
 	const own = await jurorGridState(db, jurorId, defenseId);
 	const members = await juryMembers(db, context.defense.juryId);
 	const allSheets = await sheetsOf(db, defenseId);
-	const submittedBy = (memberId: string) => {
-		const sheets = allSheets.filter((sheet) => sheet.jurorId === memberId);
-		return sheets.length > 0 && sheets.every((sheet) => sheet.submittedAt);
-	};
+	const submitted = jurorsWhoSubmitted(allSheets);
 	const others: OtherJurorScores[] = [];
 	if (own.submitted) {
-		for (const member of members.filter((entry) => entry.id !== jurorId && submittedBy(entry.id))) {
-			const { byCandidate } = await sheetValues(db, context.model, allSheets.filter((sheet) => sheet.jurorId === member.id));
+		for (const member of members.filter((entry) => entry.id !== jurorId && submitted.has(entry.id))) {
+			const { byCandidate } = await sheetValues(
+				db,
+				context.model,
+				allSheets.filter((sheet) => sheet.jurorId === member.id)
+			);
 			others.push({ jurorId: member.id, name: member.name, byCandidate });
 		}
 	}
@@ -338,7 +442,7 @@ export async function defensePage(db: Database, jurorId: string, defenseId: stri
 		...context,
 		own,
 		isPresident: context.defense.presidentId === jurorId,
-		members: members.map((member) => ({ ...member, submitted: submittedBy(member.id), isSelf: member.id === jurorId })),
+		members: members.map((member) => ({ ...member, submitted: submitted.has(member.id), isSelf: member.id === jurorId })),
 		others,
 		reopenings: await reopeningsOf(db, defenseId)
 	};

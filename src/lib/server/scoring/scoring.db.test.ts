@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
 import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../auth/session-service';
 import { generateToken } from '../auth/tokens';
-import { insertUser, setUserActive } from '../people/user-repository';
+import { insertUser, setUserActive } from '../auth/user-repository';
 import { insertDefense } from '../publication/publication-repository';
 import { scorableDefenseIds } from './scoring-repository';
 import { defensePage, jurorGridState, reopenGrids, saveChanges, saveChangesWithSession, submitGrids } from './scoring-service';
@@ -19,19 +19,51 @@ const CODES = ['C6.1', 'C6.2', 'C6.3', 'C6.4', 'C6.5', 'C6.6'];
 beforeAll(async () => {
 	handle = await freshDatabase();
 	const { db } = handle;
-	for (const [key, role] of [['j1', 'juror'], ['j2', 'juror'], ['j3', 'juror'], ['j4', 'juror'], ['c1', 'candidate'], ['c2', 'candidate'], ['c3', 'candidate'], ['c4', 'candidate']] as const) {
+	for (const [key, role] of [
+		['j1', 'juror'],
+		['j2', 'juror'],
+		['j3', 'juror'],
+		['j4', 'juror'],
+		['c1', 'candidate'],
+		['c2', 'candidate'],
+		['c3', 'candidate'],
+		['c4', 'candidate']
+	] as const) {
 		people[key] = (await insertUser(db, { email: `${key}@test.fr`, displayName: `Personne ${key.toUpperCase()}`, role })).id;
 	}
-	const { id: sessionId } = await db.insertInto('exam_sessions').values({ referentiel_id: defaultReferentiel.id, name: 'Session', timezone: 'Europe/Paris' }).returning('id').executeTakeFirstOrThrow();
+	const { id: sessionId } = await db
+		.insertInto('exam_sessions')
+		.values({ referentiel_id: defaultReferentiel.id, name: 'Session', timezone: 'Europe/Paris' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const jury = async (label: string, members: string[]) => {
-		const { id } = await db.insertInto('juries').values({ session_id: sessionId, label, president_id: people[members[0]] }).returning('id').executeTakeFirstOrThrow();
-		await db.insertInto('jury_members').values(members.map((member) => ({ jury_id: id, juror_id: people[member] }))).execute();
+		const { id } = await db
+			.insertInto('juries')
+			.values({ session_id: sessionId, label, president_id: people[members[0]] })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('jury_members')
+			.values(members.map((member) => ({ jury_id: id, juror_id: people[member] })))
+			.execute();
 		return id;
 	};
 	const juryA = await jury('A', ['j1', 'j2', 'j3']);
 	const juryB = await jury('B', ['j4', 'j2']);
-	for (const key of ['c1', 'c2', 'c3', 'c4']) await db.insertInto('registrations').values({ session_id: sessionId, candidate_id: people[key], project_title: `Projet ${key}`, team: key === 'c2' || key === 'c3' ? 'Churn' : null }).execute();
-	const slot = (hour: number) => ({ start: new Date(`2027-03-29T${String(hour).padStart(2, '0')}:00:00+02:00`), end: new Date(`2027-03-29T${String(hour).padStart(2, '0')}:25:00+02:00`) });
+	for (const key of ['c1', 'c2', 'c3', 'c4'])
+		await db
+			.insertInto('registrations')
+			.values({
+				session_id: sessionId,
+				candidate_id: people[key],
+				project_title: `Projet ${key}`,
+				team: key === 'c2' || key === 'c3' ? 'Churn' : null
+			})
+			.execute();
+	const slot = (hour: number) => ({
+		start: new Date(`2027-03-29T${String(hour).padStart(2, '0')}:00:00+02:00`),
+		end: new Date(`2027-03-29T${String(hour).padStart(2, '0')}:25:00+02:00`)
+	});
 	defenses.solo = await insertDefense(db, { sessionId, juryId: juryA, ...slot(9), candidates: [people.c1] });
 	defenses.team = await insertDefense(db, { sessionId, juryId: juryA, ...slot(10), candidates: [people.c2, people.c3] });
 	defenses.other = await insertDefense(db, { sessionId, juryId: juryB, ...slot(11), candidates: [people.c4] });
@@ -43,12 +75,21 @@ afterAll(async () => {
 
 // Clocks in the past: the server brings a client clock running ahead back to its own time.
 let clock = Date.now() - 3_600_000;
-function change(candidate: string | null, field: ScoreChange['field'], code: string | null, value: ScoreChange['value'], clientTime = ++clock): ScoreChange {
+function change(
+	candidate: string | null,
+	field: ScoreChange['field'],
+	code: string | null,
+	value: ScoreChange['value'],
+	clientTime = ++clock
+): ScoreChange {
 	return { changeId: crypto.randomUUID(), candidateId: candidate && people[candidate], field, competencyCode: code, value, clientTime };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const caught = await promise.then(() => null, (error: unknown) => error);
+	const caught = await promise.then(
+		() => null,
+		(error: unknown) => error
+	);
 	expect(caught).toBeInstanceOf(UserFacingError);
 	return caught as UserFacingError;
 }
@@ -61,13 +102,17 @@ describe('access', () => {
 		expect(await scorableDefenseIds(handle.db, people.c1, ids)).toEqual(new Set());
 	});
 
-	it('refuses a juror outside the jury (403), an unknown defense (404) and a candidate of another defense (400), writing nothing', async () => {
-		expect((await refusal(saveChanges(handle.db, people.j4, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 2)] }))).status).toBe(403);
+	it('refuses a juror outside the jury (403), an unknown defense (404), another defense’s candidate (400): nothing written', async () => {
+		expect((await refusal(saveChanges(handle.db, people.j4, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 2)] }))).status).toBe(
+			403
+		);
 		expect((await refusal(saveChanges(handle.db, people.j4, defenses.solo, { changes: [] }))).status).toBe(403);
 		expect((await refusal(jurorGridState(handle.db, people.j4, defenses.solo))).status).toBe(403);
 		expect((await refusal(saveChanges(handle.db, people.j1, '00000000-0000-4000-8000-000000000000', { changes: [] }))).status).toBe(404);
 		expect((await refusal(saveChanges(handle.db, people.j1, 'pas-un-uuid', { changes: [] }))).status).toBe(404);
-		const wrongCandidate = await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 2), change('c4', 'level', 'C6.1', 2)] }));
+		const wrongCandidate = await refusal(
+			saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 2), change('c4', 'level', 'C6.1', 2)] })
+		);
 		expect(wrongCandidate.status).toBe(400);
 		expect(wrongCandidate.message).toContain('n° 2');
 		const rows = await handle.db.selectFrom('applied_changes').select('change_id').execute();
@@ -77,7 +122,12 @@ describe('access', () => {
 
 describe('autosave', () => {
 	it('applies each change once: a replayed batch stores nothing new and answers the same ids', async () => {
-		const batch = [change('c1', 'level', 'C6.1', 2), change('c1', 'criteria', 'C6.1', [2, 0]), change('c1', 'comment', 'C6.1', 'Clair'), change(null, 'notes', null, 'À revoir : budget')];
+		const batch = [
+			change('c1', 'level', 'C6.1', 2),
+			change('c1', 'criteria', 'C6.1', [2, 0]),
+			change('c1', 'comment', 'C6.1', 'Clair'),
+			change(null, 'notes', null, 'À revoir : budget')
+		];
 		const first = await saveChanges(handle.db, people.j1, defenses.solo, { changes: batch });
 		const replay = await saveChanges(handle.db, people.j1, defenses.solo, { changes: batch });
 		expect([...first.stored].sort()).toEqual(batch.map((entry) => entry.changeId).sort());
@@ -109,9 +159,15 @@ describe('autosave', () => {
 	});
 
 	it('refuses a level outside the scale and a criterion that does not exist', async () => {
-		expect((await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 7)] }))).message).toContain('niveau');
-		expect((await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'criteria', 'C6.1', [9])] }))).message).toContain('critère');
-		expect((await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C9.9', 1)] }))).message).toContain('compétence');
+		expect(
+			(await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C6.1', 7)] }))).message
+		).toContain('niveau');
+		expect(
+			(await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'criteria', 'C6.1', [9])] }))).message
+		).toContain('critère');
+		expect(
+			(await refusal(saveChanges(handle.db, people.j1, defenses.solo, { changes: [change('c1', 'level', 'C9.9', 1)] }))).message
+		).toContain('compétence');
 	});
 
 	it('loses nothing when many batches of the same juror race', async () => {
@@ -144,9 +200,16 @@ describe('autosave checking the session in its own statement', () => {
 		const before = await appliedCount();
 		const expired = (await createSession(handle.db, people.j4, new Date(Date.now() - SESSION_IDLE_MS - 60_000))).token;
 		const tooOld = await session('j4');
-		await handle.db.updateTable('auth_sessions').set({ created_at: new Date(Date.now() - SESSION_ABSOLUTE_MS - 60_000) }).where('user_id', '=', people.j4).where('created_at', '>', new Date(Date.now() - 60_000)).execute();
+		await handle.db
+			.updateTable('auth_sessions')
+			.set({ created_at: new Date(Date.now() - SESSION_ABSOLUTE_MS - 60_000) })
+			.where('user_id', '=', people.j4)
+			.where('created_at', '>', new Date(Date.now() - 60_000))
+			.execute();
 		for (const token of [generateToken(), expired, tooOld]) {
-			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(401);
+			expect(
+				(await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status
+			).toBe(401);
 			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: storedBatch }))).status).toBe(401);
 			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [] }))).status).toBe(401);
 		}
@@ -157,10 +220,14 @@ describe('autosave checking the session in its own statement', () => {
 		const before = await appliedCount();
 		const candidate = await session('c4');
 		expect((await refusal(saveChangesWithSession(handle.db, candidate, defenses.other, { changes: [] }))).status).toBe(403);
-		expect((await refusal(saveChangesWithSession(handle.db, candidate, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(403);
+		expect(
+			(await refusal(saveChangesWithSession(handle.db, candidate, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status
+		).toBe(403);
 		const outsider = await session('j1');
 		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: [] }))).status).toBe(403);
-		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status).toBe(403);
+		expect(
+			(await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: [change('c4', 'level', 'C6.2', 1)] }))).status
+		).toBe(403);
 		expect((await refusal(saveChangesWithSession(handle.db, outsider, defenses.other, { changes: storedBatch }))).status).toBe(403);
 		expect(await appliedCount()).toBe(before);
 	});
@@ -169,7 +236,9 @@ describe('autosave checking the session in its own statement', () => {
 		const token = await session('j4');
 		await setUserActive(handle.db, people.j4, false);
 		try {
-			expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.3', 2)] }))).status).toBe(401);
+			expect(
+				(await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.3', 2)] }))).status
+			).toBe(401);
 		} finally {
 			await setUserActive(handle.db, people.j4, true);
 		}
@@ -177,8 +246,16 @@ describe('autosave checking the session in its own statement', () => {
 
 	it('gives a live juror the same answers as the full path: 404, the validation message, the empty batch', async () => {
 		const token = await session('j4');
-		expect((await refusal(saveChangesWithSession(handle.db, token, '00000000-0000-4000-8000-000000000000', { changes: [change('c4', 'level', 'C6.1', 1)] }))).status).toBe(404);
-		expect((await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.1', 7)] }))).message).toContain('niveau');
+		expect(
+			(
+				await refusal(
+					saveChangesWithSession(handle.db, token, '00000000-0000-4000-8000-000000000000', { changes: [change('c4', 'level', 'C6.1', 1)] })
+				)
+			).status
+		).toBe(404);
+		expect(
+			(await refusal(saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.1', 7)] }))).message
+		).toContain('niveau');
 		expect(await saveChangesWithSession(handle.db, token, defenses.other, { changes: [] })).toEqual({ stored: [], rejected: [] });
 	});
 });
@@ -234,7 +311,11 @@ describe('submission, visibility and reopening', () => {
 		expect(outcome.rejected).toEqual([]);
 		const log = await handle.db.selectFrom('score_reopenings').select(['juror_id', 'reopened_by', 'reason']).execute();
 		expect(log).toEqual([{ juror_id: people.j2, reopened_by: people.j1, reason: 'Niveau de C6.4 saisi par erreur' }]);
-		const audit = await handle.db.selectFrom('audit_log').select(['action', 'actor_id', 'entity_id']).where('action', '=', 'scores.reopen').execute();
+		const audit = await handle.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id', 'entity_id'])
+			.where('action', '=', 'scores.reopen')
+			.execute();
 		expect(audit).toEqual([{ action: 'scores.reopen', actor_id: people.j1, entity_id: defenses.solo }]);
 		// Reopened, j2 no longer counts as submitted: j1 stops seeing j2's levels.
 		expect((await defensePage(handle.db, people.j1, defenses.solo)).others).toEqual([]);
@@ -245,7 +326,9 @@ describe('team defense', () => {
 	it('gives each candidate a grid and names, per candidate, what is missing', async () => {
 		const { state } = await jurorGridState(handle.db, people.j3, defenses.team);
 		expect(Object.keys(state.sheets).sort()).toEqual([people.c2, people.c3].sort());
-		await saveChanges(handle.db, people.j3, defenses.team, { changes: [...CODES.map((code) => change('c2', 'level', code, 2)), change('c3', 'level', 'C6.1', 2)] });
+		await saveChanges(handle.db, people.j3, defenses.team, {
+			changes: [...CODES.map((code) => change('c2', 'level', code, 2)), change('c3', 'level', 'C6.1', 2)]
+		});
 		const error = await refusal(submitGrids(handle.db, people.j3, defenses.team));
 		expect(error.message).toContain('C6.2, C6.3, C6.4, C6.5, C6.6 (Personne C3)');
 		expect(error.message).not.toContain('Personne C2');
@@ -257,7 +340,10 @@ describe('a save racing with the submission', () => {
 		await saveChanges(handle.db, people.j3, defenses.solo, { changes: CODES.map((code) => change('c1', 'level', code, 1)) });
 		for (let round = 0; round < 8; round++) {
 			const racing = change('c1', 'level', 'C6.1', round % 2 === 0 ? 3 : 0);
-			const [saved] = await Promise.all([saveChanges(handle.db, people.j3, defenses.solo, { changes: [racing] }), submitGrids(handle.db, people.j3, defenses.solo)]);
+			const [saved] = await Promise.all([
+				saveChanges(handle.db, people.j3, defenses.solo, { changes: [racing] }),
+				submitGrids(handle.db, people.j3, defenses.solo)
+			]);
 			const { state } = await jurorGridState(handle.db, people.j3, defenses.solo);
 			const submitted = await handle.db
 				.selectFrom('audit_log')

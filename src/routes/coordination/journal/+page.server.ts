@@ -1,18 +1,21 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { guard } from '$lib/server/access';
 import { listAudit, verifyAuditChain } from '$lib/server/audit/audit-repository';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
+export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const search = event.url.searchParams.get('q')?.trim() || undefined;
 	const beforeId = /^\d+$/.test(event.url.searchParams.get('avant') ?? '') ? event.url.searchParams.get('avant')! : undefined;
-	const [rows, chain] = await Promise.all([listAudit(event.locals.db, { limit: PAGE_SIZE, beforeId, search }), verifyAuditChain(event.locals.db)]);
+	const [rows, chain] = await Promise.all([listAudit(db, { limit: PAGE_SIZE, beforeId, search }), verifyAuditChain(db)]);
 	return {
-		rows: rows.map((row) => ({ ...row, before: row.before === null ? null : JSON.stringify(row.before), after: row.after === null ? null : JSON.stringify(row.after) })),
+		rows: rows.map((row) => ({
+			...row,
+			before: row.before === null ? null : JSON.stringify(row.before),
+			after: row.after === null ? null : JSON.stringify(row.after)
+		})),
 		chain,
 		search: search ?? '',
 		nextBeforeId: rows.length === PAGE_SIZE ? rows.at(-1)!.id : null
 	};
-};
+});

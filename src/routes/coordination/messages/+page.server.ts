@@ -1,11 +1,10 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { guard } from '$lib/server/access';
 import { listOutbox } from '$lib/server/notifications/outbox-repository';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
+export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const recipient = event.url.searchParams.get('destinataire')?.trim() ?? '';
-	const rows = await listOutbox(event.locals.db, { recipient: recipient || undefined, limit: 200 });
+	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: 200 });
 	return {
 		recipient,
 		smtp: Boolean(process.env.SMTP_URL),
@@ -20,4 +19,4 @@ export const load: PageServerLoad = async (event) => {
 			attachments: (row.attachments as { filename: string }[]).map((attachment) => attachment.filename)
 		}))
 	};
-};
+});

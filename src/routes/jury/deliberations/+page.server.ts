@@ -1,11 +1,10 @@
 import { formatInTimeZone, zoneLabel } from '$lib/domain/time/format';
-import { requireRole } from '$lib/server/auth/guards';
-import { jurorDeliberations } from '$lib/server/deliberation/deliberation-service';
+import { guard } from '$lib/server/access';
+import { jurorDeliberations } from '$lib/server/certification/deliberation-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'juror');
-	const juries = await jurorDeliberations(event.locals.db, user.id);
+export const load: PageServerLoad = guard({ roles: ['juror'] }, async (_event, { user, db }) => {
+	const juries = await jurorDeliberations(db, user.id);
 	return {
 		juries: juries.map((jury) => ({
 			id: jury.id,
@@ -22,4 +21,4 @@ export const load: PageServerLoad = async (event) => {
 			}))
 		}))
 	};
-};
+});

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { guardEndpoint } from '$lib/server/access';
 import { candidateForecasts, type CandidateForecast } from '$lib/server/live/board-service';
 import type { EventChannel } from '$lib/server/live/sse';
 import { wantsEventStream } from '$lib/server/live/sse';
@@ -10,9 +10,7 @@ import type { RequestHandler } from './$types';
  * The logged-in candidate's own predicted start, recomputed when their jury's timer moves. It
  * never forwards the jury's events themselves: a candidate learns no phase, name or score.
  */
-export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, 'candidate');
-	const db = event.locals.db;
+export const GET: RequestHandler = guardEndpoint({ roles: ['candidate'] }, async (event, { user, db }) => {
 	if (!wantsEventStream(event.request)) return json({ forecasts: await candidateForecasts(db, user.id), serverTime: Date.now() });
 
 	let stream: EventChannel | null = null;
@@ -35,4 +33,4 @@ export const GET: RequestHandler = async (event) => {
 			if (signal.type === 'timer' && forecasts.some((forecast) => forecast.juryId === signal.juryId)) publishSoon();
 		}
 	});
-};
+});

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
-import { requireRole } from '$lib/server/auth/guards';
-import { formList, formValues, runForm } from '$lib/server/planning/session-form';
-import { sessionFormOptions } from '$lib/server/planning/session-options';
+import { SESSION_MANAGER, guard, guardActions, type PostedForm } from '$lib/server/access';
+import { sessionFormOptions } from '$lib/server/sessions/session-options';
 import {
 	addDay,
 	addRoom,
@@ -14,77 +13,87 @@ import {
 	removeRoomUnavailability,
 	sessionOverview,
 	updateSessionSettings
-} from '$lib/server/planning/session-service';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+} from '$lib/server/sessions/session-service';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	const overview = await sessionOverview(event.locals.db, event.params.sessionId);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => {
+	const overview = await sessionOverview(db, checked.id);
 	if (!overview) error(404, fr.sessions.notFound);
 	return { ...overview, ...sessionFormOptions() };
-};
-
-/** Checks the role, then reads the posted form. */
-async function posted(event: RequestEvent) {
-	const actor = requireRole(event, 'coordinator');
-	const form = await event.request.formData();
-	return { actor, form, values: formValues(form), sessionId: event.params.sessionId, db: event.locals.db };
-}
+});
 
 /** A day's breaks as posted; a break row whose "remove" box is ticked is dropped. */
-function dayInput(form: FormData, values: Record<string, string>) {
-	const removed = new Set(formList(form, 'removeBreak'));
+function dayInput(form: PostedForm) {
+	const removed = new Set(form.list('removeBreak'));
 	const keep = (_: string, index: number) => !removed.has(String(index));
+	const { values } = form;
 	return {
 		date: values.date,
 		opensAt: values.opensAt,
 		closesAt: values.closesAt,
-		breakStarts: formList(form, 'breakStart').filter(keep),
-		breakEnds: formList(form, 'breakEnd').filter(keep)
+		breakStarts: form.list('breakStart').filter(keep),
+		breakEnds: form.list('breakEnd').filter(keep)
 	};
 }
 
-export const actions: Actions = {
-	settings: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm('settings', values, 'Paramètres enregistrés.', () => updateSessionSettings(db, actor.id, sessionId, values));
+const room = (values: Record<string, string>) => ({ name: values.name, remote: values.remote === 'on', videoUrl: values.videoUrl });
+
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	settings: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'settings', values });
+		await updateSessionSettings(db, user.id, checked.id, values);
+		return { formId: 'settings', saved: 'Paramètres enregistrés.' };
 	},
-	addDay: async (event) => {
-		const { actor, form, values, sessionId, db } = await posted(event);
-		const input = dayInput(form, values);
-		return runForm('day-new', { ...values, breakStart: input.breakStarts, breakEnd: input.breakEnds }, 'Jour ajouté.', () => addDay(db, actor.id, sessionId, input));
+	addDay: async (_event, { user, db, checked, form, keep }) => {
+		const posted = await form();
+		const input = dayInput(posted);
+		keep({ formId: 'day-new', values: { ...posted.values, breakStart: input.breakStarts, breakEnd: input.breakEnds } });
+		await addDay(db, user.id, checked.id, input);
+		return { formId: 'day-new', saved: 'Jour ajouté.' };
 	},
-	editDay: async (event) => {
-		const { actor, form, values, sessionId, db } = await posted(event);
-		const input = dayInput(form, values);
-		return runForm(`day-${values.dayId}`, { ...values, breakStart: input.breakStarts, breakEnd: input.breakEnds }, 'Jour enregistré.', () => editDay(db, actor.id, sessionId, values.dayId ?? '', input));
+	editDay: async (_event, { user, db, checked, form, keep }) => {
+		const posted = await form();
+		const input = dayInput(posted);
+		const formId = `day-${posted.values.dayId}`;
+		keep({ formId, values: { ...posted.values, breakStart: input.breakStarts, breakEnd: input.breakEnds } });
+		await editDay(db, user.id, checked.id, posted.values.dayId ?? '', input);
+		return { formId, saved: 'Jour enregistré.' };
 	},
-	removeDay: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm(`day-${values.dayId}`, values, 'Jour retiré.', () => removeDay(db, actor.id, sessionId, values.dayId ?? ''));
+	removeDay: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `day-${values.dayId}`, values });
+		await removeDay(db, user.id, checked.id, values.dayId ?? '');
+		return { formId: `day-${values.dayId}`, saved: 'Jour retiré.' };
 	},
-	addRoom: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm('room-new', values, 'Salle ajoutée.', () => addRoom(db, actor.id, sessionId, { name: values.name, remote: values.remote === 'on', videoUrl: values.videoUrl }));
+	addRoom: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'room-new', values });
+		await addRoom(db, user.id, checked.id, room(values));
+		return { formId: 'room-new', saved: 'Salle ajoutée.' };
 	},
-	editRoom: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm(`room-${values.roomId}`, values, 'Salle enregistrée.', () =>
-			editRoom(db, actor.id, sessionId, values.roomId ?? '', { name: values.name, remote: values.remote === 'on', videoUrl: values.videoUrl })
-		);
+	editRoom: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `room-${values.roomId}`, values });
+		await editRoom(db, user.id, checked.id, values.roomId ?? '', room(values));
+		return { formId: `room-${values.roomId}`, saved: 'Salle enregistrée.' };
 	},
-	removeRoom: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm(`room-${values.roomId}`, values, 'Salle retirée.', () => removeRoom(db, actor.id, sessionId, values.roomId ?? ''));
+	removeRoom: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `room-${values.roomId}`, values });
+		await removeRoom(db, user.id, checked.id, values.roomId ?? '');
+		return { formId: `room-${values.roomId}`, saved: 'Salle retirée.' };
 	},
-	addRoomUnavailable: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm(`room-off-${values.roomId}`, values, 'Indisponibilité ajoutée.', () => addRoomUnavailability(db, actor.id, sessionId, values.roomId ?? '', values));
+	addRoomUnavailable: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `room-off-${values.roomId}`, values });
+		await addRoomUnavailability(db, user.id, checked.id, values.roomId ?? '', values);
+		return { formId: `room-off-${values.roomId}`, saved: 'Indisponibilité ajoutée.' };
 	},
-	removeRoomUnavailable: async (event) => {
-		const { actor, values, sessionId, db } = await posted(event);
-		return runForm(`room-off-${values.roomId}`, values, 'Indisponibilité retirée.', () =>
-			removeRoomUnavailability(db, actor.id, sessionId, values.roomId ?? '', { start: values.start ?? '', end: values.end ?? '' })
-		);
+	removeRoomUnavailable: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `room-off-${values.roomId}`, values });
+		await removeRoomUnavailability(db, user.id, checked.id, values.roomId ?? '', { start: values.start ?? '', end: values.end ?? '' });
+		return { formId: `room-off-${values.roomId}`, saved: 'Indisponibilité retirée.' };
 	}
-};
+});

@@ -1,26 +1,19 @@
 import { redirect } from '@sveltejs/kit';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import { defaultSettings } from '$lib/domain/sessions/session-rules';
-import { requireRole } from '$lib/server/auth/guards';
-import { createSession } from '$lib/server/planning/session-service';
-import { formValues, runForm } from '$lib/server/planning/session-form';
-import { sessionFormOptions } from '$lib/server/planning/session-options';
+import { guard, guardActions } from '$lib/server/access';
+import { createSession } from '$lib/server/sessions/session-service';
+import { sessionFormOptions } from '$lib/server/sessions/session-options';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	return { defaults: defaultSettings(defaultReferentiel), ...sessionFormOptions() };
-};
+const access = { roles: ['coordinator'] } as const;
 
-export const actions: Actions = {
-	default: async (event) => {
-		const actor = requireRole(event, 'coordinator');
-		const values = formValues(await event.request.formData());
-		let sessionId = '';
-		const outcome = await runForm('settings', values, 'Session créée.', async () => {
-			sessionId = await createSession(event.locals.db, actor.id, values);
-		});
-		if (sessionId) redirect(303, `/coordination/sessions/${sessionId}`);
-		return outcome;
+export const load: PageServerLoad = guard(access, () => ({ defaults: defaultSettings(defaultReferentiel), ...sessionFormOptions() }));
+
+export const actions: Actions = guardActions(access, {
+	default: async (_event, { user, db, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'settings', values });
+		redirect(303, `/coordination/sessions/${await createSession(db, user.id, values)}`);
 	}
-};
+});

@@ -1,31 +1,22 @@
-import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
-import { deliberationView, recordDecisions } from '$lib/server/deliberation/deliberation-service';
-import { UserFacingError } from '$lib/server/errors';
+import { guard, guardActions } from '$lib/server/access';
+import { deliberationView, recordDecisions } from '$lib/server/certification/deliberation-service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'juror');
-	try {
-		return { view: await deliberationView(event.locals.db, user.id, event.params.defenseId) };
-	} catch (caught) {
-		if (caught instanceof UserFacingError) error(caught.status, caught.message);
-		throw caught;
-	}
-};
+const access = { roles: ['juror'], permission: 'defense.deliberate', param: 'defenseId' } as const;
 
-export const actions: Actions = {
-	decide: async (event) => {
-		const user = requireRole(event, 'juror');
-		const values: Record<string, string> = {};
-		for (const [name, value] of await event.request.formData()) if (typeof value === 'string') values[name] = value;
-		try {
-			await recordDecisions(event.locals.db, user.id, event.params.defenseId, values);
+export const load: PageServerLoad = guard(access, async (_event, { user, db, checked }) => ({
+	view: await deliberationView(db, user.id, checked.id)
+}));
+
+// Every member reads the deliberation; only the president records it.
+export const actions: Actions = guardActions(
+	{ ...access, permission: 'defense.decide' },
+	{
+		decide: async (_event, { user, db, checked, form, keep }) => {
+			const { values } = await form();
+			keep({ values });
+			await recordDecisions(db, user.id, checked.id, values);
 			return { saved: true };
-		} catch (caught) {
-			if (!(caught instanceof UserFacingError)) throw caught;
-			if (caught.status === 404) error(404, caught.message);
-			return fail(caught.status, { message: caught.message, field: caught.field ?? null, values });
 		}
 	}
-};
+);

@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
-import { requireRole } from '$lib/server/auth/guards';
+import { guardEndpoint } from '$lib/server/access';
 import { convocationCalendar } from '$lib/server/publication/publication-mail';
 import { candidateConvocation } from '$lib/server/publication/publication-service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
-	const user = requireRole(event, 'candidate');
-	const convocation = await candidateConvocation(event.locals.db, user.id, event.params.sessionId);
+const access = { roles: ['candidate'], permission: 'session.attend', param: 'sessionId' } as const;
+
+export const GET: RequestHandler = guardEndpoint(access, async (_event, { user, db, checked }) => {
+	const convocation = await candidateConvocation(db, user.id, checked.id);
 	if (!convocation) error(404, fr.publication.convocationNotFound);
 	return new Response(convocationCalendar(convocation), {
 		headers: {
@@ -16,4 +17,4 @@ export const GET: RequestHandler = async (event) => {
 			'cache-control': 'private, no-store'
 		}
 	});
-};
+});

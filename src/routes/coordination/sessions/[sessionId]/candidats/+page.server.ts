@@ -1,9 +1,8 @@
 import { listSessionCandidates } from '$lib/server/people/candidate-repository';
-import { coordinatorSession } from './access.server';
+import { SESSION_MANAGER, guard } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const { session, db } = await coordinatorSession(event);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked: session }) => {
 	const search = event.url.searchParams.get('q')?.trim() ?? '';
 	const rows = await listSessionCandidates(db, session.id, search || undefined);
 	const teamSizes = new Map<string, number>();
@@ -20,4 +19,4 @@ export const load: PageServerLoad = async (event) => {
 			teamSize: row.team ? (teamSizes.get(row.team) ?? 1) : 0
 		}))
 	};
-};
+});

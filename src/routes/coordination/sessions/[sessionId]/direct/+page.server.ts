@@ -1,10 +1,8 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { SESSION_MANAGER, guard } from '$lib/server/access';
 import { sessionBoard } from '$lib/server/live/board-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	// The session layout has already answered 404 for a session that does not exist.
-	const { session } = await event.parent();
-	return { juries: await sessionBoard(event.locals.db, session.id), serverTime: Date.now() };
-};
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => ({
+	juries: await sessionBoard(db, checked.id),
+	serverTime: Date.now()
+}));

@@ -1,35 +1,26 @@
-import { error } from '@sveltejs/kit';
-import { fr } from '$lib/i18n/fr';
-import { requireRole } from '$lib/server/auth/guards';
+import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { listJurorAccountsOutside, listSessionJurors } from '$lib/server/people/juror-repository';
 import { addExistingJuror, inviteJuror } from '$lib/server/people/juror-service';
-import { formValues, runForm } from '$lib/server/planning/session-form';
-import { findSession } from '$lib/server/planning/session-repository';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	const { db } = event.locals;
-	const session = await findSession(db, event.params.sessionId);
-	if (!session) error(404, fr.sessions.notFound);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked: session }) => {
 	const [jurors, others] = await Promise.all([listSessionJurors(db, session.id), listJurorAccountsOutside(db, session.id)]);
 	return { jurors, others };
-};
+});
 
-export const actions: Actions = {
-	invite: async (event) => {
-		const actor = requireRole(event, 'coordinator');
-		const values = formValues(await event.request.formData());
-		const outcome = await runForm('invite', values, `Invitation envoyée à ${values.email?.trim().toLowerCase()}.`, () =>
-			inviteJuror(event.locals.db, actor.id, event.params.sessionId, values, event.url.origin)
-		);
-		await dispatchOutbox(event.locals.db);
-		return outcome;
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	invite: async (event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'invite', values });
+		await inviteJuror(db, user.id, checked.id, values, event.url.origin);
+		await dispatchOutbox(db);
+		return { formId: 'invite', saved: `Invitation envoyée à ${values.email?.trim().toLowerCase()}.` };
 	},
-	addExisting: async (event) => {
-		const actor = requireRole(event, 'coordinator');
-		const values = formValues(await event.request.formData());
-		return runForm('existing', values, 'Juré ajouté à la session.', () => addExistingJuror(event.locals.db, actor.id, event.params.sessionId, values.jurorId ?? ''));
+	addExisting: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'existing', values });
+		await addExistingJuror(db, user.id, checked.id, values.jurorId ?? '');
+		return { formId: 'existing', saved: 'Juré ajouté à la session.' };
 	}
-};
+});

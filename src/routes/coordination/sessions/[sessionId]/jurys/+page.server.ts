@@ -1,29 +1,21 @@
-import { error } from '@sveltejs/kit';
-import { fr } from '$lib/i18n/fr';
-import { requireRole } from '$lib/server/auth/guards';
-import { createJury, juryBoard, removeJury } from '$lib/server/planning/jury-service';
-import { formList, formValues, runForm } from '$lib/server/planning/session-form';
-import { findSession } from '$lib/server/planning/session-repository';
+import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
+import { createJury, juryBoard, removeJury } from '$lib/server/juries/jury-service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	const session = await findSession(event.locals.db, event.params.sessionId);
-	if (!session) error(404, fr.sessions.notFound);
-	return { board: await juryBoard(event.locals.db, session.id) };
-};
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => ({ board: await juryBoard(db, checked.id) }));
 
-export const actions: Actions = {
-	create: async (event) => {
-		const actor = requireRole(event, 'coordinator');
-		const form = await event.request.formData();
-		const values: Record<string, string> = formValues(form);
-		const jury = { ...values, memberIds: formList(form, 'memberIds') };
-		return runForm('jury-new', jury, `Jury ${values.label?.trim()} créé.`, () => createJury(event.locals.db, actor.id, event.params.sessionId, jury));
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	create: async (_event, { user, db, checked, form, keep }) => {
+		const posted = await form();
+		const jury = { ...posted.values, memberIds: posted.list('memberIds') };
+		keep({ formId: 'jury-new', values: jury });
+		await createJury(db, user.id, checked.id, jury);
+		return { formId: 'jury-new', saved: `Jury ${posted.values.label?.trim()} créé.` };
 	},
-	remove: async (event) => {
-		const actor = requireRole(event, 'coordinator');
-		const values = formValues(await event.request.formData());
-		return runForm(`jury-${values.juryId}`, values, 'Jury supprimé.', () => removeJury(event.locals.db, actor.id, event.params.sessionId, values.juryId ?? ''));
+	remove: async (_event, { user, db, checked, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: `jury-${values.juryId}`, values });
+		await removeJury(db, user.id, checked.id, values.juryId ?? '');
+		return { formId: `jury-${values.juryId}`, saved: 'Jury supprimé.' };
 	}
-};
+});

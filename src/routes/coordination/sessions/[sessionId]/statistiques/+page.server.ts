@@ -1,16 +1,8 @@
-import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
-import { UserFacingError } from '$lib/server/errors';
-import { sessionStatistics } from '$lib/server/results/statistics-service';
+import { SESSION_MANAGER, guard } from '$lib/server/access';
+import { sessionStatistics } from '$lib/server/certification/statistics-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	try {
-		const { session: _session, ...statistics } = await sessionStatistics(event.locals.db, event.params.sessionId, event.url.searchParams.get('jury') || null);
-		return { statistics };
-	} catch (caught) {
-		if (caught instanceof UserFacingError) error(caught.status, caught.message);
-		throw caught;
-	}
-};
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked }) => {
+	const { session: _session, ...statistics } = await sessionStatistics(db, checked.id, event.url.searchParams.get('jury') || null);
+	return { statistics };
+});

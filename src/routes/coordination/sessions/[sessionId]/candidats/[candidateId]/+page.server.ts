@@ -1,17 +1,27 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fr } from '$lib/i18n/fr';
 import { formatInTimeZone } from '$lib/domain/time/format';
+import { fr } from '$lib/i18n/fr';
+import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { findSessionCandidate, hasDefenseInSession, listSessionTeams, listUnavailability } from '$lib/server/people/candidate-repository';
-import { addCandidateUnavailability, removeCandidate, removeCandidateUnavailability, updateCandidate } from '$lib/server/people/candidate-service';
-import { coordinatorSession, refusal, textFields } from '../access.server';
+import {
+	addCandidateUnavailability,
+	removeCandidate,
+	removeCandidateUnavailability,
+	updateCandidate
+} from '$lib/server/people/candidate-service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const { session, db } = await coordinatorSession(event);
+const START_FORMAT = 'EEEE d MMMM yyyy HH:mm';
+// A range of about a day or more names the day it ends; a shorter one only the hour.
+const endFormat = (range: { startsAt: Date; endsAt: Date }) =>
+	range.endsAt.getTime() - range.startsAt.getTime() >= 86_400_000 - 3_600_000 ? 'EEEE d MMMM HH:mm' : 'HH:mm';
+
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked: session }) => {
 	const candidate = await findSessionCandidate(db, session.id, event.params.candidateId);
-	if (!candidate) error(404, fr.candidates.candidateNotFound);
+	if (!candidate) error(404, fr.people.candidateNotFound);
 	const timezone = candidate.timezone ?? session.timezone;
 	const ranges = await listUnavailability(db, candidate.id);
+	const at = (instant: Date, pattern: string) => formatInTimeZone(instant, timezone, pattern);
 	const teams = [...new Set((await listSessionTeams(db, session.id)).map((member) => member.team!))].sort();
 	return {
 		session,
@@ -34,51 +44,33 @@ export const load: PageServerLoad = async (event) => {
 		unavailability: ranges.map((range) => ({
 			id: range.id,
 			label: range.label,
-			local: `${formatInTimeZone(range.startsAt, timezone, 'EEEE d MMMM yyyy HH:mm')} → ${formatInTimeZone(range.endsAt, timezone, range.endsAt.getTime() - range.startsAt.getTime() >= 86_400_000 - 3_600_000 ? 'EEEE d MMMM HH:mm' : 'HH:mm')} (${timezone})`
+			local: `${at(range.startsAt, START_FORMAT)} → ${at(range.endsAt, endFormat(range))} (${timezone})`
 		}))
 	};
-};
+});
 
-async function posted(event: RequestEvent) {
-	const context = await coordinatorSession(event);
-	return { ...context, values: textFields(await event.request.formData()), candidateId: event.params.candidateId };
-}
-
-export const actions: Actions = {
-	save: async (event) => {
-		const { actor, session, db, values, candidateId } = await posted(event);
-		try {
-			await updateCandidate(db, actor.id, session.id, candidateId, values);
-		} catch (caught) {
-			return refusal(caught, values, 'candidate');
-		}
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	save: async (event: RequestEvent, { user, db, checked: session, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'candidate', values });
+		await updateCandidate(db, user.id, session.id, event.params.candidateId, values);
 		return { formId: 'candidate', saved: 'Fiche enregistrée.' };
 	},
-	addUnavailability: async (event) => {
-		const { actor, session, db, values, candidateId } = await posted(event);
-		try {
-			await addCandidateUnavailability(db, actor.id, session.id, candidateId, values);
-		} catch (caught) {
-			return refusal(caught, values, 'unavailability');
-		}
+	addUnavailability: async (event: RequestEvent, { user, db, checked: session, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'unavailability', values });
+		await addCandidateUnavailability(db, user.id, session.id, event.params.candidateId, values);
 		return { formId: 'unavailability', saved: 'Indisponibilité ajoutée.' };
 	},
-	removeUnavailability: async (event) => {
-		const { actor, session, db, values, candidateId } = await posted(event);
-		try {
-			await removeCandidateUnavailability(db, actor.id, session.id, candidateId, values.unavailabilityId ?? '');
-		} catch (caught) {
-			return refusal(caught, values, 'unavailability');
-		}
+	removeUnavailability: async (event: RequestEvent, { user, db, checked: session, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'unavailability', values });
+		await removeCandidateUnavailability(db, user.id, session.id, event.params.candidateId, values.unavailabilityId ?? '');
 		return { formId: 'unavailability', saved: 'Indisponibilité retirée.' };
 	},
-	remove: async (event) => {
-		const { actor, session, db, candidateId } = await posted(event);
-		try {
-			await removeCandidate(db, actor.id, session.id, candidateId);
-		} catch (caught) {
-			return refusal(caught, {}, 'remove');
-		}
+	remove: async (event: RequestEvent, { user, db, checked: session, keep }) => {
+		keep({ formId: 'remove', values: {} });
+		await removeCandidate(db, user.id, session.id, event.params.candidateId);
 		redirect(303, `/coordination/sessions/${session.id}/candidats`);
 	}
-};
+});

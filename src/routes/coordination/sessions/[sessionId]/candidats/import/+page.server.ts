@@ -1,17 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatInTimeZone } from '$lib/domain/time/format';
-import { UserFacingError } from '$lib/server/errors';
+import { SESSION_MANAGER, guard, guardActionsKeeping } from '$lib/server/access';
+import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { MAX_IMPORT_MB } from '$lib/server/people/candidate-import-reader';
 import { ImportRejected, importCandidates, previewCandidateImport, type ImportPreview } from '$lib/server/people/candidate-import-service';
 import { confirmedFile, postedFile, previewSummary } from '$lib/server/people/import-upload';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
-import { coordinatorSession } from '../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const { session } = await coordinatorSession(event);
-	return { session, maxMb: MAX_IMPORT_MB };
-};
+export const load: PageServerLoad = guard(SESSION_MANAGER, (_event, { checked: session }) => ({ session, maxMb: MAX_IMPORT_MB }));
+
+const local = (instant: Date, zone: string) => formatInTimeZone(instant, zone, 'dd/MM/yyyy HH:mm');
 
 /** What the preview page shows: the problems, and each row as it will be written. */
 function presentPreview({ format, review }: ImportPreview, file: { name: string; data: string }) {
@@ -30,37 +28,24 @@ function presentPreview({ format, review }: ImportPreview, file: { name: string;
 			timezone: draft.timezone,
 			extraTimePercent: draft.extraTimePercent,
 			unavailability: draft.unavailability.map(
-				(range) => `${formatInTimeZone(range.startsAt, draft.timezone, 'dd/MM/yyyy HH:mm')} → ${formatInTimeZone(range.endsAt, draft.timezone, 'dd/MM/yyyy HH:mm')}`
+				(range) => `${local(range.startsAt, draft.timezone)} → ${local(range.endsAt, draft.timezone)}`
 			)
 		}))
 	};
 }
 
-export const actions: Actions = {
-	preview: async (event) => {
-		const { session, db } = await coordinatorSession(event);
+export const actions: Actions = guardActionsKeeping<{ preview: ReturnType<typeof presentPreview> }>()(SESSION_MANAGER, {
+	preview: async (event, { db, checked: session }) => {
 		const file = await postedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
-		try {
-			return { preview: presentPreview(await previewCandidateImport(db, session.id, file.bytes), file) };
-		} catch (caught) {
-			if (caught instanceof UserFacingError) return fail(caught.status, { message: caught.message });
-			throw caught;
-		}
+		return { preview: presentPreview(await previewCandidateImport(db, session.id, file.bytes), file) };
 	},
-	confirm: async (event) => {
-		const { actor, session, db } = await coordinatorSession(event);
+	confirm: async (event, { user, db, checked: session, keep }) => {
 		const file = await confirmedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
-		let imported: number;
-		try {
-			imported = (await importCandidates(db, actor.id, session.id, file.bytes, file.name, event.url.origin)).imported;
-		} catch (caught) {
-			if (caught instanceof ImportRejected) return fail(400, { message: caught.message, preview: presentPreview(caught.preview, file) });
-			if (caught instanceof UserFacingError) return fail(caught.status, { message: caught.message });
-			throw caught;
-		}
+		keep((refusal) => (refusal instanceof ImportRejected ? { preview: presentPreview(refusal.preview, file) } : {}));
+		const { imported } = await importCandidates(db, user.id, session.id, file.bytes, file.name, event.url.origin);
 		await dispatchOutbox(db);
 		redirect(303, `/coordination/sessions/${session.id}/candidats?importe=${imported}`);
 	}
-};
+});

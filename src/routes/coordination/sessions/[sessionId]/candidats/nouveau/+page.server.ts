@@ -1,27 +1,21 @@
 import { redirect } from '@sveltejs/kit';
-import { addCandidate } from '$lib/server/people/candidate-service';
-import { listSessionTeams } from '$lib/server/people/candidate-repository';
+import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { dispatchOutbox } from '$lib/server/notifications/mailer';
-import { coordinatorSession, refusal, textFields } from '../access.server';
+import { listSessionTeams } from '$lib/server/people/candidate-repository';
+import { addCandidate } from '$lib/server/people/candidate-service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const { session, db } = await coordinatorSession(event);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked: session }) => {
 	const teams = [...new Set((await listSessionTeams(db, session.id)).map((member) => member.team!))].sort();
 	return { session, teams };
-};
+});
 
-export const actions: Actions = {
-	default: async (event) => {
-		const { actor, session, db } = await coordinatorSession(event);
-		const values = textFields(await event.request.formData());
-		let candidateId: string;
-		try {
-			candidateId = (await addCandidate(db, actor.id, session.id, values, event.url.origin)).userId;
-		} catch (caught) {
-			return refusal(caught, values);
-		}
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	default: async (event, { user, db, checked: session, form, keep }) => {
+		const { values } = await form();
+		keep({ values });
+		const candidateId = (await addCandidate(db, user.id, session.id, values, event.url.origin)).userId;
 		await dispatchOutbox(db);
 		redirect(303, `/coordination/sessions/${session.id}/candidats/${candidateId}?ajoute=1`);
 	}
-};
+});

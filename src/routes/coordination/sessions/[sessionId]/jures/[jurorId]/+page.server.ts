@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fr } from '$lib/i18n/fr';
 import { HALF_DAYS } from '$lib/domain/sessions/session-rules';
-import { requireRole } from '$lib/server/auth/guards';
+import { fr } from '$lib/i18n/fr';
+import { SESSION_MANAGER, guard, guardActions, type GuardContext } from '$lib/server/access';
 import {
 	addJurorUnavailability,
 	declareConflict,
@@ -11,55 +11,62 @@ import {
 	removeJurorUnavailability,
 	updateJurorProfile
 } from '$lib/server/people/juror-service';
-import { formValues, runForm } from '$lib/server/planning/session-form';
-import { findSession } from '$lib/server/planning/session-repository';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	const session = await findSession(event.locals.db, event.params.sessionId);
-	const detail = session && (await jurorDetail(event.locals.db, session.id, event.params.jurorId));
-	if (!detail) error(404, fr.sessions.juror.notFound);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked }) => {
+	const detail = await jurorDetail(db, checked.id, event.params.jurorId);
+	if (!detail) error(404, fr.people.juror.notFound);
 	return { ...detail, halfDays: HALF_DAYS };
-};
+});
 
-async function posted(event: RequestEvent) {
-	const actor = requireRole(event, 'coordinator');
-	const values = formValues(await event.request.formData());
-	return { actorId: actor.id, values, db: event.locals.db, sessionId: event.params.sessionId, jurorId: event.params.jurorId };
+/** Each form of the juror's page: what was typed is kept with a refusal, what was saved is said. */
+async function posted(event: RequestEvent, { user, db, checked, form, keep }: GuardContext<typeof SESSION_MANAGER>, formId: string) {
+	const { values } = await form();
+	keep({ formId, values });
+	return {
+		actorId: user.id,
+		values,
+		db,
+		sessionId: checked.id,
+		jurorId: event.params.jurorId,
+		saved: (saved: string) => ({ formId, saved })
+	};
 }
 
-export const actions: Actions = {
-	profile: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('profile', values, 'Profil enregistré.', () => updateJurorProfile(db, actorId, sessionId, jurorId, values));
+export const actions: Actions = guardActions(SESSION_MANAGER, {
+	profile: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'profile');
+		await updateJurorProfile(db, actorId, sessionId, jurorId, values);
+		return saved('Profil enregistré.');
 	},
-	halfDay: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('half-day', values, 'Demi-journée d’indisponibilité ajoutée.', () =>
-			addJurorUnavailability(db, actorId, sessionId, jurorId, { kind: 'halfDay', halfDay: values.halfDay })
-		);
+	halfDay: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'half-day');
+		await addJurorUnavailability(db, actorId, sessionId, jurorId, { kind: 'halfDay', halfDay: values.halfDay });
+		return saved('Demi-journée d’indisponibilité ajoutée.');
 	},
-	range: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('range', values, 'Indisponibilité ajoutée.', () => addJurorUnavailability(db, actorId, sessionId, jurorId, { kind: 'range', ...values }));
+	range: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'range');
+		await addJurorUnavailability(db, actorId, sessionId, jurorId, { kind: 'range', ...values });
+		return saved('Indisponibilité ajoutée.');
 	},
-	removeUnavailability: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('unavailability', values, 'Indisponibilité retirée.', () => removeJurorUnavailability(db, actorId, sessionId, jurorId, values.unavailabilityId ?? ''));
+	removeUnavailability: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'unavailability');
+		await removeJurorUnavailability(db, actorId, sessionId, jurorId, values.unavailabilityId ?? '');
+		return saved('Indisponibilité retirée.');
 	},
-	conflict: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('conflict', values, 'Conflit d’intérêts déclaré.', () => declareConflict(db, actorId, sessionId, jurorId, values));
+	conflict: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'conflict');
+		await declareConflict(db, actorId, sessionId, jurorId, values);
+		return saved('Conflit d’intérêts déclaré.');
 	},
-	removeConflict: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		return runForm('conflicts', values, 'Conflit d’intérêts retiré.', () => removeConflict(db, actorId, sessionId, jurorId, values.candidateId ?? ''));
+	removeConflict: async (event: RequestEvent, ctx) => {
+		const { actorId, values, db, sessionId, jurorId, saved } = await posted(event, ctx, 'conflicts');
+		await removeConflict(db, actorId, sessionId, jurorId, values.candidateId ?? '');
+		return saved('Conflit d’intérêts retiré.');
 	},
-	remove: async (event) => {
-		const { actorId, values, db, sessionId, jurorId } = await posted(event);
-		const outcome = await runForm('remove', values, 'Juré retiré de la session.', () => removeJurorFromSession(db, actorId, sessionId, jurorId));
-		if ('saved' in outcome) redirect(303, `/coordination/sessions/${sessionId}/jures`);
-		return outcome;
+	remove: async (event: RequestEvent, ctx) => {
+		const { actorId, db, sessionId, jurorId } = await posted(event, ctx, 'remove');
+		await removeJurorFromSession(db, actorId, sessionId, jurorId);
+		redirect(303, `/coordination/sessions/${sessionId}/jures`);
 	}
-};
+});

@@ -1,10 +1,10 @@
-import { requireRole } from '$lib/server/auth/guards';
-import { planViewOr404, presentPlan } from '$lib/server/planning/schedule-presenter';
+import { SESSION_MANAGER, guard } from '$lib/server/access';
+import { presentPlan } from '$lib/server/planning/schedule-presenter';
+import { loadPlanView } from '$lib/server/planning/schedule-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	const view = await planViewOr404(event.locals.db, event.params.sessionId);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => {
+	const view = await loadPlanView(db, checked.id);
 	const plan = presentPlan(view);
 	const jurors = view.context.rows.jurors.map((juror) => {
 		const juries = view.context.problem.juries.filter((jury) => jury.members.includes(juror.id)).map((jury) => jury.id);
@@ -16,4 +16,4 @@ export const load: PageServerLoad = async (event) => {
 		};
 	});
 	return { sessionId: plan.sessionId, sessionName: plan.sessionName, timezone: plan.timezone, jurors };
-};
+});

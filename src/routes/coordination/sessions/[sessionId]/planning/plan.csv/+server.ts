@@ -1,12 +1,16 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { SESSION_MANAGER, guardEndpoint } from '$lib/server/access';
 import { planCsv } from '$lib/server/planning/plan-export';
-import { planViewOr404, presentPlan } from '$lib/server/planning/schedule-presenter';
+import { presentPlan } from '$lib/server/planning/schedule-presenter';
+import { loadPlanView } from '$lib/server/planning/schedule-service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'coordinator');
-	const plan = presentPlan(await planViewOr404(event.locals.db, event.params.sessionId));
+export const GET: RequestHandler = guardEndpoint(SESSION_MANAGER, async (_event, { db, checked }) => {
+	const plan = presentPlan(await loadPlanView(db, checked.id));
 	return new Response(planCsv(plan), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="planning.csv"', 'cache-control': 'no-store' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="planning.csv"',
+			'cache-control': 'no-store'
+		}
 	});
-};
+});

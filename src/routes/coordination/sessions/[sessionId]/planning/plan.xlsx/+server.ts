@@ -1,11 +1,11 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { SESSION_MANAGER, guardEndpoint } from '$lib/server/access';
 import { planXlsx } from '$lib/server/planning/plan-export';
-import { planViewOr404, presentPlan } from '$lib/server/planning/schedule-presenter';
+import { presentPlan } from '$lib/server/planning/schedule-presenter';
+import { loadPlanView } from '$lib/server/planning/schedule-service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'coordinator');
-	const plan = presentPlan(await planViewOr404(event.locals.db, event.params.sessionId));
+export const GET: RequestHandler = guardEndpoint(SESSION_MANAGER, async (_event, { db, checked }) => {
+	const plan = presentPlan(await loadPlanView(db, checked.id));
 	return new Response(new Uint8Array(await planXlsx(plan)), {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -13,4 +13,4 @@ export const GET: RequestHandler = async (event) => {
 			'cache-control': 'no-store'
 		}
 	});
-};
+});

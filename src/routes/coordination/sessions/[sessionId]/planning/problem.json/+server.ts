@@ -1,11 +1,10 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { SESSION_MANAGER, guardEndpoint } from '$lib/server/access';
 import { jsonDownload } from '$lib/server/planning/plan-export';
-import { planViewOr404 } from '$lib/server/planning/schedule-presenter';
+import { loadPlanView } from '$lib/server/planning/schedule-service';
 import type { RequestHandler } from './$types';
 
 /** The session's planning problem, `soutenance.planning/1`. */
-export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'coordinator');
-	const view = await planViewOr404(event.locals.db, event.params.sessionId);
+export const GET: RequestHandler = guardEndpoint(SESSION_MANAGER, async (_event, { db, checked }) => {
+	const view = await loadPlanView(db, checked.id);
 	return jsonDownload(view.context.problem, 'problem.json');
-};
+});

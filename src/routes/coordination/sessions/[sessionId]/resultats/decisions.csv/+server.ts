@@ -1,17 +1,15 @@
-import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
-import { UserFacingError } from '$lib/server/errors';
-import { decisionsCsv } from '$lib/server/results/results-service';
+import { SESSION_MANAGER, guardEndpoint } from '$lib/server/access';
+import { decisionsCsv } from '$lib/server/certification/results-service';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'coordinator');
-	try {
-		return new Response(await decisionsCsv(event.locals.db, event.params.sessionId), {
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="decisions.csv"', 'cache-control': 'no-store' }
-		});
-	} catch (caught) {
-		if (caught instanceof UserFacingError) error(caught.status, caught.message);
-		throw caught;
-	}
-};
+export const GET: RequestHandler = guardEndpoint(
+	SESSION_MANAGER,
+	async (_event, { db, checked }) =>
+		new Response(await decisionsCsv(db, checked.id), {
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': 'attachment; filename="decisions.csv"',
+				'cache-control': 'no-store'
+			}
+		})
+);

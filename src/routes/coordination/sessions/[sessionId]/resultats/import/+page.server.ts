@@ -1,52 +1,34 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
-import { UserFacingError } from '$lib/server/errors';
+import { fail, redirect } from '@sveltejs/kit';
+import type { ResultsReview } from '$lib/domain/certification/results-import';
+import { SESSION_MANAGER, guard, guardActionsKeeping } from '$lib/server/access';
+import { ResultsImportRejected, importResults, previewResultsImport } from '$lib/server/certification/results-service';
 import { MAX_IMPORT_MB, type FileFormat } from '$lib/server/people/candidate-import-reader';
 import { confirmedFile, postedFile, previewSummary } from '$lib/server/people/import-upload';
-import { ResultsImportRejected, importResults, previewResultsImport } from '$lib/server/results/results-service';
-import type { ResultsReview } from '$lib/domain/certification/results-import';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'coordinator');
-	return { maxMb: MAX_IMPORT_MB };
-};
+export const load: PageServerLoad = guard(SESSION_MANAGER, () => ({ maxMb: MAX_IMPORT_MB }));
 
 function presentPreview({ format, review }: { format: FileFormat; review: ResultsReview }, file: { name: string; data: string }) {
 	return {
 		...previewSummary(format, review, file),
-		rows: review.drafts.map((draft) => ({ ...draft, obtainedOn: draft.obtainedOn ? draft.obtainedOn.split('-').reverse().join('/') : null }))
+		rows: review.drafts.map((draft) => ({
+			...draft,
+			obtainedOn: draft.obtainedOn ? draft.obtainedOn.split('-').reverse().join('/') : null
+		}))
 	};
 }
 
-function refusal(caught: unknown) {
-	if (!(caught instanceof UserFacingError)) throw caught;
-	if (caught.status === 404) error(404, caught.message);
-	return fail(caught.status, { message: caught.message });
-}
-
-export const actions: Actions = {
-	preview: async (event) => {
-		requireRole(event, 'coordinator');
+export const actions: Actions = guardActionsKeeping<{ preview: ReturnType<typeof presentPreview> }>()(SESSION_MANAGER, {
+	preview: async (event, { db, checked }) => {
 		const file = await postedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
-		try {
-			return { preview: presentPreview(await previewResultsImport(event.locals.db, event.params.sessionId, file.bytes), file) };
-		} catch (caught) {
-			return refusal(caught);
-		}
+		return { preview: presentPreview(await previewResultsImport(db, checked.id, file.bytes), file) };
 	},
-	confirm: async (event) => {
-		const user = requireRole(event, 'coordinator');
+	confirm: async (event, { user, db, checked, keep }) => {
 		const file = await confirmedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
-		let imported: number;
-		try {
-			imported = await importResults(event.locals.db, user.id, event.params.sessionId, file.bytes, file.name);
-		} catch (caught) {
-			if (caught instanceof ResultsImportRejected) return fail(400, { message: caught.message, preview: presentPreview(caught.preview, file) });
-			return refusal(caught);
-		}
-		redirect(303, `/coordination/sessions/${event.params.sessionId}/resultats/import?importe=${imported}`);
+		keep((refusal) => (refusal instanceof ResultsImportRejected ? { preview: presentPreview(refusal.preview, file) } : {}));
+		const imported = await importResults(db, user.id, checked.id, file.bytes, file.name);
+		redirect(303, `/coordination/sessions/${checked.id}/resultats/import?importe=${imported}`);
 	}
-};
+});

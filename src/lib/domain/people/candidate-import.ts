@@ -1,0 +1,244 @@
+import { fr } from '$lib/i18n/fr';
+import { FIELD_LABELS, columnLetter, matchHeaders, type CandidateField } from '../import/headers';
+import type { Sheet } from '../import/sheet';
+import {
+	cleanText,
+	displayName,
+	parseEmail,
+	parseExtraTime,
+	parseTags,
+	parseTimeZone,
+	parseUnavailability,
+	teamKey,
+	type Parsed,
+	type TimeRange
+} from '../import/values';
+
+const problemText = fr.people.problems;
+
+export interface ImportProblem {
+	severity: 'error' | 'warning';
+	/** Line in the file (1 = first line), or null for the file as a whole. */
+	line: number | null;
+	/** The column's header as written in the file, or the expected name when it is missing. */
+	column: string | null;
+	/** Spreadsheet reference of the cell ("J5"), when there is one. */
+	cell: string | null;
+	message: string;
+}
+
+/** One candidate as the import will write them. */
+export interface CandidateDraft {
+	line: number;
+	email: string;
+	firstName: string;
+	lastName: string;
+	displayName: string;
+	cohort: string | null;
+	company: string | null;
+	projectTitle: string;
+	projectAbstract: string | null;
+	tags: string[];
+	team: string | null;
+	timezone: string;
+	extraTimePercent: number;
+	unavailability: TimeRange[];
+	/** The candidate account this e-mail already has (registered in another session), if any. */
+	existingUserId: string | null;
+}
+
+export interface ExistingAccount {
+	userId: string;
+	role: string;
+	registeredInSession: boolean;
+}
+
+/** What the database knows that the file must agree with. */
+export interface ImportContext {
+	sessionTimezone: string;
+	accounts: ReadonlyMap<string, ExistingAccount>;
+	/** The candidates already registered in this session. */
+	registrations: readonly { email: string; team: string | null; projectTitle: string }[];
+}
+
+export interface ImportReview {
+	drafts: CandidateDraft[];
+	problems: ImportProblem[];
+	errorCount: number;
+	warningCount: number;
+}
+
+export const TEXT_LIMITS = { name: 100, email: 254, short: 200, projectTitle: 300, projectAbstract: 5000, team: 100 } as const;
+
+/**
+ * Checks a whole candidate file against the session: every problem, located by line and column,
+ * and the candidates as they would be imported. The file may be imported only when no problem
+ * has severity "error". Team rule: a team name must be shared by at least two candidates among
+ * this file and the session's registrations; members' project titles should match (warning).
+ */
+export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): ImportReview {
+	const problems: ImportProblem[] = [];
+	const header = matchHeaders(sheet.header);
+	const headerLabel = (index: number) => cleanText(sheet.header[index]) || columnLetter(index);
+	for (const field of header.missing) {
+		problems.push({
+			severity: 'error',
+			line: sheet.headerLine,
+			column: FIELD_LABELS[field],
+			cell: null,
+			message: problemText.missingColumn(FIELD_LABELS[field])
+		});
+	}
+	const columnWarning = (column: { label: string; index: number }, message: string) =>
+		problems.push({
+			severity: 'warning',
+			line: sheet.headerLine,
+			column: column.label,
+			cell: `${columnLetter(column.index)}${sheet.headerLine}`,
+			message
+		});
+	for (const column of header.unknown) columnWarning(column, problemText.unknownColumn(column.label));
+	for (const column of header.repeated) columnWarning(column, problemText.repeatedColumn(column.label, headerLabel(column.firstIndex)));
+
+	const drafts: CandidateDraft[] = [];
+	const firstLineOfEmail = new Map<string, number>();
+	for (const row of sheet.rows) {
+		const report = (field: CandidateField | null, message: string, severity: 'error' | 'warning' = 'error') => {
+			const index = field === null ? undefined : header.columns[field];
+			problems.push({
+				severity,
+				line: row.line,
+				column: index === undefined ? (field ? FIELD_LABELS[field] : null) : headerLabel(index),
+				cell: index === undefined ? null : `${columnLetter(index)}${row.line}`,
+				message
+			});
+		};
+		const cell = (field: CandidateField) => {
+			const index = header.columns[field];
+			return index === undefined ? '' : (row.cells[index] ?? '');
+		};
+		const take = <T>(field: CandidateField, parsed: Parsed<T>, fallback: T): T => {
+			if (parsed.ok) return parsed.value;
+			report(field, parsed.message);
+			return fallback;
+		};
+		const text = (field: CandidateField, max: number, requiredMessage?: string): string => {
+			const value = cleanText(cell(field));
+			if (requiredMessage && value === '' && header.columns[field] !== undefined) report(field, requiredMessage);
+			if (value.length > max) report(field, fr.people.tooLong(max));
+			return value;
+		};
+
+		if (row.cells.slice(sheet.header.length).some((value) => cleanText(value) !== '')) report(null, problemText.extraCells, 'warning');
+
+		const firstName = text('firstName', TEXT_LIMITS.name, fr.people.firstNameRequired);
+		const lastName = text('lastName', TEXT_LIMITS.name, fr.people.lastNameRequired);
+		const email = header.columns.email === undefined ? '' : take('email', parseEmail(cell('email')), '');
+		const projectTitle = text('projectTitle', TEXT_LIMITS.projectTitle, fr.people.projectTitleRequired);
+		const timezone = take('timezone', parseTimeZone(cell('timezone'), context.sessionTimezone), context.sessionTimezone);
+		const draft: CandidateDraft = {
+			line: row.line,
+			email,
+			firstName,
+			lastName,
+			displayName: displayName(firstName, lastName),
+			cohort: text('cohort', TEXT_LIMITS.short) || null,
+			company: text('company', TEXT_LIMITS.short) || null,
+			projectTitle,
+			projectAbstract: text('projectAbstract', TEXT_LIMITS.projectAbstract) || null,
+			tags: parseTags(text('tags', TEXT_LIMITS.projectAbstract)),
+			team: text('team', TEXT_LIMITS.team) || null,
+			timezone,
+			extraTimePercent: take('extraTime', parseExtraTime(cell('extraTime')), 0),
+			unavailability: take('unavailability', parseUnavailability(cell('unavailability'), timezone), []),
+			existingUserId: null
+		};
+
+		if (email) {
+			const firstLine = firstLineOfEmail.get(email);
+			const account = context.accounts.get(email);
+			if (firstLine !== undefined) report('email', problemText.duplicateInFile(email, firstLine));
+			else firstLineOfEmail.set(email, row.line);
+			if (account && account.role !== 'candidate') report('email', fr.people.emailIsStaff(email));
+			else if (account?.registeredInSession) report('email', fr.people.alreadyRegistered(email));
+			else if (account) {
+				draft.existingUserId = account.userId;
+				report('email', problemText.existingAccount, 'warning');
+			}
+		}
+		drafts.push(draft);
+	}
+
+	problems.push(
+		...reviewTeams(
+			drafts,
+			context,
+			header.columns.team === undefined ? null : headerLabel(header.columns.team),
+			header.columns.team,
+			header.columns.projectTitle
+		)
+	);
+	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+	const errorCount = problems.filter((problem) => problem.severity === 'error').length;
+	return { drafts, problems, errorCount, warningCount: problems.length - errorCount };
+}
+
+/** The valid e-mails of a sheet, to look their accounts up before the review. */
+export function sheetEmails(sheet: Sheet): string[] {
+	const column = matchHeaders(sheet.header).columns.email;
+	if (column === undefined) return [];
+	const emails = sheet.rows.map((row) => parseEmail(row.cells[column] ?? '')).flatMap((parsed) => (parsed.ok ? [parsed.value] : []));
+	return [...new Set(emails)];
+}
+
+/** Gives every member of a team the same spelling of its name and checks the team rule. */
+function reviewTeams(
+	drafts: CandidateDraft[],
+	context: ImportContext,
+	teamColumn: string | null,
+	teamIndex: number | undefined,
+	titleIndex: number | undefined
+): ImportProblem[] {
+	const problems: ImportProblem[] = [];
+	const teams = new Map<string, { spelling: string; drafts: CandidateDraft[]; registered: { projectTitle: string }[] }>();
+	for (const registration of context.registrations) {
+		if (!registration.team) continue;
+		const key = teamKey(registration.team);
+		const team = teams.get(key) ?? { spelling: cleanText(registration.team), drafts: [], registered: [] };
+		team.registered.push(registration);
+		teams.set(key, team);
+	}
+	for (const draft of drafts) {
+		if (!draft.team) continue;
+		const key = teamKey(draft.team);
+		const team = teams.get(key) ?? { spelling: draft.team, drafts: [], registered: [] };
+		team.drafts.push(draft);
+		teams.set(key, team);
+	}
+	for (const team of teams.values()) {
+		if (team.drafts.length === 0) continue;
+		for (const draft of team.drafts) draft.team = team.spelling;
+		const first = team.drafts[0];
+		if (team.drafts.length + team.registered.length < 2) {
+			problems.push({
+				severity: 'error',
+				line: first.line,
+				column: teamColumn,
+				cell: teamIndex === undefined ? null : `${columnLetter(teamIndex)}${first.line}`,
+				message: problemText.teamAlone(team.spelling)
+			});
+			continue;
+		}
+		const titles = [...new Set([...team.registered, ...team.drafts].map((member) => member.projectTitle).filter(Boolean))];
+		if (titles.length > 1) {
+			problems.push({
+				severity: 'warning',
+				line: first.line,
+				column: FIELD_LABELS.projectTitle,
+				cell: titleIndex === undefined ? null : `${columnLetter(titleIndex)}${first.line}`,
+				message: problemText.teamTitles(team.spelling, titles)
+			});
+		}
+	}
+	return problems;
+}

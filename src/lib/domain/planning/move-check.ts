@@ -1,0 +1,151 @@
+import { buildModel, type PlanningModel, type Span } from './model';
+import {
+	breaksCrossed,
+	doubleBooked,
+	jurorConflictOfInterest,
+	overlaps,
+	outsideOpeningHours,
+	movedFrom,
+	sameCandidates,
+	unavailableDuring
+} from './constraints';
+import { formatInstant, parseInstantCeil, parseInstantFloor, type Minute } from './time';
+import type { Defense, Interval, PlanningProblem } from './types';
+import { formatInTimeZone } from '../time/format';
+import { fr } from '../../i18n/fr';
+
+/*
+ * Checks one defense placed at (jury, start) against the rest of a plan, with every hard rule
+ * of docs/planning-v1.md that concerns it (rules 2–7), and says in French what refuses it, naming the
+ * people, rooms and times. The engine's own checker (check.ts) judges whole
+ * schedules with ids; this one serves manual edits, where the coordinator needs names.
+ */
+export interface MoveTarget {
+	/** The candidates of the defense being moved: one whole team or one candidate. */
+	candidates: string[];
+	jury: string;
+	start: Minute;
+}
+
+export interface PlacementCheck {
+	reasons: string[];
+	/** The defense as it would be stored, when `reasons` is empty. */
+	defense: Defense | null;
+}
+
+export function checkPlacement(
+	problem: PlanningProblem,
+	others: Defense[],
+	target: MoveTarget,
+	model: PlanningModel = buildModel(problem)
+): PlacementCheck {
+	const text = fr.planning.move;
+	const zone = problem.timezone;
+	const unitIndex = model.unitOfCandidate.get(target.candidates[0]);
+	const juryIndex = model.juryIndex.get(target.jury);
+	if (juryIndex === undefined) return { reasons: [text.unknownJury], defense: null };
+	if (unitIndex === undefined) return { reasons: [fr.planning.defenseNotFound], defense: null };
+
+	const unit = model.units[unitIndex];
+	const jury = problem.juries[juryIndex];
+	const span: Span = { start: target.start, end: target.start + unit.length };
+	const name = new Map<string, string>([
+		...problem.jurors.map((juror) => [juror.id, juror.name] as const),
+		...problem.candidates.map((candidate) => [candidate.id, candidate.name] as const),
+		...problem.rooms.map((room) => [room.id, room.name] as const)
+	]);
+	const who = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join(', ');
+	const localDate = formatInTimeZone(new Date(span.start * 60000), zone, 'yyyy-MM-dd');
+	const clock = (minute: Minute) => {
+		const instant = new Date(minute * 60000);
+		const sameDay = formatInTimeZone(instant, zone, 'yyyy-MM-dd') === localDate;
+		return formatInTimeZone(instant, zone, sameDay ? 'HH:mm' : "dd/MM 'à' HH:mm");
+	};
+	const reasons: string[] = [];
+
+	if (
+		(problem.pinned ?? []).some(
+			(pin) =>
+				sameCandidates(pin.candidates, unit.candidateIds) &&
+				movedFrom({ jury: pin.jury, start: parseInstantFloor(pin.start) }, target.jury, target.start)
+		)
+	)
+		reasons.push(text.pinned(who(unit.candidateIds)));
+
+	// Rule 3: inside one day's opening hours, outside its breaks.
+	const day = model.days.find((candidateDay) => candidateDay.date === localDate);
+	const displayDate = localDate.split('-').reverse().join('/');
+	if (!day) reasons.push(text.notASessionDay(displayDate));
+	else {
+		const hours = problem.days[day.index];
+		if (outsideOpeningHours(day, span))
+			reasons.push(
+				span.start < day.open
+					? text.beforeOpening(displayDate, hours.start, hours.end)
+					: text.outsideHours(displayDate, hours.start, hours.end, clock(span.end))
+			);
+		for (const pause of breaksCrossed(day, span)) reasons.push(text.overlapsBreak(clock(pause.start), clock(pause.end)));
+	}
+
+	// Rule 4: nobody and no room during their unavailability.
+	const busyDuring = (intervals: Interval[] | undefined) =>
+		unavailableDuring(
+			(intervals ?? []).map((busy) => ({ start: parseInstantFloor(busy.start), end: parseInstantCeil(busy.end) })),
+			span
+		);
+	for (const id of unit.candidateIds) {
+		const candidate = problem.candidates.find((person) => person.id === id)!;
+		for (const busy of busyDuring(candidate.unavailable))
+			reasons.push(text.personUnavailable(candidate.name, clock(busy.start), clock(busy.end)));
+	}
+	for (const memberId of jury.members) {
+		const juror = problem.jurors.find((person) => person.id === memberId)!;
+		for (const busy of busyDuring(juror.unavailable)) reasons.push(text.personUnavailable(juror.name, clock(busy.start), clock(busy.end)));
+	}
+	const room = problem.rooms.find((candidateRoom) => candidateRoom.id === jury.room)!;
+	for (const busy of busyDuring(room.unavailable)) reasons.push(text.roomUnavailable(room.name, clock(busy.start), clock(busy.end)));
+
+	// Rule 6: no member in conflict with a candidate, declared or through the same company.
+	for (const memberId of jury.members) {
+		const juror = problem.jurors.find((person) => person.id === memberId)!;
+		for (const id of unit.candidateIds) {
+			const candidate = problem.candidates.find((person) => person.id === id)!;
+			const conflict = jurorConflictOfInterest(juror, candidate);
+			if (conflict === 'declared') reasons.push(text.declaredConflict(juror.name, candidate.name));
+			else if (conflict === 'sameCompany') reasons.push(text.sameCompany(juror.name, candidate.name, juror.company!.trim()));
+		}
+	}
+
+	// Rule 5: a juror (in any jury) or a room in two defenses needs the changeover between them.
+	const changeover = problem.durations.changeover;
+	const juryOf = new Map(problem.juries.map((other) => [other.id, other]));
+	for (const other of others) {
+		if (other.candidates.some((id) => unit.candidateIds.includes(id))) continue;
+		const otherSpan = { start: parseInstantFloor(other.start), end: parseInstantFloor(other.end) };
+		if (!doubleBooked(otherSpan.start, otherSpan.end, span.start, span.end, changeover)) continue;
+		const clash = overlaps(otherSpan, span);
+		const [from, to, otherNames] = [clock(otherSpan.start), clock(otherSpan.end), who(other.candidates)];
+		const otherJury = juryOf.get(other.jury);
+		for (const memberId of jury.members)
+			if (otherJury?.members.includes(memberId)) {
+				const juror = name.get(memberId) ?? memberId;
+				reasons.push(clash ? text.jurorBusy(juror, otherNames, from, to) : text.jurorChangeover(juror, otherNames, from, to, changeover));
+			}
+		if (otherJury?.room === jury.room)
+			reasons.push(
+				clash ? text.roomBusy(room.name, otherNames, from, to) : text.roomChangeover(room.name, otherNames, from, to, changeover)
+			);
+	}
+
+	if (reasons.length) return { reasons, defense: null };
+	return {
+		reasons,
+		defense: {
+			candidates: unit.candidateIds,
+			jury: jury.id,
+			room: jury.room,
+			start: formatInstant(span.start, zone),
+			end: formatInstant(span.end, zone)
+		}
+	};
+}

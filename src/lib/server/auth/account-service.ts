@@ -1,0 +1,164 @@
+import { isUuid } from '$lib/domain/ids';
+import type { Transaction } from 'kysely';
+import { fr } from '$lib/i18n/fr';
+import type { Database } from '../db/connect';
+import type { DB } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import { appendAudit } from '../audit/audit-repository';
+import { consumeUserToken, deleteUserSessions, findUsableToken, insertUserToken, type Role } from './auth-repository';
+import { hashPassword, isStrongEnough } from './password';
+import { generateToken, tokenId } from './tokens';
+import { normalizeEmail } from './login-service';
+import { UserFacingError } from '../errors';
+import { enqueueMail } from '../notifications/outbox-repository';
+import { findUserByEmail, findUserById, insertUser, searchUsers, setPasswordHash, setUserActive } from './user-repository';
+
+const INVITATION_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_MS = 60 * 60 * 1000;
+const ROLES: Role[] = ['coordinator', 'juror', 'candidate'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface NewUser {
+	email: string;
+	displayName: string;
+	role: string;
+}
+
+export function validateNewUser(input: NewUser): { email: string; displayName: string; role: Role } {
+	const email = normalizeEmail(input.email);
+	if (!EMAIL.test(email)) throw new UserFacingError('auth.email-invalid', 400, fr.users.emailInvalid, 'email');
+	const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+	if (!displayName) throw new UserFacingError('auth.name-required', 400, fr.users.nameRequired, 'displayName');
+	if (!ROLES.includes(input.role as Role)) throw new UserFacingError('auth.role-invalid', 400, fr.users.roleInvalid, 'role');
+	return { email, displayName, role: input.role as Role };
+}
+
+/** Creates the account and queues its invitation inside the caller's transaction (imports create many at once). */
+export async function createUserWithInvitation(trx: Transaction<DB>, actorId: string | null, input: NewUser, origin: string) {
+	const valid = validateNewUser(input);
+	if (await findUserByEmail(trx, valid.email)) throw new UserFacingError('auth.email-taken', 409, fr.users.emailTaken, 'email');
+	const user = await insertUser(trx, valid);
+	const token = generateToken();
+	await insertUserToken(trx, {
+		id: tokenId(token),
+		userId: user.id,
+		purpose: 'invitation',
+		expiresAt: new Date(Date.now() + INVITATION_MS)
+	});
+	await enqueueMail(trx, {
+		to: user.email,
+		subject: fr.mail.invitationSubject,
+		text: fr.mail.invitationBody(user.display_name, fr.roles[user.role].toLowerCase(), `${origin}/invitation/${token}`)
+	});
+	await appendAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: valid });
+	return { user, invitationToken: token };
+}
+
+export function createUser(db: Database, actorId: string, input: NewUser, origin: string) {
+	return inTransaction(db, (trx) => createUserWithInvitation(trx, actorId, input, origin));
+}
+
+export async function setUserActivation(db: Database, actorId: string, userId: string, active: boolean) {
+	if (actorId === userId && !active) throw new UserFacingError('auth.cannot-deactivate-self', 400, fr.users.cannotDeactivateSelf);
+	await inTransaction(db, async (trx) => {
+		const user = isUuid(userId) ? await findUserById(trx, userId) : undefined;
+		if (!user) throw new UserFacingError('auth.not-found', 404, fr.users.notFound);
+		if (user.active === active) return;
+		await setUserActive(trx, userId, active);
+		if (!active) await deleteUserSessions(trx, userId);
+		await appendAudit(trx, {
+			actorId,
+			action: active ? 'user.reactivate' : 'user.deactivate',
+			entity: 'user',
+			entityId: userId,
+			before: { active: user.active },
+			after: { active }
+		});
+	});
+}
+
+function checkNewPassword(password: string, confirmation: string) {
+	if (!isStrongEnough(password)) throw new UserFacingError('auth.weak-password', 400, fr.auth.weakPassword, 'password');
+	if (password !== confirmation) throw new UserFacingError('auth.password-mismatch', 400, fr.auth.passwordMismatch, 'confirmation');
+}
+
+export function findInvitation(db: Database, token: string) {
+	return findUsableToken(db, tokenId(token), 'invitation', new Date());
+}
+
+export function findPasswordReset(db: Database, token: string) {
+	return findUsableToken(db, tokenId(token), 'password_reset', new Date());
+}
+
+/** Sets the password from a single-use link; the old sessions end, the caller opens a new one. */
+export async function setPasswordFromToken(
+	db: Database,
+	purpose: 'invitation' | 'password_reset',
+	token: string,
+	password: string,
+	confirmation: string
+): Promise<{ userId: string }> {
+	checkNewPassword(password, confirmation);
+	const passwordHash = await hashPassword(password);
+	return inTransaction(db, async (trx) => {
+		const used = await consumeUserToken(trx, tokenId(token), purpose, new Date());
+		const user = used && (await findUserById(trx, used.userId));
+		if (!user || !user.active) throw new UserFacingError('auth.token-invalid', 400, fr.auth.tokenInvalid);
+		await setPasswordHash(trx, user.id, passwordHash);
+		await deleteUserSessions(trx, user.id);
+		await appendAudit(trx, {
+			actorId: user.id,
+			action: purpose === 'invitation' ? 'user.accept_invitation' : 'user.reset_password',
+			entity: 'user',
+			entityId: user.id
+		});
+		return { userId: user.id };
+	});
+}
+
+/** Always answers the same way, so the form does not reveal which addresses have an account. */
+export async function requestPasswordReset(db: Database, rawEmail: string, origin: string): Promise<void> {
+	const email = normalizeEmail(rawEmail);
+	await inTransaction(db, async (trx) => {
+		const user = await findUserByEmail(trx, email);
+		if (!user || !user.active) return;
+		const token = generateToken();
+		await insertUserToken(trx, {
+			id: tokenId(token),
+			userId: user.id,
+			purpose: 'password_reset',
+			expiresAt: new Date(Date.now() + RESET_MS)
+		});
+		await enqueueMail(trx, {
+			to: user.email,
+			subject: fr.mail.resetSubject,
+			text: fr.mail.resetBody(user.display_name, `${origin}/mot-de-passe/${token}`)
+		});
+		await appendAudit(trx, { actorId: null, action: 'user.request_password_reset', entity: 'user', entityId: user.id });
+	});
+}
+
+/**
+ * Accounts whose password is known beforehand, for the demo (no invitation is sent): one
+ * transaction, the password hashed once for all. Returns the ids in the order given.
+ */
+export async function createUsersWithPassword(db: Database, actorId: string | null, inputs: NewUser[], password: string) {
+	const passwordHash = await hashPassword(password);
+	return inTransaction(db, async (trx) => {
+		const ids: string[] = [];
+		for (const input of inputs) {
+			const valid = validateNewUser(input);
+			if (await findUserByEmail(trx, valid.email)) throw new UserFacingError('auth.email-taken', 409, fr.users.emailTaken, 'email');
+			const user = await insertUser(trx, { ...valid, passwordHash });
+			await appendAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: valid });
+			ids.push(user.id);
+		}
+		return ids;
+	});
+}
+
+/** Whether the database holds any account, or the one of this e-mail. */
+export async function accountExists(db: Database, email?: string): Promise<boolean> {
+	if (email !== undefined) return (await findUserByEmail(db, normalizeEmail(email))) !== undefined;
+	return (await searchUsers(db, { limit: 1, offset: 0 })).rows.length > 0;
+}

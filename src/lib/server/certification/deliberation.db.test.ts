@@ -1,0 +1,474 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../../tests/helpers/database';
+import { pdfText } from '../../../../tests/helpers/read-documents';
+import type { DatabaseHandle } from '../db';
+import { deliberateDemoSession, seedDemo } from '../demo/demo-service';
+import { UserFacingError } from '../errors';
+import { insertReopening } from '../scoring/scoring-repository';
+import {
+	attestationFile,
+	candidateResults,
+	decisionsCsv,
+	decisionsXlsx,
+	enterResult,
+	importResults,
+	previewResultsImport,
+	ResultsImportRejected,
+	sessionRecordFile,
+	sessionResults
+} from './results-service';
+import {
+	deliberationView,
+	openCorrection,
+	recordDecisions,
+	recordFile,
+	recordView,
+	signRecord,
+	decisionField,
+	justificationField
+} from './deliberation-service';
+
+let handle: DatabaseHandle;
+let pastId: string;
+let todayId: string;
+let coordinatorId: string;
+const users = new Map<string, string>();
+const juries = new Map<string, { id: string; members: string[]; president: string }>();
+const defenseOf = new Map<string, string>();
+const juryOf = new Map<string, { id: string; members: string[]; president: string }>();
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const id = (email: string) => users.get(email)!;
+const flat = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
+
+async function expectRefusal(promise: Promise<unknown>, message: RegExp | string) {
+	const caught = await promise.then(
+		() => null,
+		(error: unknown) => error
+	);
+	expect(caught).toBeInstanceOf(UserFacingError);
+	expect((caught as Error).message).toMatch(message);
+}
+
+beforeAll(async () => {
+	handle = await freshDatabase();
+	const { db } = handle;
+	const now = new Date('2026-11-25T10:00:00Z');
+	await seedDemo(db, now);
+	for (const row of await db.selectFrom('users').select(['id', 'email']).execute()) users.set(row.email, row.id);
+	coordinatorId = id('coordination@soutenance.test');
+	const sessions = await db.selectFrom('exam_sessions').select(['id', 'name']).orderBy('name').execute();
+	pastId = sessions.find((session) => session.name.includes('04/11/2026'))!.id;
+	todayId = sessions.find((session) => session.id !== pastId)!.id;
+	for (const jury of await db.selectFrom('juries').select(['id', 'label', 'president_id']).where('session_id', '=', pastId).execute()) {
+		const members = (await db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', jury.id).execute()).map(
+			(row) => row.juror_id
+		);
+		juries.set(jury.label, { id: jury.id, members, president: jury.president_id! });
+	}
+	// The demo deliberates the past session; this file does it step by step, so it starts again
+	// from the defenses as they ended: nothing scored, decided, signed or published.
+	const pastDefenseIds = (await db.selectFrom('defenses').select('id').where('session_id', '=', pastId).execute()).map((row) => row.id);
+	await db.deleteFrom('results_publications').where('session_id', '=', pastId).execute();
+	await db.deleteFrom('certification_decisions').where('session_id', '=', pastId).execute();
+	await db.deleteFrom('block_results').where('session_id', '=', pastId).execute();
+	await db
+		.deleteFrom('pv_versions')
+		.where(
+			'jury_id',
+			'in',
+			[...juries.values()].map((jury) => jury.id)
+		)
+		.execute();
+	await db.deleteFrom('deliberation_decisions').where('defense_id', 'in', pastDefenseIds).execute();
+	await db.deleteFrom('score_sheets').where('defense_id', 'in', pastDefenseIds).execute();
+	await db.deleteFrom('outbox').where('subject', 'like', 'Vos résultats%').execute();
+	// Every defense is over and candidat10 did not come.
+	const defenses = await db
+		.selectFrom('defenses')
+		.innerJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
+		.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
+		.select(['defenses.id', 'defenses.jury_id as juryId', 'users.email'])
+		.where('defenses.session_id', '=', pastId)
+		.execute();
+	for (const row of defenses) {
+		const key = row.email.split('@')[0];
+		defenseOf.set(key, row.id);
+		juryOf.set(
+			key,
+			[...juries.values()].find((jury) => jury.id === row.juryId)!
+		);
+		await db
+			.updateTable('defenses')
+			.set({ status: key === 'candidat10' ? 'absent' : 'done' })
+			.where('id', '=', row.id)
+			.execute();
+	}
+	const start = new Date('2026-11-04T08:00:00Z');
+	// Incidents the record must report: an overrun and a reopened grid on candidat2's defense.
+	await db
+		.insertInto('defense_phase_log')
+		.values({
+			defense_id: defenseOf.get('candidat2')!,
+			phase: 'presentation',
+			started_at: start,
+			ended_at: new Date(start.getTime() + 725_000),
+			planned_seconds: 600,
+			actual_seconds: 725
+		})
+		.execute();
+	const second = juryOf.get('candidat2')!;
+	await insertReopening(db, {
+		defenseId: defenseOf.get('candidat2')!,
+		jurorId: second.members.find((member) => member !== second.president)!,
+		reopenedBy: second.president,
+		reason: 'Niveau saisi sur la mauvaise compétence'
+	});
+}, 60_000);
+
+afterAll(async () => handle?.close());
+
+describe('before every juror has submitted', () => {
+	it('keeps the deliberation closed and names who is missing', async () => {
+		const jury = juryOf.get('candidat1')!;
+		const view = await deliberationView(handle.db, jury.president, defenseOf.get('candidat1')!);
+		expect(view.state).toBe('waiting');
+		if (view.state === 'waiting') expect(view.waitingFor.length).toBe(jury.members.length);
+	});
+
+	it('refuses a juror from another jury, even with the right id', async () => {
+		const jury = juryOf.get('candidat1')!;
+		const outsider = [...juries.values()].find((other) => other.id !== jury.id)!.president;
+		await expectRefusal(deliberationView(handle.db, outsider, defenseOf.get('candidat1')!), /pas celle d'un de vos jurys/);
+		await expectRefusal(recordView(handle.db, outsider, jury.id), /pas celle d'un de vos jurys/);
+	});
+});
+
+describe('the demo deliberation of a past session', () => {
+	beforeAll(async () => {
+		await deliberateDemoSession(handle.db, pastId, {
+			rng: mulberry(7),
+			coordinatorId,
+			signedAt: new Date('2026-11-04T17:00:00Z'),
+			strongCandidateIds: [id('candidat1@soutenance.test')]
+		});
+	}, 60_000);
+
+	it('opens the deliberation with levels, consolidated level and proposal once all have submitted', async () => {
+		const jury = juryOf.get('candidat3')!;
+		const view = await deliberationView(
+			handle.db,
+			jury.members.find((member) => member !== jury.president)!,
+			defenseOf.get('candidat3')!
+		);
+		expect(view.state).toBe('open');
+		if (view.state !== 'open') return;
+		expect(view.locked).toBe(true);
+		const competency = view.candidates[0].competencies[0];
+		expect(competency.levels).toHaveLength(jury.members.length);
+		const sorted = competency.levels.map((entry) => entry.level).sort((a, b) => a - b);
+		expect(competency.consolidated).toBe(sorted[Math.floor((sorted.length - 1) / 2)]);
+		expect(competency.proposed).toBe(competency.consolidated! >= 2);
+	});
+
+	it('locks each record once all members have signed, and the stored SHA-256 is the hash of the bytes served', async () => {
+		const heard = new Set(juryOf.values());
+		expect(heard.size).toBeGreaterThan(0);
+		for (const jury of juries.values()) {
+			const view = await recordView(handle.db, jury.members[0], jury.id);
+			if (!heard.has(jury)) {
+				expect(view.defenses).toEqual([]);
+				continue;
+			}
+			expect(view.locked).toBe(true);
+			expect(view.versions).toHaveLength(1);
+			const file = await recordFile(handle.db, jury.members[0], jury.id, 1);
+			expect(sha256(file.pdf)).toBe(view.versions[0].sha256);
+			expect(file.sha256).toBe(view.versions[0].sha256);
+		}
+	});
+
+	it('holds every required element in the PDF text', async () => {
+		const jury = juryOf.get('candidat2')!;
+		const text = flat((await recordFile(handle.db, null, jury.id, 1)).pdf);
+		const stored = await handle.db
+			.selectFrom('pv_versions')
+			.select(['content_sha256'])
+			.where('jury_id', '=', jury.id)
+			.executeTakeFirstOrThrow();
+		const room = await handle.db
+			.selectFrom('juries')
+			.innerJoin('rooms', 'rooms.id', 'juries.room_id')
+			.select(['rooms.name', 'rooms.remote'])
+			.where('juries.id', '=', jury.id)
+			.executeTakeFirstOrThrow();
+		const members = await handle.db
+			.selectFrom('jury_members')
+			.innerJoin('users', 'users.id', 'jury_members.juror_id')
+			.innerJoin('juror_profiles', 'juror_profiles.user_id', 'users.id')
+			.select(['users.id', 'users.display_name as name', 'juror_profiles.external'])
+			.where('jury_members.jury_id', '=', jury.id)
+			.execute();
+		const heard = await handle.db
+			.selectFrom('defenses')
+			.innerJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
+			.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
+			.select('users.display_name as name')
+			.where('defenses.jury_id', '=', jury.id)
+			.execute();
+		for (const expected of [
+			'Procès-verbal de délibération',
+			'Certificateur : Jedha',
+			'Concepteur Développeur en Science des Données (RNCP 35288 — niveau 6)',
+			'Session du 04/11/2026',
+			'mercredi 4 novembre 2026',
+			room.name,
+			room.remote ? 'Modalité : distanciel' : 'Modalité : présentiel',
+			...(room.remote ? [] : ['Jedha Paris, 4 rue de la Bourse, 75002 Paris']),
+			...members.map(
+				(member) =>
+					`${member.name} : ${member.id === jury.president ? 'président·e' : 'membre'}, ` +
+					(member.external ? 'extérieur·e à l’organisme' : 'interne à l’organisme')
+			),
+			'Règle de décision',
+			'Bloc validé si toutes ses compétences sont acquises',
+			...heard.map((candidate) => candidate.name),
+			'Décision finale :',
+			'Motifs :',
+			'Dépassement en présentation : +2 min 05 s',
+			'Niveau saisi sur la mauvaise compétence',
+			'signé le mercredi 4 novembre 2026 à 18:00 (heure de Paris, UTC+01:00)',
+			stored.content_sha256!
+		]) {
+			expect(text, expected).toContain(expected);
+		}
+		expect(text).toMatch(/Grille de .+ rouverte par .+ : Niveau saisi/);
+		const first = flat((await recordFile(handle.db, null, juryOf.get('candidat1')!.id, 1)).pdf);
+		expect(first).toContain('Amélie Lefèvre');
+		expect(first).toMatch(
+			/Amélie Lefèvre .*BC01 validé, BC02 validé, BC03 validé, BC04 validé, BC05 validé, BC06 validé Décision finale : Titre obtenu/
+		);
+		const absentText = flat((await recordFile(handle.db, null, juryOf.get('candidat10')!.id, 1)).pdf);
+		expect(absentText).toContain('Absence à la soutenance');
+		expect(absentText).toMatch(/Hugo Lambert .*Décision finale : Absent·e/);
+	});
+
+	it('gives every heard candidate a decision; absent is absent', async () => {
+		const results = await sessionResults(handle.db, pastId);
+		const byEmail = new Map(results.rows.map((row) => [row.email, row]));
+		expect(byEmail.get('candidat1@soutenance.test')!.current!.outcome).toBe('titre');
+		expect(byEmail.get('candidat10@soutenance.test')!.current!.outcome).toBe('absent');
+		expect(results.rows.every((row) => row.state === 'decided')).toBe(true);
+		expect(results.juries.every((jury) => jury.version === 1)).toBe(true);
+	});
+
+	it('signs only with the right password', async () => {
+		const jury = juryOf.get('candidat1')!;
+		await expectRefusal(signRecord(handle.db, jury.members[1], jury.id, 'pas-le-bon-mot-de-passe'), /Mot de passe incorrect/);
+	});
+
+	it('corrects a signed record in a new version citing the previous hash; the old one stays readable', async () => {
+		const jury = juryOf.get('candidat2')!;
+		const before = await recordView(handle.db, jury.president, jury.id);
+		const firstHash = before.versions[0].sha256!;
+		await expectRefusal(recordDecisions(handle.db, jury.president, defenseOf.get('candidat2')!, {}), /ouvrez une correction/);
+		expect(await openCorrection(handle.db, jury.president, jury.id, 'Erreur de saisie sur C6.2')).toBe(2);
+		const view = await deliberationView(handle.db, jury.president, defenseOf.get('candidat2')!);
+		if (view.state !== 'open') throw new Error('closed');
+		const form: Record<string, string> = {};
+		for (const other of view.candidates) {
+			for (const competency of other.competencies)
+				form[decisionField(other.id, competency.code)] = competency.decision!.decided ? 'oui' : 'non';
+			for (const competency of other.competencies)
+				if (competency.decision!.justification) form[justificationField(other.id, competency.code)] = competency.decision!.justification;
+			form[decisionField(other.id, 'BC06')] = other.block.decision!.decided ? 'oui' : 'non';
+		}
+		const candidate = view.candidates[0];
+		for (const competency of candidate.competencies)
+			form[decisionField(candidate.id, competency.code)] = competency.proposed ? 'oui' : 'non';
+		const flipped = candidate.competencies[1];
+		form[decisionField(candidate.id, flipped.code)] = flipped.proposed ? 'non' : 'oui';
+		form[decisionField(candidate.id, 'BC06')] = candidate.block.proposedFromDecisions ? 'oui' : 'non';
+		// Differs from the proposal without a reason: refused, and nothing changes.
+		const recompute = () =>
+			handle.db
+				.selectFrom('deliberation_decisions')
+				.select(['code', 'decided', 'justification'])
+				.where('defense_id', '=', defenseOf.get('candidat2')!)
+				.orderBy('code')
+				.execute();
+		const stored = await recompute();
+		await expectRefusal(
+			recordDecisions(handle.db, jury.president, defenseOf.get('candidat2')!, form),
+			new RegExp(`justifiée par écrit : ${flipped.code.replace('.', '\\.')}`)
+		);
+		expect(await recompute()).toEqual(stored);
+		form[justificationField(candidate.id, flipped.code)] = 'Relecture de la grille : erreur de saisie';
+		const bc06 = candidate.competencies.map((entry) => (entry.code === flipped.code ? !flipped.proposed : entry.proposed)).every(Boolean);
+		form[decisionField(candidate.id, 'BC06')] = bc06 ? 'oui' : 'non';
+		await recordDecisions(handle.db, jury.president, defenseOf.get('candidat2')!, form);
+		for (const [index, member] of jury.members.entries()) {
+			const outcome = await signRecord(handle.db, member, jury.id, 'soutenance-demo', new Date(`2026-11-05T09:0${index}:00Z`));
+			expect(outcome.locked).toBe(index === jury.members.length - 1);
+		}
+		const after = await recordView(handle.db, jury.president, jury.id);
+		expect(after.versions.map((version) => version.version)).toEqual([1, 2]);
+		expect(after.versions[1].previousSha256).toBe(firstHash);
+		expect(sha256((await recordFile(handle.db, jury.president, jury.id, 1)).pdf)).toBe(firstHash);
+		const text = flat((await recordFile(handle.db, jury.president, jury.id, 2)).pdf);
+		expect(text).toContain(`Correction de la version 1 (empreinte SHA-256 ${firstHash}). Motif : Erreur de saisie sur C6.2`);
+		expect(text).toContain('Relecture de la grille : erreur de saisie');
+		const history = (await sessionResults(handle.db, pastId)).rows.find((row) => row.email === 'candidat2@soutenance.test')!.history;
+		expect(history[0].cause).toBe('pv');
+	}, 30_000);
+
+	it('builds the session record from every jury and exports decisions as CSV with BOM and semicolons', async () => {
+		const text = flat(await sessionRecordFile(handle.db, pastId));
+		for (const jury of new Set(juryOf.values())) {
+			const view = await recordView(handle.db, jury.president, jury.id);
+			const latest = view.versions.at(-1)!;
+			expect(text).toContain(`Jury ${view.juryLabel}, version ${latest.version} : empreinte SHA-256 du PV ${latest.sha256}`);
+		}
+		const csv = await decisionsCsv(handle.db, pastId);
+		expect(csv.startsWith('\uFEFFNom;E-mail;Session;Décision')).toBe(true);
+		expect(csv).toContain('candidat1@soutenance.test;Session du 04/11/2026;Titre obtenu');
+		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(11);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await decisionsXlsx(handle.db, pastId)) as unknown as ExcelJS.Buffer);
+		const sheet = workbook.worksheets[0];
+		expect(sheet.getRow(1).getCell(4).value).toBe('Décision');
+		expect(sheet.actualRowCount).toBe(11);
+	});
+});
+
+describe('results of the other blocks', () => {
+	const file = (text: string) => new TextEncoder().encode(text);
+
+	it('changes nothing when the file has an error, and says where', async () => {
+		const count = async () =>
+			Number(
+				(
+					await handle.db
+						.selectFrom('block_results')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		const before = await count();
+		const bad = file(
+			[
+				'E-mail;Bloc;Validé;Date;Origine',
+				'candidat11@soutenance.test;BC01;oui;01/10/2026;Étude de cas',
+				'inconnu@soutenance.test;BC02;oui;;',
+				'candidat12@soutenance.test;BC06;oui;;',
+				'candidat13@soutenance.test;BC03;peut-être;31/02/2026;',
+				''
+			].join('\n')
+		);
+		const preview = await previewResultsImport(handle.db, todayId, bad);
+		expect(
+			preview.review.problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.line}:${problem.column}`)
+		).toEqual(['3:E-mail', '4:Bloc', '5:Validé', '5:Date']);
+		const caught = await importResults(handle.db, coordinatorId, todayId, bad, 'bad.csv').catch((error: unknown) => error);
+		expect(caught).toBeInstanceOf(ResultsImportRejected);
+		expect(await count()).toBe(before);
+		await expectRefusal(
+			previewResultsImport(handle.db, todayId, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+			/ni un CSV ni un classeur/
+		);
+		expect(await count()).toBe(before);
+	});
+
+	it('imports a good file in Windows-1252 with commas, and a block validated earlier stays validated', async () => {
+		const latin1 = Buffer.from(
+			[
+				'Courriel,Bloc,Résultat,Date d’obtention,Origine',
+				'candidat1@soutenance.test,BC01,non,01/10/2026,Étude de cas',
+				'candidat11@soutenance.test,bc02,oui,2026-10-01,Étude de cas',
+				''
+			]
+				.join('\r\n')
+				.replace('’', "'"),
+			'latin1'
+		);
+		const preview = await previewResultsImport(handle.db, todayId, latin1);
+		expect(preview.review.errorCount).toBe(0);
+		expect(preview.review.problems.map((problem) => problem.message)).toEqual(['BC01 est déjà validé : il reste validé.']);
+		expect(await importResults(handle.db, coordinatorId, todayId, latin1, 'ok.csv')).toBe(2);
+		const rows = (await sessionResults(handle.db, todayId)).rows;
+		expect(
+			rows.find((row) => row.email === 'candidat1@soutenance.test')!.blocks.find((block) => block.blockCode === 'BC01')!.validated
+		).toBe(true);
+		expect(
+			rows.find((row) => row.email === 'candidat11@soutenance.test')!.blocks.find((block) => block.blockCode === 'BC02')!.validated
+		).toBe(true);
+	});
+
+	it('refuses a hand-typed result for the defended block or an unknown candidate', async () => {
+		await expectRefusal(
+			enterResult(handle.db, coordinatorId, todayId, {
+				candidateId: id('candidat12@soutenance.test'),
+				blockCode: 'BC06',
+				validated: 'oui',
+				date: '',
+				origin: ''
+			}),
+			/Bloc inconnu/
+		);
+		await expectRefusal(
+			enterResult(handle.db, coordinatorId, todayId, {
+				candidateId: coordinatorId,
+				blockCode: 'BC01',
+				validated: 'oui',
+				date: '',
+				origin: ''
+			}),
+			/pas inscrit/
+		);
+	});
+});
+
+describe('publication', () => {
+	it('shows a candidate nothing before publication, then only their own results', async () => {
+		expect(await candidateResults(handle.db, id('candidat1@soutenance.test'))).toEqual([]);
+		await expectRefusal(attestationFile(handle.db, pastId, id('candidat1@soutenance.test'), { onlyPublished: true }), /non publiés/);
+		const { publishResults } = await import('./results-service');
+		await expectRefusal(
+			publishResults(handle.db, coordinatorId, pastId, '2026-01-01', 'http://localhost', new Date('2026-11-25T10:00:00Z')),
+			/date limite de recours/
+		);
+		expect(await publishResults(handle.db, coordinatorId, pastId, '2027-01-31', 'http://localhost', new Date('2026-11-25T10:00:00Z'))).toBe(
+			10
+		);
+		const mine = await candidateResults(handle.db, id('candidat1@soutenance.test'));
+		expect(mine).toHaveLength(1);
+		expect(mine[0]).toMatchObject({ outcome: 'Titre obtenu', appealUntil: '31/01/2027' });
+		expect(mine[0].blocks.every((block) => block.validated)).toBe(true);
+		expect(await candidateResults(handle.db, id('candidat11@soutenance.test'))).toEqual([]);
+		const mail = await handle.db
+			.selectFrom('outbox')
+			.select(['subject', 'text_body'])
+			.where('recipient', '=', 'candidat1@soutenance.test')
+			.where('subject', 'like', 'Vos résultats%')
+			.executeTakeFirstOrThrow();
+		expect(mail.text_body).toContain('Décision : Titre obtenu');
+		expect(mail.text_body).toContain('31/01/2027');
+		const attestation = flat(await attestationFile(handle.db, pastId, id('candidat1@soutenance.test'), { onlyPublished: true }));
+		expect(attestation).toContain('Attestation de résultats');
+		expect(attestation).toContain('Décision : Titre obtenu');
+		expect(attestation).toContain('BC06 — Direction de projets de gestion de donnees');
+	});
+});
+
+/** A small seeded random source, so the demo's scores are the same at every run. */
+function mulberry(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let value = Math.imul(state ^ (state >>> 15), 1 | state);
+		value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+	};
+}
