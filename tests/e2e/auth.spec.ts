@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
@@ -86,4 +87,50 @@ test('security headers are set', async ({ request }) => {
 
 test('health reports the embedded database', async ({ request }) => {
 	expect(await (await request.get('/api/health')).json()).toEqual({ status: 'ok', database: 'pglite' });
+});
+
+/**
+ * A tablet on a slow network: the page is on screen and used before its script hydrates it. By
+ * default every script is held; `nodes/` holds only the page's components, so the app's start
+ * runs and only hydration waits.
+ */
+async function holdScripts(page: Page, part: '**' | 'nodes' = '**'): Promise<() => Promise<void>> {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(`**/_app/immutable/${part}/*.js`, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return async () => {
+		release();
+		await page.waitForLoadState('networkidle');
+	};
+}
+
+for (const [held, when] of [
+	['**', 'before the page’s script has loaded'],
+	['nodes', 'while the app has started and only the page’s components are still loading']
+] as const) {
+	test(`what is typed ${when} is kept, and the login goes through`, async ({ page }) => {
+		const hydrate = await holdScripts(page, held);
+		await page.goto('/connexion', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('Adresse e-mail').fill(accounts.coordinator);
+		await page.getByLabel('Mot de passe', { exact: true }).fill('soutenance-demo');
+		await hydrate();
+		await expect(page.getByLabel('Adresse e-mail')).toHaveValue(accounts.coordinator);
+		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await expect(page).toHaveURL('/coordination');
+	});
+}
+
+test('a choice made in a list before the script has loaded is kept too', async ({ page }) => {
+	await loginAs(page, accounts.coordinator);
+	const hydrate = await holdScripts(page);
+	await page.goto('/coordination/utilisateurs', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Nom complet').fill('Inès Garnier');
+	await page.locator('#new-role').selectOption({ label: 'Coordination' });
+	await hydrate();
+	await expect(page.getByLabel('Nom complet')).toHaveValue('Inès Garnier');
+	await expect(page.locator('#new-role')).toHaveValue('coordinator');
+	await expect(page.locator('#q')).toHaveValue('');
 });
