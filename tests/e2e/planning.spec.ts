@@ -21,7 +21,7 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
 const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
 
 async function defenseTime(page: Page, name: string): Promise<string> {
-	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Déplacer la soutenance de ${name}` }) });
+	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Déplacer la soutenance de ${name}`, exact: true }) });
 	return (await row.getByRole('cell').first().textContent())!.trim();
 }
 
@@ -87,6 +87,8 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 	let moved: string | null = null;
 	search: for (const name of movable) {
 		await page.getByRole('link', { name: `Déplacer la soutenance de ${name}` }).click();
+		// The form of the previous defense stays on screen until the navigation lands: wait for this one's.
+		await expect(page.getByRole('heading', { name: `Déplacer la soutenance de ${name}` })).toBeVisible();
 		const juries = await page.getByLabel('Jury', { exact: true }).locator('option').allTextContents();
 		for (const back of [30, 60, 90, 120, 150])
 			for (const jury of juries) {
