@@ -1,7 +1,7 @@
-import { json, type Handle, type ServerInit } from '@sveltejs/kit';
+import { json, text, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { fr } from '$lib/i18n/fr';
-import { closeDatabase, openDatabase } from '$lib/server/db';
+import { closeDatabase, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session-service';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
@@ -14,13 +14,16 @@ export const init: ServerInit = async () => {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-// SvelteKit checks the origin of form posts only; JSON endpoints that change state get the same check.
+// SvelteKit checks the origin of form posts only; every other request that changes state gets the
+// same check. On every path, not only /api/: the raw path is not the route ("/%61pi/…" is /api/…).
 const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
-	if (STATE_CHANGING.has(event.request.method) && event.url.pathname.startsWith('/api/')) {
+	if (STATE_CHANGING.has(event.request.method)) {
 		const origin = event.request.headers.get('origin');
 		const site = event.request.headers.get('sec-fetch-site');
 		if ((origin !== null && origin !== event.url.origin) || (site !== null && site !== 'same-origin' && site !== 'none')) {
-			return json({ message: fr.auth.crossOrigin }, { status: 403 });
+			return event.route.id?.startsWith('/api/') || event.request.headers.get('content-type')?.includes('json')
+				? json({ code: 'auth.cross-origin', message: fr.auth.crossOrigin }, { status: 403 })
+				: text(fr.auth.crossOrigin, { status: 403 });
 		}
 	}
 	return resolve(event);
@@ -29,6 +32,19 @@ const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
 // The tablet's autosave, the hottest request by far, checks the session inside its own write
 // statement (saveChangesWithSession): validating it here first would double its round trips.
 const AUTOSAVE_ROUTE = '/api/soutenances/[defenseId]/grille';
+
+/** Before any route runs: a database that is away answers 503 with a French message, and the server stays up. */
+const answerWhileDatabaseAway: Handle = async ({ event, resolve }) => {
+	try {
+		return await resolve(event);
+	} catch (caught) {
+		if (!isDatabaseUnavailable(caught)) throw caught;
+		const headers = { 'retry-after': '5' };
+		return event.route.id?.startsWith('/api/')
+			? json({ code: 'db.unavailable', message: fr.databaseUnavailable }, { status: 503, headers })
+			: text(fr.databaseUnavailable, { status: 503, headers });
+	}
+};
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	const handle = await openDatabase();
@@ -61,4 +77,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(rejectCrossOriginRequests, authenticate, securityHeaders);
+export const handle = sequence(rejectCrossOriginRequests, answerWhileDatabaseAway, authenticate, securityHeaders);

@@ -71,6 +71,28 @@ test('a forged cross-site login post is refused and opens no session', async ({ 
 	expect(response.headers()['set-cookie']).toBeUndefined();
 });
 
+test('a JSON post from another site is refused on every spelling of its path', async ({ request }) => {
+	for (const path of [
+		'/api/soutenances/00000000-0000-4000-8000-000000000000/minuteur',
+		'/%61pi/soutenances/00000000-0000-4000-8000-000000000000/minuteur'
+	]) {
+		const response = await request.post(path, { headers: { origin: 'https://evil.example' }, data: { action: 'next' } });
+		expect(response.status(), path).toBe(403);
+		expect(await response.json(), path).toEqual({ code: 'auth.cross-origin', message: expect.stringContaining('Soutenance') });
+	}
+});
+
+test('after login, a return address another site could hide in lands on the role’s home', async ({ page }) => {
+	for (const target of ['/\t/evil.example/x', '//evil.example/x', '/\\evil.example/x']) {
+		await page.context().clearCookies();
+		await page.goto(`/connexion?redirectTo=${encodeURIComponent(target)}`);
+		await page.getByLabel('Adresse e-mail').fill(accounts.coordinator);
+		await page.getByLabel('Mot de passe', { exact: true }).fill('soutenance-demo');
+		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await expect(page, target).toHaveURL('/coordination');
+	}
+});
+
 test('a tampered session cookie is treated as anonymous', async ({ page, context, baseURL }) => {
 	await context.addCookies([{ name: 'session', value: 'forgedtoken000000000000000000000', url: baseURL! }]);
 	await page.goto('/jury');

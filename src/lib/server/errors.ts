@@ -1,4 +1,4 @@
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503;
 
 /**
  * A refusal the user can act on: its message is French and shown as is; nothing was written.

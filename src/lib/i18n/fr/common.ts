@@ -2,6 +2,7 @@
 // the whole catalogue, so the browser gets only the strings it displays.
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
+	databaseUnavailable: 'La base de données ne répond pas pour le moment : rien n’a été enregistré. Réessayez dans quelques secondes.',
 	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
 	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>,
 	pages: {
@@ -14,7 +15,8 @@ export const common = {
 				404: 'Page introuvable',
 				410: 'Lien non valable',
 				429: 'Trop de requêtes',
-				500: 'Erreur du serveur'
+				500: 'Erreur du serveur',
+				503: 'Service momentanément indisponible'
 			} as Record<number, string>,
 			fallbackTitle: 'Erreur',
 			documentTitle: (title: string) => `${title} · Soutenance`

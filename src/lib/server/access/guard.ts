@@ -2,7 +2,7 @@ import { error, fail, json, redirect, type ActionFailure, type RequestEvent } fr
 import { fr } from '$lib/i18n/fr';
 import type { Role, SessionUser } from '../auth/auth-repository';
 import { SESSION_COOKIE } from '../auth/cookies';
-import type { Database } from '../db';
+import { isDatabaseUnavailable, type Database } from '../db';
 import { UserFacingError } from '../errors';
 import { requireAccess, type Checked, type Permission } from './policy';
 
@@ -86,6 +86,13 @@ function loginPath(url: URL) {
 	return `/connexion?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
 }
 
+/** What the user gets told of a failure, or null for a bug: a database that is away is a 503 to retry. */
+function asRefusal(caught: unknown): UserFacingError | null {
+	if (caught instanceof UserFacingError) return caught;
+	if (isDatabaseUnavailable(caught)) return new UserFacingError('db.unavailable', 503, fr.databaseUnavailable);
+	return null;
+}
+
 /** A refusal of the access check itself: 404 hides, 403 refuses; a form shows a 403 beside itself. */
 function refuseAccess(kind: Kind, refusal: UserFacingError): never | ActionFailure<Refusal> {
 	if (kind === 'action' && refusal.status === 403) return fail(403, { code: refusal.code, message: refusal.message });
@@ -116,7 +123,8 @@ async function run<A extends RouteAccess, F, R>(
 		try {
 			checked = await check(event, access, user);
 		} catch (caught) {
-			if (caught instanceof UserFacingError) return refuseAccess(kind, caught);
+			const refusal = asRefusal(caught);
+			if (refusal) return refuseAccess(kind, refusal);
 			throw caught;
 		}
 	}
@@ -135,9 +143,10 @@ async function run<A extends RouteAccess, F, R>(
 	try {
 		return await handler(event, ctx);
 	} catch (caught) {
-		if (!(caught instanceof UserFacingError)) throw caught;
-		if (onRefusal.answer) return onRefusal.answer(caught);
-		return refuse(kind, caught, typeof onRefusal.kept === 'function' ? onRefusal.kept(caught) : onRefusal.kept);
+		const refusal = asRefusal(caught);
+		if (!refusal) throw caught;
+		if (onRefusal.answer) return onRefusal.answer(refusal);
+		return refuse(kind, refusal, typeof onRefusal.kept === 'function' ? onRefusal.kept(refusal) : onRefusal.kept);
 	}
 }
 

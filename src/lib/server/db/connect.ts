@@ -22,6 +22,9 @@ pg.types.setTypeParser(1082, (value: string) => value);
 
 export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
 	const pool = new pg.Pool({ connectionString, max });
+	// PostgreSQL closes idle pooled connections when it restarts or fails over: without a listener
+	// that is an uncaught exception that stops the server. The pool opens new ones on the next query.
+	pool.on('error', (caught) => console.error(`PostgreSQL : une connexion inactive a été fermée (${caught.message}).`));
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	return { db, kind: 'postgres', pglite: null, pool, close: () => db.destroy() };
 }

@@ -3,6 +3,7 @@ import { migrateToLatest } from './migrator';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 
 export type { Database, DatabaseHandle, DatabaseKind } from './connect';
+export { isDatabaseUnavailable } from './unavailable';
 
 let opening: Promise<DatabaseHandle> | null = null;
 
@@ -20,6 +21,8 @@ export function openDatabase(): Promise<DatabaseHandle> {
 		await syncReferentiels(handle.db);
 		return handle;
 	})();
+	// A database away at start-up is tried again by the next request, not remembered as failed.
+	opening.catch(() => (opening = null));
 	return opening;
 }
 
