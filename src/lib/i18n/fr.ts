@@ -22,6 +22,7 @@ export const fr = {
 		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
 		throttled: (retryAt: string) => `Trop de tentatives de connexion. Réessayez à partir de ${retryAt}.`,
 		weakPassword: 'Le mot de passe doit compter au moins 12 caractères.',
+		passwordTooLong: 'Le mot de passe ne doit pas dépasser 256 caractères.',
 		passwordMismatch: 'Les deux mots de passe ne correspondent pas.',
 		tokenInvalid: "Ce lien n'est pas valable : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau.",
 		resetRequested: 'Si un compte actif existe pour cette adresse, un lien de réinitialisation vient de lui être envoyé.',

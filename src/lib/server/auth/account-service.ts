@@ -5,8 +5,15 @@ import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
-import { consumeUserToken, deleteUserSessions, findUsableToken, insertUserToken, type Role } from './auth-repository';
-import { hashPassword, isStrongEnough } from './password';
+import {
+	consumeUserToken,
+	deleteUserSessions,
+	findUsableToken,
+	insertUserToken,
+	revokeOutstandingTokens,
+	type Role
+} from './auth-repository';
+import { hashPassword, isStrongEnough, isTooLong } from './password';
 import { generateToken, tokenId } from './tokens';
 import { normalizeEmail } from './login-service';
 import { UserFacingError } from '../errors';
@@ -78,6 +85,7 @@ export async function setUserActivation(db: Database, actorId: string, userId: s
 }
 
 function checkNewPassword(password: string, confirmation: string) {
+	if (isTooLong(password)) throw new UserFacingError('auth.password-too-long', 400, fr.auth.passwordTooLong, 'password');
 	if (!isStrongEnough(password)) throw new UserFacingError('auth.weak-password', 400, fr.auth.weakPassword, 'password');
 	if (password !== confirmation) throw new UserFacingError('auth.password-mismatch', 400, fr.auth.passwordMismatch, 'confirmation');
 }
@@ -98,13 +106,18 @@ export async function setPasswordFromToken(
 	password: string,
 	confirmation: string
 ): Promise<{ userId: string }> {
+	const tokenInvalid = () => new UserFacingError('auth.token-invalid', 400, fr.auth.tokenInvalid);
+	// The link first: hashing is the costly part, and nobody without a live link gets it done.
+	if (!(await findUsableToken(db, tokenId(token), purpose, new Date()))) throw tokenInvalid();
 	checkNewPassword(password, confirmation);
 	const passwordHash = await hashPassword(password);
 	return inTransaction(db, async (trx) => {
-		const used = await consumeUserToken(trx, tokenId(token), purpose, new Date());
+		const now = new Date();
+		const used = await consumeUserToken(trx, tokenId(token), purpose, now);
 		const user = used && (await findUserById(trx, used.userId));
-		if (!user || !user.active) throw new UserFacingError('auth.token-invalid', 400, fr.auth.tokenInvalid);
+		if (!user || !user.active) throw tokenInvalid();
 		await setPasswordHash(trx, user.id, passwordHash);
+		await revokeOutstandingTokens(trx, user.id, now);
 		await deleteUserSessions(trx, user.id);
 		await appendAudit(trx, {
 			actorId: user.id,

@@ -86,6 +86,11 @@ export async function consumeUserToken(db: Executor, id: string, purpose: 'invit
 		.executeTakeFirst();
 }
 
+/** Every link of the account not used yet is spent: a newer one was just used. */
+export async function revokeOutstandingTokens(db: Executor, userId: string, now: Date) {
+	await db.updateTable('user_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}
+
 export async function findUsableToken(db: Executor, id: string, purpose: 'invitation' | 'password_reset', now: Date) {
 	return db
 		.selectFrom('user_tokens')

@@ -179,3 +179,56 @@ describe('audit log', () => {
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, brokenAtId: '2', reason: 'contenu modifié' });
 	});
 });
+
+describe('password links under attack', () => {
+	async function resetTokensOf(email: string) {
+		const mails = await handle.db.selectFrom('outbox').select('text_body').where('recipient', '=', email).orderBy('id').execute();
+		return mails.flatMap((mail) => [...mail.text_body.matchAll(/mot-de-passe\/(\w+)/g)].map((match) => match[1]));
+	}
+
+	it('checks the link before the password: a dead link with any password is refused as a dead link', async () => {
+		const refused = await refusal(setPasswordFromToken(handle.db, 'password_reset', 'nolinkatall', 'x'.repeat(300), 'y'));
+		expect(refused.code).toBe('auth.token-invalid');
+	});
+
+	it('refuses a password over 256 characters before hashing it, and the link stays usable', async () => {
+		const { invitationToken } = await createUser(
+			handle.db,
+			coordinatorId,
+			{ email: 'long@test.fr', displayName: 'Long', role: 'juror' },
+			ORIGIN
+		);
+		const tooLong = 'a'.repeat(257);
+		const refused = await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, tooLong, tooLong));
+		expect([refused.code, refused.field, refused.message]).toEqual([
+			'auth.password-too-long',
+			'password',
+			'Le mot de passe ne doit pas dépasser 256 caractères.'
+		]);
+		const megabyte = 'b'.repeat(1_000_000);
+		await refusal(login(handle.db, { email: 'long@test.fr', password: megabyte, ip: '10.0.5.1' }));
+		await setPasswordFromToken(handle.db, 'invitation', invitationToken, 'a'.repeat(256), 'a'.repeat(256));
+		await expect(login(handle.db, { email: 'long@test.fr', password: 'a'.repeat(256), ip: '10.0.5.1' })).resolves.toBeTruthy();
+	});
+
+	it('using one link spends every other outstanding link of the account: older resets and the invitation', async () => {
+		const { invitationToken } = await createUser(
+			handle.db,
+			coordinatorId,
+			{ email: 'links@test.fr', displayName: 'Liens', role: 'juror' },
+			ORIGIN
+		);
+		await requestPasswordReset(handle.db, 'links@test.fr', ORIGIN);
+		await requestPasswordReset(handle.db, 'links@test.fr', ORIGIN);
+		const [older, newer] = await resetTokensOf('links@test.fr');
+		await setPasswordFromToken(handle.db, 'password_reset', newer, 'the newest passphrase', 'the newest passphrase');
+		for (const [purpose, token] of [
+			['password_reset', older],
+			['invitation', invitationToken]
+		] as const) {
+			const refused = await refusal(setPasswordFromToken(handle.db, purpose, token, 'an attacker passphrase', 'an attacker passphrase'));
+			expect(refused.code, purpose).toBe('auth.token-invalid');
+		}
+		await expect(login(handle.db, { email: 'links@test.fr', password: 'the newest passphrase', ip: '10.0.5.2' })).resolves.toBeTruthy();
+	});
+});
