@@ -29,6 +29,7 @@ import {
 	decisionField,
 	justificationField
 } from './deliberation-service';
+import { recordDownload } from './record-download';
 
 let handle: DatabaseHandle;
 let pastId: string;
@@ -187,6 +188,25 @@ describe('the demo deliberation of a past session', () => {
 			const file = await recordFile(handle.db, jury.members[0], jury.id, 1);
 			expect(sha256(file.pdf)).toBe(view.versions[0].sha256);
 			expect(file.sha256).toBe(view.versions[0].sha256);
+		}
+	});
+
+	it('serves a record whose jury label is not Latin-1 under an RFC 6266 name, and a malformed version as not found', async () => {
+		const jury = juryOf.get('candidat2')!;
+		const { label } = await handle.db.selectFrom('juries').select('label').where('id', '=', jury.id).executeTakeFirstOrThrow();
+		await handle.db.updateTable('juries').set({ label: 'Ω Łódź' }).where('id', '=', jury.id).execute();
+		try {
+			const response = await recordDownload(handle.db, null, jury.id, '1');
+			expect(response.headers.get('content-disposition')).toBe(
+				`attachment; filename="proces-verbal-jury-? ??d?-v1.pdf"; filename*=UTF-8''proces-verbal-jury-%CE%A9%20%C5%81%C3%B3d%C5%BA-v1.pdf`
+			);
+			for (const version of ['99999999999999999999', '1\r\nx-injected: 1', '01', '1.0', '-1', ''])
+				await expect(recordDownload(handle.db, null, jury.id, version), JSON.stringify(version)).rejects.toMatchObject({
+					code: 'certification.version-not-found',
+					status: 404
+				});
+		} finally {
+			await handle.db.updateTable('juries').set({ label }).where('id', '=', jury.id).execute();
 		}
 	});
 

@@ -1,3 +1,4 @@
+import { create as attachment } from 'content-disposition';
 import type { Database } from '../db/connect';
 import { recordFile } from './deliberation-service';
 
@@ -12,11 +13,14 @@ export async function recordDownload(
 	version: string,
 	sessionId?: string
 ): Promise<Response> {
-	const file = await recordFile(db, jurorId, juryId, Number(version), sessionId);
+	// The path's "v12" as a number; anything else (a 20-digit number, a line break) names no version.
+	const number = /^[1-9]\d{0,8}$/.test(version) ? Number(version) : 0;
+	const file = await recordFile(db, jurorId, juryId, number, sessionId);
 	return new Response(new Uint8Array(file.pdf), {
 		headers: {
 			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="proces-verbal-jury-${file.label}-v${version}.pdf"`,
+			// RFC 6266: the jury's label may hold any character (filename*), with an ASCII fallback.
+			'content-disposition': attachment(`proces-verbal-jury-${file.label}-v${number}.pdf`),
 			'x-content-sha256': file.sha256,
 			'cache-control': 'no-store'
 		}

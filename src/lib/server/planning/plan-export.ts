@@ -1,3 +1,4 @@
+import { create as attachment } from 'content-disposition';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fr } from '../../i18n/fr';
@@ -56,7 +57,7 @@ export function jsonDownload(document: unknown, filename: string): Response {
 	return new Response(JSON.stringify(document, null, 2) + '\n', {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
+			'content-disposition': attachment(filename),
 			'cache-control': 'no-store'
 		}
 	});
