@@ -29,6 +29,12 @@ const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// No route takes a NUL in its address, and PostgreSQL refuses it in text: refused before any route runs.
+const rejectNulInAddress: Handle = async ({ event, resolve }) => {
+	if (/%00/.test(event.url.pathname + event.url.search)) return text(fr.controlCharacter, { status: 400 });
+	return resolve(event);
+};
+
 // The tablet's autosave, the hottest request by far, checks the session inside its own write
 // statement (saveChangesWithSession): validating it here first would double its round trips.
 const AUTOSAVE_ROUTE = '/api/soutenances/[defenseId]/grille';
@@ -77,4 +83,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(rejectCrossOriginRequests, answerWhileDatabaseAway, authenticate, securityHeaders);
+export const handle = sequence(rejectCrossOriginRequests, rejectNulInAddress, answerWhileDatabaseAway, authenticate, securityHeaders);

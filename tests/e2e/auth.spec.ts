@@ -156,3 +156,22 @@ test('a choice made in a list before the script has loaded is kept too', async (
 	await expect(page.locator('#new-role')).toHaveValue('coordinator');
 	await expect(page.locator('#q')).toHaveValue('');
 });
+
+test('crafted input gets a clear refusal in French, not a server error', async ({ page, request, baseURL }) => {
+	const nulInEmail = await request.post('/connexion', {
+		headers: { origin: baseURL!, accept: 'text/html' },
+		form: { email: 'coordination\u0000@soutenance.test', password: 'soutenance-demo' },
+		maxRedirects: 0
+	});
+	expect(nulInEmail.status()).toBe(400);
+	expect(await nulInEmail.text()).toContain('caractère de contrôle');
+	expect(nulInEmail.headers()['set-cookie']).toBeUndefined();
+
+	const nulInAddress = await request.get('/connexion?redirectTo=%00');
+	expect(nulInAddress.status()).toBe(400);
+	expect(await nulInAddress.text()).toContain('caractère de contrôle');
+
+	await loginAs(page, accounts.coordinator);
+	await page.goto(`/coordination/journal?avant=${'9'.repeat(23)}`);
+	await expect(page.getByRole('status')).toContainText('Chaîne intègre');
+});

@@ -2,6 +2,8 @@
 // the whole catalogue, so the browser gets only the strings it displays.
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
+	controlCharacter:
+		'Un champ contient un caractère invisible (caractère de contrôle) que Soutenance ne peut pas enregistrer : retirez-le et réessayez.',
 	databaseUnavailable: 'La base de données ne répond pas pour le moment : rien n’a été enregistré. Réessayez dans quelques secondes.',
 	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
 	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence' } as Record<string, string>,

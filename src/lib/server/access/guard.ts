@@ -64,9 +64,18 @@ export interface GuardContext<A extends RouteAccess, F = object> {
 	answerRefusal(answer: (refusal: UserFacingError) => Response): void;
 }
 
+// Control characters no one types (tab and line breaks excepted): PostgreSQL refuses NUL in text, and
+// the others end up in headers, ICS and PDF files where they break what reads them.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The posted fields (the first value of each name), refused whole if one holds a control character. */
 export function readForm(form: FormData): PostedForm {
 	const values: Record<string, string> = {};
-	for (const [name, value] of form) if (typeof value === 'string' && !(name in values)) values[name] = value;
+	for (const [name, value] of form) {
+		if (typeof value !== 'string') continue;
+		if (CONTROL_CHARACTER.test(value)) throw new UserFacingError('form.control-character', 400, fr.controlCharacter, name);
+		if (!(name in values)) values[name] = value;
+	}
 	return {
 		values,
 		list: (name) => form.getAll(name).filter((value): value is string => typeof value === 'string'),

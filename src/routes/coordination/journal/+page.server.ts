@@ -6,7 +6,8 @@ const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const search = event.url.searchParams.get('q')?.trim() || undefined;
-	const beforeId = /^\d+$/.test(event.url.searchParams.get('avant') ?? '') ? event.url.searchParams.get('avant')! : undefined;
+	// An audit id is a bigint: 18 digits always fit, more may not.
+	const beforeId = /^\d{1,18}$/.test(event.url.searchParams.get('avant') ?? '') ? event.url.searchParams.get('avant')! : undefined;
 	const [rows, chain] = await Promise.all([listAudit(db, { limit: PAGE_SIZE, beforeId, search }), verifyAuditChain(db)]);
 	return {
 		rows: rows.map((row) => ({
