@@ -49,6 +49,11 @@ describe('parseUnavailability', () => {
 			: parsed.message;
 	};
 
+	it('refuses an hour range that falls wholly in the hour skipped when clocks go forward', () => {
+		expect(iso('28/03/2027 02:00-03:00')).toContain("heure d'été");
+		expect(iso('28/03/2027 02:00-04:00')).toEqual([['2027-03-28T01:00:00.000Z', '2027-03-28T02:00:00.000Z', '28/03/2027 02:00-04:00']]);
+	});
+
 	it('reads half-days (00:00–13:00, 13:00–24:00), whole days and hour ranges in the given zone', () => {
 		expect(iso('08/03/2027 matin')).toEqual([['2027-03-07T23:00:00.000Z', '2027-03-08T12:00:00.000Z', '08/03/2027 matin']]);
 		expect(iso('08/03/2027 après-midi')).toEqual([['2027-03-08T12:00:00.000Z', '2027-03-08T23:00:00.000Z', '08/03/2027 après-midi']]);

@@ -133,7 +133,10 @@ export function parseUnavailability(raw: string, timeZone: string): Parsed<TimeR
 			if (Number(startH) > 23 || Number(endH) > 24 || Number(startM ?? 0) > 59 || Number(endM ?? 0) > 59 || end > 24 * 60)
 				return bad(messages.unavailabilityUnreadable(entry));
 			if (end <= start) return bad(messages.unavailabilityEndBeforeStart(entry));
-			ranges.push(dayRange(date, [start, end], timeZone, entry));
+			const range = dayRange(date, [start, end], timeZone, entry);
+			// 02:00–03:00 on the night clocks go forward is an hour that does not exist: no time at all.
+			if (range.endsAt.getTime() <= range.startsAt.getTime()) return bad(messages.unavailabilityInClockChange(entry));
+			ranges.push(range);
 		} else {
 			ranges.push(dayRange(date, morning ? 'morning' : afternoon ? 'afternoon' : 'day', timeZone, entry));
 		}

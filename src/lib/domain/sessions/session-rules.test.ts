@@ -103,6 +103,11 @@ describe('checkRoom', () => {
 			ok: false,
 			problem: { field: 'videoUrl' }
 		});
+		for (const videoUrl of ['https://visio.test/a\r\nBcc: x@evil.example', 'https://visio.test/a\rb', 'https://visio.test/a b'])
+			expect(checkRoom({ name: 'Visio', remote: true, videoUrl }), JSON.stringify(videoUrl)).toMatchObject({
+				ok: false,
+				problem: { field: 'videoUrl' }
+			});
 		expect(checkRoom({ name: ' Visio  Hopper ', remote: true, videoUrl: 'https://visio.test/hopper' })).toEqual({
 			ok: true,
 			value: { name: 'Visio Hopper', remote: true, videoUrl: 'https://visio.test/hopper' }
@@ -116,6 +121,11 @@ describe('checkRoom', () => {
 
 describe('local ranges and half-days', () => {
 	it('turns local times into instants on both sides of a daylight-saving change', () => {
+		expect(checkLocalRange({ date: '2027-03-28', start: '02:00', end: '03:00' }, 'Europe/Paris')).toMatchObject({
+			ok: false,
+			problem: { field: 'end', message: expect.stringContaining("heure d'été") }
+		});
+		expect(checkLocalRange({ date: '2027-03-28', start: '02:00', end: '04:00' }, 'Europe/Paris')).toMatchObject({ ok: true });
 		expect(checkLocalRange({ date: '2027-03-27', start: '09:00', end: '10:00' }, 'Europe/Paris')).toEqual({
 			ok: true,
 			value: { start: '2027-03-27T08:00:00.000Z', end: '2027-03-27T09:00:00.000Z' }

@@ -154,6 +154,8 @@ export interface RoomSettings {
 }
 
 function isHttpsUrl(text: string): boolean {
+	// The URL parser drops tabs and line breaks, the stored text would keep them (and break the mails).
+	if (/[\s\p{Cc}]/u.test(text)) return false;
 	try {
 		const url = new URL(text);
 		return url.protocol === 'https:' && url.hostname.length > 0;
@@ -188,7 +190,10 @@ export function checkLocalRange(input: { date?: string; start?: string; end?: st
 	if (!isLocalTime(start)) return refuse('start', messages.timeInvalid);
 	if (!isLocalTime(end)) return refuse('end', messages.timeInvalid);
 	if (minutesOfDay(end) <= minutesOfDay(start)) return refuse('end', messages.rangeEndBeforeStart);
-	return ok(instantRange(date, start, end, timezone));
+	const range = instantRange(date, start, end, timezone);
+	// 02:00–03:00 on the night clocks go forward is an hour that does not exist: no time at all.
+	if (Date.parse(range.end) <= Date.parse(range.start)) return refuse('end', messages.rangeInClockChange);
+	return ok(range);
 }
 
 export function instantRange(date: string, start: string, end: string, timezone: string): InstantRange {

@@ -18,6 +18,8 @@ export const people = {
 		`jj/mm/aaaa après-midi » ou « jj/mm/aaaa hh:mm-hh:mm », séparées par « , » ou « | ».`,
 	unavailabilityDateInvalid: (value: string) => `Date inexistante : « ${value} ».`,
 	unavailabilityEndBeforeStart: (value: string) => `L'heure de fin doit suivre l'heure de début : « ${value} ».`,
+	unavailabilityInClockChange: (value: string) =>
+		`« ${value} » tombe dans l'heure sautée au passage à l'heure d'été, qui n'existe pas ce jour-là : indiquez des heures qui existent.`,
 	emailIsStaff: (email: string) =>
 		`L'adresse ${email} appartient déjà à un compte de juré·e ou de coordination : elle ne peut pas être celle d'un candidat.`,
 	alreadyRegistered: (email: string) => `${email} est déjà inscrit·e à cette session.`,

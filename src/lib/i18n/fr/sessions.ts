@@ -30,6 +30,8 @@ export const sessions = {
 	roomNotFound: 'Cette salle ne fait pas partie de la session.',
 	roomUsedByJury: (label: string) => `La salle est affectée au jury ${label} : changez la salle de ce jury d’abord.`,
 	rangeEndBeforeStart: 'La fin doit être après le début.',
+	rangeInClockChange:
+		"Cette plage tombe dans l'heure sautée au passage à l'heure d'été, qui n'existe pas ce jour-là : indiquez des heures qui existent.",
 	rangeNotFound: 'Cette indisponibilité est introuvable.',
 	pages: {
 		dayFields: {

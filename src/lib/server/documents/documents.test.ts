@@ -53,6 +53,15 @@ describe('buildCalendar', () => {
 		expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 	});
 
+	it('writes a bare carriage return of any text as a line break, never raw inside a content line', () => {
+		const text = buildCalendar([
+			{ ...event('2027-03-29T09:00:00+02:00', 25), location: 'Salle Turing\r4 rue de la Bourse', title: 'BC06\r\njury A' }
+		]);
+		expect(text.replace(/\r\n/g, '')).not.toContain('\r');
+		const [read] = readCalendar(text).events;
+		expect([read.location, read.summary]).toEqual(['Salle Turing\n4 rue de la Bourse', 'BC06\njury A']);
+	});
+
 	it('marks a cancelled defense so calendars remove it', () => {
 		const [read] = readCalendar(buildCalendar([{ ...event('2027-03-29T09:00:00+02:00', 25), cancelled: true }])).events;
 		expect(read.status).toBe('CANCELLED');

@@ -18,6 +18,8 @@ export interface CalendarEvent {
  * the same moment whatever its zone and across daylight-saving changes.
  */
 export function buildCalendar(events: CalendarEvent[], calendarName: string = fr.publication.calendarName): string {
+	// The ics package escapes "\n" only: a lone CR (typed on some systems) would land raw in a content line.
+	const text = (value: string) => value.replace(/\r\n?/g, '\n');
 	const attributes: EventAttributes[] = events.map((event) => ({
 		uid: event.uid,
 		sequence: event.sequence,
@@ -27,9 +29,9 @@ export function buildCalendar(events: CalendarEvent[], calendarName: string = fr
 		end: event.end.getTime(),
 		endInputType: 'utc',
 		endOutputType: 'utc',
-		title: event.title,
-		description: event.description,
-		location: event.location,
+		title: text(event.title),
+		description: text(event.description),
+		location: text(event.location),
 		...(event.url ? { url: event.url } : {}),
 		status: event.cancelled ? 'CANCELLED' : 'CONFIRMED'
 	}));
