@@ -212,6 +212,29 @@ test('without JavaScript the whole grid is saved with "Enregistrer"', async ({ b
 	await context.close();
 });
 
+test('a change the server can never accept is dropped with a message on screen; the changes sent with it are stored', async ({
+	browser
+}) => {
+	const { context, page } = await jurorPage(browser, 'jury2@soutenance.test', ids().team);
+	await expect(status(page)).toHaveText('Enregistré');
+	await context.setOffline(true);
+	await levelGroup(page, 'C6.1').first().getByRole('radio', { name: 'Acquise' }).check();
+	const comment = page.getByLabel('C6.2 · Commentaire').first();
+	await comment.fill('avant\u0007après');
+	await comment.blur();
+	await levelGroup(page, 'C6.3').first().getByRole('radio', { name: 'Maîtrisée' }).check();
+	await expect(status(page)).toContainText('3 en attente');
+
+	await context.setOffline(false);
+	await expect(page.getByText('le commentaire contient un caractère invisible')).toBeVisible();
+	await expect(status(page)).toHaveText('Enregistré');
+	const { state } = await serverState(page, ids().team);
+	const sheet = Object.values(state.sheets).find((entry) => entry['C6.1']?.level !== null && entry['C6.1']?.level !== undefined);
+	expect(sheet, 'the sheet holding the level set offline').toBeDefined();
+	expect([sheet!['C6.1'].level, sheet!['C6.2'].comment, sheet!['C6.3'].level]).toEqual([2, '', 3]);
+	await context.close();
+});
+
 test('every stored value is there exactly once', async () => {
 	test.setTimeout(180_000);
 	await server.kill();

@@ -178,7 +178,17 @@ export class Outbox {
 		}
 		const message = ((await response.json().catch(() => null)) as { message?: string } | null)?.message ?? `Erreur ${response.status}`;
 		if (response.status === 400) {
-			// A batch the server can never accept would block the outbox for good: drop it, say so.
+			// The server refused the batch whole and wrote none of it: one by one, the good changes
+			// are stored and only the one it can never accept is dropped (it would block the outbox for good), said so.
+			if (batch.length > 1) {
+				let refusal: string | null = null;
+				for (const change of batch) {
+					if (!(await this.send([change]))) return false;
+					refusal = this.status.problem ?? refusal;
+				}
+				this.setStatus({ problem: refusal });
+				return true;
+			}
 			await (await this.storage).remove(batch.map((change) => change.changeId));
 			this.setStatus({ reachable: true, problem: message });
 			return true;

@@ -1,5 +1,6 @@
 import type { EntryValues, GridModel, SheetValues } from './grid';
 import { isUuid } from '../ids';
+import { hasControlCharacter } from '../text';
 
 export const CHANGE_FIELDS = ['level', 'criteria', 'comment', 'notes'] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
@@ -83,6 +84,7 @@ function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
 	if (field === 'notes') {
 		if (typeof value !== 'string') return 'les notes doivent être un texte.';
 		if (value.length > MAX_NOTES_LENGTH) return `les notes dépassent ${MAX_NOTES_LENGTH} caractères.`;
+		if (hasControlCharacter(value)) return 'les notes contiennent un caractère invisible (caractère de contrôle) : retirez-le.';
 		return { ...base, field, candidateId: null, competencyCode: null, value };
 	}
 	if (typeof candidateId !== 'string' || !rules.candidateIds.includes(candidateId)) return 'ce candidat ne passe pas cette soutenance.';
@@ -100,6 +102,7 @@ function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
 	}
 	if (typeof value !== 'string') return 'le commentaire doit être un texte.';
 	if (value.length > MAX_COMMENT_LENGTH) return `le commentaire dépasse ${MAX_COMMENT_LENGTH} caractères.`;
+	if (hasControlCharacter(value)) return 'le commentaire contient un caractère invisible (caractère de contrôle) : retirez-le.';
 	return { ...target, field: 'comment', value };
 }
 

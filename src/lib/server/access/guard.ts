@@ -1,4 +1,5 @@
 import { error, fail, json, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { hasControlCharacter } from '$lib/domain/text';
 import { fr } from '$lib/i18n/fr';
 import type { Role, SessionUser } from '../auth/auth-repository';
 import { SESSION_COOKIE } from '../auth/cookies';
@@ -64,16 +65,12 @@ export interface GuardContext<A extends RouteAccess, F = object> {
 	answerRefusal(answer: (refusal: UserFacingError) => Response): void;
 }
 
-// Control characters no one types (tab and line breaks excepted): PostgreSQL refuses NUL in text, and
-// the others end up in headers, ICS and PDF files where they break what reads them.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 /** The posted fields (the first value of each name), refused whole if one holds a control character. */
 export function readForm(form: FormData): PostedForm {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form) {
 		if (typeof value !== 'string') continue;
-		if (CONTROL_CHARACTER.test(value)) throw new UserFacingError('form.control-character', 400, fr.controlCharacter, name);
+		if (hasControlCharacter(value)) throw new UserFacingError('form.control-character', 400, fr.controlCharacter, name);
 		if (!(name in values)) values[name] = value;
 	}
 	return {

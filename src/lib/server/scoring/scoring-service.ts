@@ -194,7 +194,7 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 	}
 	const writer = { jurorId };
 	const outcome: SaveOutcome = { stored: [], rejected: [] };
-	let remaining = await applyAll(db, writer, defenseId, parsed.changes, outcome);
+	let remaining = await applyBatch(db, writer, defenseId, parsed.changes, outcome);
 	if (remaining.length === 0) return outcome;
 	const { candidates } = await scoringContext(db, jurorId, defenseId);
 	await createSheets(
@@ -203,7 +203,7 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 		jurorId,
 		candidates.map((candidate) => candidate.id)
 	);
-	remaining = await applyAll(db, writer, defenseId, remaining, outcome);
+	remaining = await applyBatch(db, writer, defenseId, remaining, outcome);
 	const sheets = await sheetsOf(db, defenseId, jurorId);
 	for (const change of remaining) {
 		if (!sheets.some((sheet) => sheet.candidateId === change.candidateId))
@@ -232,7 +232,7 @@ export async function saveChangesWithSession(
 	const parsed = shape && parseChanges(body, { model: shape.model, candidateIds: shape.candidateIds, now });
 	if (parsed?.ok && parsed.changes.length > 0) {
 		const outcome: SaveOutcome = { stored: [], rejected: [] };
-		const remaining = await applyAll(db, { session: sessionCheck(token, 'juror', new Date(now)) }, defenseId, parsed.changes, outcome);
+		const remaining = await applyBatch(db, { session: sessionCheck(token, 'juror', new Date(now)) }, defenseId, parsed.changes, outcome);
 		if (remaining.length === 0) return outcome;
 	}
 	const validated = await validateSessionToken(db, token, new Date(now));
@@ -240,6 +240,21 @@ export async function saveChangesWithSession(
 	if (validated.user.role !== 'juror') throw new UserFacingError('scoring.forbidden', 403, fr.auth.forbidden);
 	await admit(validated.user);
 	return saveChanges(db, validated.user.id, defenseId, body, now);
+}
+
+/**
+ * A batch from the tablet, all or nothing: several changes in one transaction (a single change is one
+ * statement already, and the hottest request keeps its one round trip). Returns those not stored.
+ */
+async function applyBatch(db: Database, writer: ScoreWriter, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome) {
+	if (changes.length <= 1) return applyAll(db, writer, defenseId, changes, outcome);
+	let attempt: SaveOutcome = { stored: [], rejected: [] };
+	const remaining = await inTransaction(db, (trx) => {
+		attempt = { stored: [], rejected: [] };
+		return applyAll(trx, writer, defenseId, changes, attempt);
+	});
+	outcome.stored.push(...attempt.stored);
+	return remaining;
 }
 
 /** Applies each change; returns those not stored. */

@@ -170,6 +170,20 @@ describe('autosave', () => {
 		).toContain('compétence');
 	});
 
+	it('refuses a batch with a control character in a comment or the notes whole, naming the field: nothing of it is written', async () => {
+		const applied = async () => (await handle.db.selectFrom('applied_changes').select('change_id').execute()).length;
+		const before = await applied();
+		const good = change('c1', 'level', 'C6.2', 3);
+		for (const bad of [change('c1', 'comment', 'C6.2', 'avant\u0000après'), change(null, 'notes', null, 'note \u001b')]) {
+			const refused = await refusal(saveChanges(handle.db, people.j3, defenses.solo, { changes: [good, bad] }));
+			expect([refused.status, refused.code]).toEqual([400, 'scoring.invalid-input']);
+			expect(refused.message).toMatch(/^Modification n° 2 refusée : (le commentaire|les notes) contien/);
+		}
+		expect(await applied()).toBe(before);
+		const { state } = await jurorGridState(handle.db, people.j3, defenses.solo);
+		expect(state.sheets[people.c1]?.['C6.2']?.level ?? null).toBeNull();
+	});
+
 	it('loses nothing when many batches of the same juror race', async () => {
 		const racing = CODES.map((code, index) => change('c1', 'comment', code, `course ${index}`));
 		const outcomes = await Promise.all(racing.map((entry) => saveChanges(handle.db, people.j2, defenses.solo, { changes: [entry] })));
