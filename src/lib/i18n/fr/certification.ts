@@ -13,7 +13,7 @@ export const certification = {
 	justificationTooLong: (max: number) => `Une justification compte au plus ${max} caractères.`,
 	decisionsSaved: 'Décisions enregistrées.',
 	passwordRequired: 'Saisissez votre mot de passe pour signer.',
-	wrongPassword: 'Mot de passe incorrect : le procès-verbal n’est pas signé.',
+	wrongPassword: 'Mot de passe incorrect, ou trop d’essais depuis 15 minutes : le procès-verbal n’est pas signé.',
 	undecided: (names: string[]) => `Le procès-verbal ne peut pas être signé : décisions manquantes pour ${names.join(', ')}.`,
 	alreadySigned: 'Vous avez déjà signé cette version du procès-verbal.',
 	nothingToSign: 'Aucune soutenance de ce jury n’est encore délibérée.',

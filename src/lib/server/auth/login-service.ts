@@ -41,3 +41,20 @@ export async function login(
 	const session = await createSession(db, user.id, now);
 	return { user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role as SessionUser['role'] }, ...session };
 }
+
+/**
+ * A password asked again to confirm an act (signing): a wrong one counts as a failed login of the
+ * account from this address, and once either is throttled even the right one is refused, with the
+ * same answer, so an unattended tablet cannot be used to guess its juror's password.
+ */
+export async function passwordConfirmed(
+	db: Database,
+	input: { email: string; ip: string; passwordHash: string | null; password: string },
+	now = new Date()
+): Promise<boolean> {
+	const failures = await countLoginFailures(db, input.email, input.ip, new Date(now.getTime() - FAILURE_WINDOW_MS));
+	const throttled = failures.email.count >= MAX_FAILURES || failures.ip.count >= MAX_FAILURES;
+	const valid = await verifyPassword(input.passwordHash, input.password);
+	if (!valid) await recordLoginFailure(db, input.email, input.ip);
+	return valid && !throttled;
+}

@@ -142,7 +142,7 @@ export async function juryMembersWithProfile(db: Executor, juryId: string) {
 		.selectFrom('jury_members')
 		.innerJoin('users', 'users.id', 'jury_members.juror_id')
 		.leftJoin('juror_profiles', 'juror_profiles.user_id', 'users.id')
-		.select(['users.id', 'users.display_name as name', 'users.password_hash as passwordHash', 'juror_profiles.external'])
+		.select(['users.id', 'users.email', 'users.display_name as name', 'users.password_hash as passwordHash', 'juror_profiles.external'])
 		.where('jury_members.jury_id', '=', juryId)
 		.orderBy('users.display_name')
 		.execute();

@@ -21,7 +21,7 @@ import {
 import { formatInTimeZone, formatWithZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
-import { verifyPassword } from '../auth/password';
+import { passwordConfirmed } from '../auth/login-service';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
@@ -636,12 +636,14 @@ export async function signRecord(
 	jurorId: string,
 	juryId: string,
 	password: string,
+	ip: string,
 	now = new Date()
 ): Promise<{ locked: boolean; sha256: string | null }> {
 	if (!password) throw new UserFacingError('certification.password-required', 400, t.passwordRequired, 'password');
 	const context = await juryContext(db, jurorId, juryId);
 	const me = context.members.find((member) => member.id === jurorId)!;
-	if (!(await verifyPassword(me.passwordHash, password)))
+	// Before anything else is said of the record, so the answer tells nothing but "not signed".
+	if (!(await passwordConfirmed(db, { email: me.email, ip, passwordHash: me.passwordHash, password }, now)))
 		throw new UserFacingError('certification.wrong-password', 400, t.wrongPassword, 'password');
 	return inTransaction(db, (trx) => signInTransaction(trx, jurorId, juryId, now));
 }

@@ -286,7 +286,24 @@ describe('the demo deliberation of a past session', () => {
 
 	it('signs only with the right password', async () => {
 		const jury = juryOf.get('candidat1')!;
-		await expectRefusal(signRecord(handle.db, jury.members[1], jury.id, 'pas-le-bon-mot-de-passe'), /Mot de passe incorrect/);
+		await expectRefusal(signRecord(handle.db, jury.members[1], jury.id, 'pas-le-bon-mot-de-passe', '10.1.0.1'), /Mot de passe incorrect/);
+	});
+
+	it('counts wrong signing passwords with the login throttle: after ten, the right one gets the same refusal', async () => {
+		const jury = juryOf.get('candidat1')!;
+		const member = jury.members[1];
+		try {
+			for (let attempt = 0; attempt < 10; attempt++) {
+				const wrong = await signRecord(handle.db, member, jury.id, `essai ${attempt} incorrect`, '10.1.0.2').catch(
+					(caught: unknown) => caught
+				);
+				expect(wrong).toMatchObject({ code: 'certification.wrong-password', status: 400 });
+			}
+			const right = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.3').catch((caught: unknown) => caught);
+			expect(right).toMatchObject({ code: 'certification.wrong-password', status: 400, field: 'password' });
+		} finally {
+			await handle.db.deleteFrom('login_failures').execute();
+		}
 	});
 
 	it('corrects a signed record in a new version citing the previous hash; the old one stays readable', async () => {
@@ -330,7 +347,7 @@ describe('the demo deliberation of a past session', () => {
 		form[decisionField(candidate.id, 'BC06')] = bc06 ? 'oui' : 'non';
 		await recordDecisions(handle.db, jury.president, defenseOf.get('candidat2')!, form);
 		for (const [index, member] of jury.members.entries()) {
-			const outcome = await signRecord(handle.db, member, jury.id, 'soutenance-demo', new Date(`2026-11-05T09:0${index}:00Z`));
+			const outcome = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.1', new Date(`2026-11-05T09:0${index}:00Z`));
 			expect(outcome.locked).toBe(index === jury.members.length - 1);
 		}
 		const after = await recordView(handle.db, jury.president, jury.id);

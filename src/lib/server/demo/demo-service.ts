@@ -33,6 +33,8 @@ export const demoAccounts = {
 };
 
 const DEMO_ORIGIN = process.env.ORIGIN ?? 'http://localhost:3000';
+// The demo's juries sign as if from the jury room's tablet: no real address.
+const DEMO_ADDRESS = 'demo';
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
@@ -283,7 +285,7 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 		if (!held.some((defense) => defense.juryId === jury.id)) continue;
 		const members = rows.members.filter((member) => member.juryId === jury.id);
 		for (const [index, member] of members.entries())
-			await signRecord(db, member.jurorId, jury.id, DEMO_PASSWORD, new Date(signedAt.getTime() + index * 60_000));
+			await signRecord(db, member.jurorId, jury.id, DEMO_PASSWORD, DEMO_ADDRESS, new Date(signedAt.getTime() + index * 60_000));
 	}
 
 	if (options.publish) {

@@ -22,9 +22,9 @@ export const load: PageServerLoad = guard(access, async (_event, { user, db, che
 });
 
 export const actions: Actions = guardActions(access, {
-	sign: async (_event, { user, db, checked, form, keep }) => {
+	sign: async (event, { user, db, checked, form, keep }) => {
 		keep({ formId: 'sign' });
-		const outcome = await signRecord(db, user.id, checked.id, (await form()).values.password ?? '');
+		const outcome = await signRecord(db, user.id, checked.id, (await form()).values.password ?? '', event.getClientAddress());
 		return { formId: 'sign', signed: true, locked: outcome.locked };
 	},
 	correct: async (_event, { user, db, checked, form, keep }) => {
