@@ -9,6 +9,7 @@ import {
 	consumeUserToken,
 	deleteUserSessions,
 	findUsableToken,
+	hasTokenSince,
 	insertUserToken,
 	revokeOutstandingTokens,
 	type Role
@@ -22,6 +23,7 @@ import { findUserByEmail, findUserById, insertUser, searchUsers, setPasswordHash
 
 const INVITATION_MS = 7 * 24 * 60 * 60 * 1000;
 const RESET_MS = 60 * 60 * 1000;
+export const RESET_MAIL_INTERVAL_MS = 15 * 60 * 1000;
 const ROLES: Role[] = ['coordinator', 'juror', 'candidate'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -135,6 +137,8 @@ export async function requestPasswordReset(db: Database, rawEmail: string, origi
 	await inTransaction(db, async (trx) => {
 		const user = await findUserByEmail(trx, email);
 		if (!user || !user.active) return;
+		// One mail per quarter of an hour at most, whoever asks: the last link still works meanwhile.
+		if (await hasTokenSince(trx, user.id, 'password_reset', new Date(Date.now() - RESET_MAIL_INTERVAL_MS))) return;
 		const token = generateToken();
 		await insertUserToken(trx, {
 			id: tokenId(token),

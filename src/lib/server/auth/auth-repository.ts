@@ -86,6 +86,18 @@ export async function consumeUserToken(db: Executor, id: string, purpose: 'invit
 		.executeTakeFirst();
 }
 
+/** Whether a link of this purpose was made for the account since `since`. */
+export async function hasTokenSince(db: Executor, userId: string, purpose: 'invitation' | 'password_reset', since: Date) {
+	const row = await db
+		.selectFrom('user_tokens')
+		.select('id')
+		.where('user_id', '=', userId)
+		.where('purpose', '=', purpose)
+		.where('created_at', '>', since)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** Every link of the account not used yet is spent: a newer one was just used. */
 export async function revokeOutstandingTokens(db: Executor, userId: string, now: Date) {
 	await db.updateTable('user_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();

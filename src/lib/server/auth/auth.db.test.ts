@@ -186,6 +186,25 @@ describe('password links under attack', () => {
 		return mails.flatMap((mail) => [...mail.text_body.matchAll(/mot-de-passe\/(\w+)/g)].map((match) => match[1]));
 	}
 
+	async function backdateResetLinks(email: string) {
+		const user = await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+		await handle.db
+			.updateTable('user_tokens')
+			.set({ created_at: new Date(Date.now() - 16 * 60_000) })
+			.where('user_id', '=', user.id)
+			.where('purpose', '=', 'password_reset')
+			.execute();
+	}
+
+	it('sends at most one reset mail per account per quarter of an hour, however often it is asked', async () => {
+		await createUser(handle.db, coordinatorId, { email: 'flood@test.fr', displayName: 'Flood', role: 'juror' }, ORIGIN);
+		for (let request = 0; request < 5; request++) await requestPasswordReset(handle.db, 'flood@test.fr', ORIGIN);
+		expect(await resetTokensOf('flood@test.fr')).toHaveLength(1);
+		await backdateResetLinks('flood@test.fr');
+		await requestPasswordReset(handle.db, 'FLOOD@test.fr', ORIGIN);
+		expect(await resetTokensOf('flood@test.fr')).toHaveLength(2);
+	});
+
 	it('checks the link before the password: a dead link with any password is refused as a dead link', async () => {
 		const refused = await refusal(setPasswordFromToken(handle.db, 'password_reset', 'nolinkatall', 'x'.repeat(300), 'y'));
 		expect(refused.code).toBe('auth.token-invalid');
@@ -219,6 +238,7 @@ describe('password links under attack', () => {
 			ORIGIN
 		);
 		await requestPasswordReset(handle.db, 'links@test.fr', ORIGIN);
+		await backdateResetLinks('links@test.fr');
 		await requestPasswordReset(handle.db, 'links@test.fr', ORIGIN);
 		const [older, newer] = await resetTokensOf('links@test.fr');
 		await setPasswordFromToken(handle.db, 'password_reset', newer, 'the newest passphrase', 'the newest passphrase');
