@@ -105,7 +105,7 @@ export const publication = {
 			filtrer: 'Filtrer',
 			piecesJointes: (value: string) => `· pièces jointes : ${value}`,
 			aucunMessage: 'Aucun message.',
-			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace.',
+			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace, sans les liens personnels d’invitation et de réinitialisation.',
 			noSmtp: 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination.',
 			to: (recipient: string, at: string) => `À ${recipient} · ${at} ·`,
 			sentAt: (at: string) => `envoyé le ${at}`,

@@ -1,3 +1,4 @@
+import { maskPersonalLinks } from '$lib/domain/notifications/personal-links';
 import { guard } from '$lib/server/access';
 import { listOutbox } from '$lib/server/notifications/outbox-repository';
 import type { PageServerLoad } from './$types';
@@ -5,15 +6,18 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const recipient = event.url.searchParams.get('destinataire')?.trim() ?? '';
 	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: 200 });
+	// With SMTP the mail reaches its owner: the coordination sees that it went, never a link that sets
+	// someone's password. Without SMTP this list is how messages are delivered by hand (demo, tests).
+	const smtp = Boolean(process.env.SMTP_URL);
 	return {
 		recipient,
-		smtp: Boolean(process.env.SMTP_URL),
+		smtp,
 		messages: rows.map((row) => ({
 			id: row.id,
 			createdAt: row.created_at,
 			recipient: row.recipient,
 			subject: row.subject,
-			text: row.text_body,
+			text: smtp ? maskPersonalLinks(row.text_body) : row.text_body,
 			sentAt: row.sent_at,
 			error: row.error,
 			attachments: (row.attachments as { filename: string }[]).map((attachment) => attachment.filename)

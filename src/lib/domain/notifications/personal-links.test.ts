@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { maskPersonalLinks } from './personal-links';
+
+describe('maskPersonalLinks', () => {
+	it('masks the token of invitation and reset links, and leaves every other link and word alone', () => {
+		const text = [
+			'Bonjour, activez votre compte : https://soutenance.example/invitation/ab12cd34ef56gh78ij90kl12mn34op56',
+			'ou réinitialisez-le : http://localhost:3000/mot-de-passe/zz99yy88xx77ww66vv55uu44tt33ss22.',
+			'Votre convocation : https://soutenance.example/candidat'
+		].join('\n');
+		expect(maskPersonalLinks(text)).toBe(
+			[
+				'Bonjour, activez votre compte : https://soutenance.example/invitation/••••••',
+				'ou réinitialisez-le : http://localhost:3000/mot-de-passe/••••••.',
+				'Votre convocation : https://soutenance.example/candidat'
+			].join('\n')
+		);
+	});
+});
