@@ -5,6 +5,8 @@ export const juries = {
 	labelTaken: 'Un jury porte déjà ce nom dans la session.',
 	roomRequired: 'Choisissez une salle pour le jury.',
 	hasDefenses: 'Ce jury a des soutenances planifiées : déplacez-les vers un autre jury avant de le supprimer.',
+	memberHasSubmitted: (names: string[]) =>
+		`${names.join(', ')} ${names.length > 1 ? 'ont' : 'a'} déjà remis une grille pour une soutenance de ce jury : ${names.length > 1 ? 'ces membres restent' : 'ce membre reste'} dans le jury, ${names.length > 1 ? 'leurs' : 'ses'} notes comptent dans la délibération.`,
 	memberNotInSession: 'Un des membres choisis ne fait pas partie des jurés de la session.',
 	invalid: 'La composition du jury ne respecte pas les règles :',
 	tooFewMembers: 'Un jury compte au moins 2 membres.',

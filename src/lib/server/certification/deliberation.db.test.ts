@@ -30,6 +30,7 @@ import {
 	justificationField
 } from './deliberation-service';
 import { recordDownload } from './record-download';
+import { editJury } from '../juries/jury-service';
 
 let handle: DatabaseHandle;
 let pastId: string;
@@ -287,6 +288,25 @@ describe('the demo deliberation of a past session', () => {
 	it('signs only with the right password', async () => {
 		const jury = juryOf.get('candidat1')!;
 		await expectRefusal(signRecord(handle.db, jury.members[1], jury.id, 'pas-le-bon-mot-de-passe', '10.1.0.1'), /Mot de passe incorrect/);
+	});
+
+	it('keeps in the jury a member who has submitted a grid: removing them is refused, naming them, and nothing changes', async () => {
+		const jury = juryOf.get('candidat1')!;
+		const row = await handle.db.selectFrom('juries').selectAll().where('id', '=', jury.id).executeTakeFirstOrThrow();
+		const leaving = jury.members.find((member) => member !== jury.president)!;
+		const name = (await handle.db.selectFrom('users').select('display_name').where('id', '=', leaving).executeTakeFirstOrThrow())
+			.display_name;
+		const form = {
+			label: row.label,
+			roomId: row.room_id ?? undefined,
+			presidentId: jury.president,
+			memberIds: jury.members.filter((member) => member !== leaving)
+		};
+		const refused = await editJury(handle.db, coordinatorId, row.session_id, jury.id, form).catch((caught: unknown) => caught);
+		expect(refused).toMatchObject({ code: 'juries.member-has-submitted', status: 409, field: 'members' });
+		expect((refused as Error).message).toContain(name);
+		const members = await handle.db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', jury.id).execute();
+		expect(members.map((member) => member.juror_id).sort()).toEqual([...jury.members].sort());
 	});
 
 	it('counts wrong signing passwords with the login throttle: after ten, the right one gets the same refusal', async () => {

@@ -74,3 +74,20 @@ export async function countJuryDefenses(db: Executor, juryId: string): Promise<n
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/** The names of these jurors who have submitted a grid for a defense of the jury, in order. */
+export async function jurorsWhoSubmittedForJury(db: Executor, juryId: string, jurorIds: string[]): Promise<string[]> {
+	if (jurorIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('score_sheets')
+		.innerJoin('defenses', 'defenses.id', 'score_sheets.defense_id')
+		.innerJoin('users', 'users.id', 'score_sheets.juror_id')
+		.select('users.display_name as name')
+		.distinct()
+		.where('defenses.jury_id', '=', juryId)
+		.where('score_sheets.juror_id', 'in', jurorIds)
+		.where('score_sheets.submitted_at', 'is not', null)
+		.orderBy('users.display_name')
+		.execute();
+	return rows.map((row) => row.name);
+}

@@ -10,7 +10,15 @@ import { listSessionConflicts, listSessionJurors } from '../people/juror-reposit
 import { lockExistingSession } from '../sessions/session-service';
 import { isUuid } from '../../domain/ids';
 import { listRooms, listSessionCandidates } from '../sessions/session-repository';
-import { countJuryDefenses, deleteJury, insertJury, listJuries, updateJury, type JuryColumns } from './jury-repository';
+import {
+	countJuryDefenses,
+	deleteJury,
+	insertJury,
+	jurorsWhoSubmittedForJury,
+	listJuries,
+	updateJury,
+	type JuryColumns
+} from './jury-repository';
 
 const messages = fr.juries;
 
@@ -104,6 +112,11 @@ export async function editJury(db: Database, actorId: string, sessionId: string,
 	return inTransaction(db, async (trx) => {
 		await lockExistingSession(trx, sessionId);
 		const before = await requireJury(trx, sessionId, juryId);
+		// A submitted grid is part of the deliberation: its author stays a member of the jury.
+		const removed = before.memberIds.filter((memberId) => !(form.memberIds ?? []).includes(memberId));
+		const submitted = await jurorsWhoSubmittedForJury(trx, juryId, removed);
+		if (submitted.length > 0)
+			throw new UserFacingError('juries.member-has-submitted', 409, messages.memberHasSubmitted(submitted), 'members');
 		const jury = await checkJury(trx, sessionId, form, juryId);
 		await updateJury(trx, juryId, jury);
 		await appendAudit(trx, { actorId, action: 'jury.update', entity: 'jury', entityId: juryId, before, after: jury });
