@@ -6,7 +6,11 @@ export const juries = {
 	roomRequired: 'Choisissez une salle pour le jury.',
 	hasDefenses: 'Ce jury a des soutenances planifiées : déplacez-les vers un autre jury avant de le supprimer.',
 	memberHasSubmitted: (names: string[]) =>
-		`${names.join(', ')} ${names.length > 1 ? 'ont' : 'a'} déjà remis une grille pour une soutenance de ce jury : ${names.length > 1 ? 'ces membres restent' : 'ce membre reste'} dans le jury, ${names.length > 1 ? 'leurs' : 'ses'} notes comptent dans la délibération.`,
+		names.length > 1
+			? `${names.join(', ')} ont déjà remis une grille pour une soutenance de ce jury : ` +
+				'ces membres restent dans le jury, leurs notes comptent dans la délibération.'
+			: `${names[0]} a déjà remis une grille pour une soutenance de ce jury : ` +
+				'ce membre reste dans le jury, ses notes comptent dans la délibération.',
 	memberNotInSession: 'Un des membres choisis ne fait pas partie des jurés de la session.',
 	invalid: 'La composition du jury ne respecte pas les règles :',
 	tooFewMembers: 'Un jury compte au moins 2 membres.',

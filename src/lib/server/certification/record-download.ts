@@ -1,4 +1,4 @@
-import { create as attachment } from 'content-disposition';
+import attachment from 'content-disposition';
 import type { Database } from '../db/connect';
 import { recordFile } from './deliberation-service';
 

@@ -1,4 +1,4 @@
-import { create as attachment } from 'content-disposition';
+import attachment from 'content-disposition';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fr } from '../../i18n/fr';
