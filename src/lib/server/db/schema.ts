@@ -201,7 +201,9 @@ export interface Outbox {
 export interface PlanningRuns {
   error: string | null;
   finished_at: Timestamp | null;
+  heartbeat_at: Generated<Timestamp>;
   id: Generated<string>;
+  instance_id: string | null;
   mode: string;
   phase: string | null;
   placed: Generated<number>;

@@ -27,11 +27,18 @@ const runColumns = [
 
 export async function insertRun(
 	trx: Executor,
-	run: { sessionId: string; mode: RunMode; startedBy: string; total: number }
+	run: { sessionId: string; mode: RunMode; startedBy: string; total: number; instanceId: string }
 ): Promise<string> {
 	const { id } = await trx
 		.insertInto('planning_runs')
-		.values({ session_id: run.sessionId, mode: run.mode, started_by: run.startedBy, total: run.total, phase: 'préparation' })
+		.values({
+			session_id: run.sessionId,
+			mode: run.mode,
+			started_by: run.startedBy,
+			total: run.total,
+			phase: 'préparation',
+			instance_id: run.instanceId
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return id;
@@ -70,14 +77,19 @@ export async function failRun(db: Executor, runId: string, error: string): Promi
 	await db.updateTable('planning_runs').set({ status: 'failed', finished_at: new Date(), error }).where('id', '=', runId).execute();
 }
 
-/** Runs left "running" by a server that stopped mid-solve can never finish. */
-export async function failStaleRuns(db: Executor, sessionId: string, startedBefore: Date, error: string): Promise<void> {
+/** The solving instance's sign of life for a run still running. */
+export async function touchRun(db: Executor, runId: string): Promise<void> {
+	await db.updateTable('planning_runs').set({ heartbeat_at: new Date() }).where('id', '=', runId).where('status', '=', 'running').execute();
+}
+
+/** Runs left "running" by a server that stopped mid-solve (no heartbeat since `silentSince`) can never finish. */
+export async function failSilentRuns(db: Executor, sessionId: string, silentSince: Date, error: string): Promise<void> {
 	await db
 		.updateTable('planning_runs')
 		.set({ status: 'failed', finished_at: new Date(), error })
 		.where('session_id', '=', sessionId)
 		.where('status', '=', 'running')
-		.where('started_at', '<', startedBefore)
+		.where('heartbeat_at', '<', silentSince)
 		.execute();
 }
 

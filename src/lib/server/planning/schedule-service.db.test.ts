@@ -224,11 +224,22 @@ describe('schedule import', () => {
 });
 
 describe('interrupted runs', () => {
-	it('marks a run left running by a stopped server as failed, so planning can start again', async () => {
-		const startedAt = new Date(Date.now() - 60 * 60_000);
+	it('keeps a run whose server still beats running, however long it has been solving', async () => {
 		const { id } = await handle.db
 			.insertInto('planning_runs')
-			.values({ session_id: fixture.session, mode: 'plan', started_by: fixture.coordinator, started_at: startedAt })
+			.values({ session_id: fixture.session, mode: 'plan', started_by: fixture.coordinator, started_at: new Date(Date.now() - 3_600_000) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await currentRun(handle.db, fixture.session);
+		expect((await getRun(handle.db, fixture.session, id))?.status).toBe('running');
+		await handle.db.deleteFrom('planning_runs').where('id', '=', id).execute();
+	});
+
+	it('marks a run left running by a stopped server as failed seconds later, so planning can start again', async () => {
+		const silent = new Date(Date.now() - 15_000);
+		const { id } = await handle.db
+			.insertInto('planning_runs')
+			.values({ session_id: fixture.session, mode: 'plan', started_by: fixture.coordinator, started_at: silent, heartbeat_at: silent })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await currentRun(handle.db, fixture.session);

@@ -12,10 +12,11 @@ import { humanize, loadPlanningContext, problemErrors, type PlanningContext } fr
 import { candidateSetKey, replaceDefenses, updateDefensePinned, updateDefensePlacement } from './schedule-repository';
 import {
 	failRun,
-	failStaleRuns,
+	failSilentRuns,
 	finishRun,
 	insertRun,
 	latestRun,
+	touchRun,
 	updateRunProgress,
 	type PlanningRun,
 	type RunMode,
@@ -35,11 +36,14 @@ export class PlanningRefusal extends UserFacingError {
 }
 
 const RUN_TIME_LIMIT_MS = 20_000;
+/** This server process, as the owner of the runs it solves. */
+const INSTANCE_ID = crypto.randomUUID();
 /**
- * A run still "running" after this long belongs to a server that stopped: the worker's own
- * watchdog (time limit + 30 s) would have ended it otherwise, so it will never finish.
+ * The solving instance touches its run this often; a run silent for several beats belongs to a
+ * server that stopped (a live one's worker ends by its own watchdog), so it will never finish.
  */
-const STALE_RUN_MS = RUN_TIME_LIMIT_MS + 90_000;
+const HEARTBEAT_MS = 2_000;
+const SILENT_RUN_MS = 5 * HEARTBEAT_MS;
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 const ENGINE_SEED = 1;
 
@@ -64,7 +68,13 @@ export async function startPlanningRun(
 	let runId: string;
 	try {
 		runId = await inTransaction(db, async (trx) => {
-			const id = await insertRun(trx, { sessionId, mode, startedBy: actorId, total: context.problem.candidates.length });
+			const id = await insertRun(trx, {
+				sessionId,
+				mode,
+				startedBy: actorId,
+				total: context.problem.candidates.length,
+				instanceId: INSTANCE_ID
+			});
 			await appendAudit(trx, { actorId, action: 'planning.run.start', entity: 'planning_run', entityId: id, after: { sessionId, mode } });
 			return id;
 		});
@@ -84,6 +94,7 @@ async function solveAndSave(db: Database, actorId: string, context: PlanningCont
 		lastWrite = Date.now();
 		progressWrites = progressWrites.then(() => updateRunProgress(db, runId, progress)).catch(() => undefined);
 	};
+	const heartbeat = setInterval(() => void touchRun(db, runId).catch(() => undefined), HEARTBEAT_MS);
 	try {
 		const previous = mode === 'reoptimise' ? context.schedule : undefined;
 		// Imported on demand so that the bundler gives the worker module a chunk of its own, which
@@ -121,11 +132,13 @@ async function solveAndSave(db: Database, actorId: string, context: PlanningCont
 	} catch (error) {
 		await progressWrites;
 		await failRun(db, runId, fr.planning.runFailed(error instanceof Error ? error.message : String(error))).catch(() => undefined);
+	} finally {
+		clearInterval(heartbeat);
 	}
 }
 
 function failInterruptedRuns(db: Database, sessionId: string): Promise<void> {
-	return failStaleRuns(db, sessionId, new Date(Date.now() - STALE_RUN_MS), fr.planning.runInterrupted);
+	return failSilentRuns(db, sessionId, new Date(Date.now() - SILENT_RUN_MS), fr.planning.runInterrupted);
 }
 
 /** The session's latest run; one left running by a stopped server is first marked failed. */
