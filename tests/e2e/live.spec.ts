@@ -194,3 +194,45 @@ test('a candidate and a juror of another jury get no live event and cannot drive
 	expect(crossSite.status()).toBe(403);
 	await member.context().close();
 });
+
+test('logging out ends the live streams the session holds, and a session cannot hold more than eight', async ({ browser, baseURL }) => {
+	const president = await newPage(browser, PRESIDENT);
+	const streamUrl = `/api/direct/jurys/${juryId}`;
+	await president.evaluate(
+		(url) =>
+			new Promise<void>((resolve) => {
+				const source = new EventSource(url);
+				(window as unknown as { __stream: EventSource }).__stream = source;
+				source.addEventListener('hello', () => resolve(), { once: true });
+			}),
+		streamUrl
+	);
+	const readyState = () => president.evaluate(() => (window as unknown as { __stream: EventSource }).__stream.readyState);
+	expect(await readyState()).toBe(1);
+	const sameTablet = await president.context().newPage();
+	await sameTablet.goto('/jury');
+	await sameTablet.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(sameTablet).toHaveURL('/connexion');
+	// Closed by the server, then refused on reconnection (no session): the browser gives up.
+	await expect.poll(readyState, { timeout: 10_000 }).toBe(2);
+	await president.context().close();
+
+	const tablet = await newPage(browser, PRESIDENT);
+	const cookie = (await tablet.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+	const aborts: AbortController[] = [];
+	const statuses: number[] = [];
+	for (let opened = 0; opened < 10; opened++) {
+		const abort = new AbortController();
+		aborts.push(abort);
+		const response = await fetch(`${baseURL}${streamUrl}`, {
+			headers: { cookie, accept: 'text/event-stream', 'x-forwarded-for': '127.0.0.1' },
+			signal: abort.signal
+		});
+		statuses.push(response.status);
+		if (response.status !== 200) expect(await response.json()).toMatchObject({ code: 'live.too-many-streams' });
+	}
+	for (const abort of aborts) abort.abort();
+	expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(8);
+	expect(statuses.at(-1)).toBe(429);
+	await tablet.context().close();
+});

@@ -1,6 +1,7 @@
 // French strings of the live area: the shared timer, the room display, the coordination's live
 // board and the candidates' predicted delay.
 export const live = {
+	tooManyStreams: 'Trop de pages en direct ouvertes pour cette session : fermez-en une et rechargez celle-ci.',
 	phases: {
 		accueil: 'Accueil',
 		presentation: 'Présentation',

@@ -1,8 +1,9 @@
-import { error, fail, json, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, isHttpError, json, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { hasControlCharacter } from '$lib/domain/text';
 import { fr } from '$lib/i18n/fr';
 import type { Role, SessionUser } from '../auth/auth-repository';
 import { SESSION_COOKIE } from '../auth/cookies';
+import { sessionStillLive } from '../auth/session-service';
 import { isDatabaseUnavailable, type Database } from '../db';
 import { UserFacingError } from '../errors';
 import { requireAccess, type Checked, type Permission } from './policy';
@@ -63,6 +64,15 @@ export interface GuardContext<A extends RouteAccess, F = object> {
 	admit(user: SessionUser): Promise<CheckedOf<A>>;
 	/** An endpoint whose refusals are not JSON nor an error page (a plain form post sent back with the refusal's code). */
 	answerRefusal(answer: (refusal: UserFacingError) => Response): void;
+	/** Who holds a long-lived answer (a live stream), and whether the same request would still be let through now. */
+	holder(): AccessHolder;
+}
+
+export interface AccessHolder {
+	sessionId: string | null;
+	userId: string | null;
+	/** The session still live and, for a permission, the object still reachable: checked again while a stream runs. */
+	stillAdmitted(): Promise<boolean>;
 }
 
 /** The posted fields (the first value of each name), refused whole if one holds a control character. */
@@ -144,7 +154,19 @@ async function run<A extends RouteAccess, F, R>(
 		form: async () => readForm(await event.request.formData()),
 		keep: (fields) => void (onRefusal.kept = fields),
 		admit: (admitted) => check(event, access, admitted),
-		answerRefusal: (answer) => void (onRefusal.answer = answer)
+		answerRefusal: (answer) => void (onRefusal.answer = answer),
+		holder: () => ({
+			sessionId: event.locals.sessionId,
+			userId: user?.id ?? null,
+			stillAdmitted: async () => {
+				if (!user || !event.locals.sessionId) return access.roles === 'public';
+				if (!(await sessionStillLive(event.locals.db, event.locals.sessionId))) return false;
+				return check(event, access, user).then(
+					() => true,
+					(caught: unknown) => (caught instanceof UserFacingError || isHttpError(caught) ? false : Promise.reject(caught))
+				);
+			}
+		})
 	};
 	try {
 		return await handler(event, ctx);

@@ -29,6 +29,6 @@
  * in access-repository.ts); services that list objects may use it.
  */
 export { ROUTE_ACCESS, SESSION_MANAGER, guard, guardActions, guardActionsKeeping, guardEndpoint, readForm } from './guard';
-export type { GuardContext, Guarded, PostedForm, Refusal, RouteAccess } from './guard';
+export type { AccessHolder, GuardContext, Guarded, PostedForm, Refusal, RouteAccess } from './guard';
 export { PERMISSIONS, checkAccess, requireAccess } from './policy';
 export type { Checked, DefenseAccess, JuryAccess, JuryPlace, Permission } from './policy';

@@ -29,6 +29,13 @@ export async function createSession(db: Database, userId: string, now = new Date
 	return { token, expiresAt };
 }
 
+/** Whether the session still lets its user in (not ended, not expired, account active), without extending it. */
+export async function sessionStillLive(db: Database, sessionId: string, now = new Date()): Promise<boolean> {
+	const row = await findSessionWithUser(db, sessionId);
+	if (!row || !row.active) return false;
+	return now.getTime() < row.expiresAt.getTime() && now.getTime() < row.createdAt.getTime() + SESSION_ABSOLUTE_MS;
+}
+
 export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<ValidatedSession | null> {
 	const id = tokenId(token);
 	const row = await findSessionWithUser(db, id);

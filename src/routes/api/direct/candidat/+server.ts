@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * The logged-in candidate's own predicted start, recomputed when their jury's timer moves. It
  * never forwards the jury's events themselves: a candidate learns no phase, name or score.
  */
-export const GET: RequestHandler = guardEndpoint({ roles: ['candidate'] }, async (event, { user, db }) => {
+export const GET: RequestHandler = guardEndpoint({ roles: ['candidate'] }, async (event, { user, db, holder }) => {
 	if (!wantsEventStream(event.request)) return json({ forecasts: await candidateForecasts(db, user.id), serverTime: Date.now() });
 
 	let stream: EventChannel | null = null;
@@ -24,7 +24,7 @@ export const GET: RequestHandler = guardEndpoint({ roles: ['candidate'] }, async
 		stream.send('forecast', { forecasts });
 	};
 	const publishSoon = coalesce(publish, 300);
-	return busStream(event.request, {
+	return busStream(event.request, holder(), {
 		start: async (channel) => {
 			stream = channel;
 			await publish();

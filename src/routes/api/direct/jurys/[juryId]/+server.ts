@@ -11,9 +11,9 @@ import type { RequestHandler } from './$types';
  */
 const access = { roles: ['juror', 'coordinator'], permission: 'jury.view', param: 'juryId' } as const;
 
-export const GET: RequestHandler = guardEndpoint(access, async (event, { db, checked: jury }) => {
+export const GET: RequestHandler = guardEndpoint(access, async (event, { db, checked: jury, holder }) => {
 	if (!wantsEventStream(event.request)) return json({ timers: await juryLiveSnapshots(db, jury.id), serverTime: Date.now() });
-	return busStream(event.request, {
+	return busStream(event.request, holder(), {
 		start: async (channel) => {
 			for (const snapshot of await juryLiveSnapshots(db, jury.id)) channel.send('timer', { ...snapshot });
 		},

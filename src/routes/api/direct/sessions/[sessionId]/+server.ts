@@ -8,10 +8,10 @@ import type { RequestHandler } from './$types';
 /** The coordination's feed for one session: a signal per change; the board reloads its rows. */
 const access = { roles: ['coordinator'], permission: 'session.manage', param: 'sessionId' } as const;
 
-export const GET: RequestHandler = guardEndpoint(access, async (event, { db, checked }) => {
+export const GET: RequestHandler = guardEndpoint(access, async (event, { db, checked, holder }) => {
 	const sessionId = checked.id;
 	if (!wantsEventStream(event.request)) return json({ juries: await sessionBoard(db, sessionId), serverTime: Date.now() });
-	return busStream(event.request, {
+	return busStream(event.request, holder(), {
 		start: async (channel) => channel.send('changed', {}),
 		react: (signal, channel) => {
 			if (signal.sessionId === sessionId) channel.send('changed', { juryId: signal.juryId, kind: signal.type });
