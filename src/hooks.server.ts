@@ -4,6 +4,7 @@ import { fr } from '$lib/i18n/fr';
 import { closeDatabase, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session-service';
+import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
 
 export const init: ServerInit = async () => {
@@ -24,6 +25,19 @@ const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
 			return event.route.id?.startsWith('/api/') || event.request.headers.get('content-type')?.includes('json')
 				? json({ code: 'auth.cross-origin', message: fr.auth.crossOrigin }, { status: 403 })
 				: text(fr.auth.crossOrigin, { status: 403 });
+		}
+	}
+	return resolve(event);
+};
+
+// Said once per process, on the first request that shows it: the setting is the operator's to fix.
+let proxyWarningGiven = false;
+const warnProxyWithoutAddressHeader: Handle = async ({ event, resolve }) => {
+	if (!proxyWarningGiven) {
+		const warning = proxyWithoutAddressHeader(event.request.headers);
+		if (warning) {
+			proxyWarningGiven = true;
+			console.warn(warning);
 		}
 	}
 	return resolve(event);
@@ -83,4 +97,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(rejectCrossOriginRequests, rejectNulInAddress, answerWhileDatabaseAway, authenticate, securityHeaders);
+export const handle = sequence(
+	rejectCrossOriginRequests,
+	warnProxyWithoutAddressHeader,
+	rejectNulInAddress,
+	answerWhileDatabaseAway,
+	authenticate,
+	securityHeaders
+);

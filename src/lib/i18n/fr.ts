@@ -21,6 +21,8 @@ export const fr = {
 		invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
 		missingFields: 'Saisissez votre adresse e-mail et votre mot de passe.',
 		throttled: (retryAt: string) => `Trop de tentatives de connexion. Réessayez à partir de ${retryAt}.`,
+		throttledSeconds: (seconds: number) =>
+			`Trop de tentatives de connexion pour ce compte. Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`,
 		weakPassword: 'Le mot de passe doit compter au moins 12 caractères.',
 		passwordTooLong: 'Le mot de passe ne doit pas dépasser 256 caractères.',
 		passwordMismatch: 'Les deux mots de passe ne correspondent pas.',

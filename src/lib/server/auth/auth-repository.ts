@@ -120,22 +120,28 @@ export async function recordLoginFailure(db: Executor, email: string, ip: string
 	await db.insertInto('login_failures').values({ email, ip }).execute();
 }
 
-/** Failures since `since` for this account and for this address, and the oldest of each (when the window reopens). */
+/** Failures since `since` for this account, for this address and for the two together, each with its oldest and newest. */
 export async function countLoginFailures(db: Executor, email: string, ip: string, since: Date) {
-	const [byEmail, byIp] = await Promise.all(
-		(['email', 'ip'] as const).map((column) =>
-			db
-				.selectFrom('login_failures')
-				.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('failed_at').as('oldest')])
-				.where(column, '=', column === 'email' ? email : ip)
-				.where('failed_at', '>', since)
-				.executeTakeFirstOrThrow()
-		)
-	);
-	return {
-		email: { count: Number(byEmail.count), oldest: byEmail.oldest as Date | null },
-		ip: { count: Number(byIp.count), oldest: byIp.oldest as Date | null }
+	const counter = (filter: { email?: string; ip?: string }) => {
+		let query = db
+			.selectFrom('login_failures')
+			.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('failed_at').as('oldest'), eb.fn.max('failed_at').as('newest')])
+			.where('failed_at', '>', since);
+		if (filter.email !== undefined) query = query.where('email', '=', filter.email);
+		if (filter.ip !== undefined) query = query.where('ip', '=', filter.ip);
+		return query.executeTakeFirstOrThrow().then((row) => ({
+			count: Number(row.count),
+			oldest: row.oldest as Date | null,
+			newest: row.newest as Date | null
+		}));
 	};
+	const [byEmail, byIp, byPair] = await Promise.all([counter({ email }), counter({ ip }), counter({ email, ip })]);
+	return { email: byEmail, ip: byIp, pair: byPair };
+}
+
+/** Failures older than `before` say nothing any more. */
+export async function purgeLoginFailures(db: Executor, before: Date) {
+	await db.deleteFrom('login_failures').where('failed_at', '<', before).execute();
 }
 
 export async function clearLoginFailures(db: Executor, email: string) {

@@ -7,7 +7,7 @@ import { UserFacingError } from '../errors';
 import { createUser, requestPasswordReset, setPasswordFromToken, setUserActivation } from './account-service';
 import { insertUser } from './user-repository';
 import { hashPassword } from './password';
-import { login, MAX_FAILURES } from './login-service';
+import { login, MAX_FAILURES, pairDelayMs } from './login-service';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSession, validateSessionToken } from './session-service';
 import { tokenId } from './tokens';
 
@@ -250,5 +250,42 @@ describe('password links under attack', () => {
 			expect(refused.code, purpose).toBe('auth.token-invalid');
 		}
 		await expect(login(handle.db, { email: 'links@test.fr', password: 'the newest passphrase', ip: '10.0.5.2' })).resolves.toBeTruthy();
+	});
+});
+
+describe('throttling without lockout', () => {
+	beforeAll(async () => {
+		await insertUser(handle.db, {
+			email: 'owner@test.fr',
+			displayName: 'Owner',
+			role: 'juror',
+			passwordHash: await hashPassword(PASSWORD)
+		});
+	});
+
+	it('lets the owner of an account guessed from elsewhere in from an address that has not failed', async () => {
+		for (let i = 0; i < MAX_FAILURES; i++)
+			await refusal(login(handle.db, { email: 'owner@test.fr', password: 'a guess of someone', ip: `10.2.0.${i}` }));
+		const fromGuesser = await refusal(login(handle.db, { email: 'owner@test.fr', password: PASSWORD, ip: '10.2.0.1' }));
+		expect(fromGuesser.status).toBe(429);
+		await expect(login(handle.db, { email: 'owner@test.fr', password: PASSWORD, ip: '10.2.9.9' })).resolves.toBeTruthy();
+	});
+
+	it('makes the same account from the same address wait longer after each failure past the third', async () => {
+		const ip = '10.3.0.1';
+		for (let i = 0; i < 3; i++) await refusal(login(handle.db, { email: 'owner@test.fr', password: 'a guess of someone', ip }));
+		const waiting = await refusal(login(handle.db, { email: 'owner@test.fr', password: PASSWORD, ip }));
+		expect([waiting.status, waiting.message]).toEqual([429, 'Trop de tentatives de connexion pour ce compte. Réessayez dans 1 seconde.']);
+		await expect(login(handle.db, { email: 'owner@test.fr', password: PASSWORD, ip }, new Date(Date.now() + 1500))).resolves.toBeTruthy();
+		expect([0, 1, 2, 3, 4, 5, 12, 20].map(pairDelayMs)).toEqual([0, 0, 0, 1000, 2000, 4000, 512_000, 900_000]);
+	});
+
+	it('forgets failures older than a day when the next one is recorded', async () => {
+		await handle.db
+			.insertInto('login_failures')
+			.values({ email: 'old@test.fr', ip: '10.4.0.1', failed_at: new Date(Date.now() - 2 * 86_400_000) })
+			.execute();
+		await refusal(login(handle.db, { email: 'nobody-here@test.fr', password: 'whatever it is', ip: '10.4.0.2' }));
+		expect(await handle.db.selectFrom('login_failures').select('email').where('email', '=', 'old@test.fr').execute()).toEqual([]);
 	});
 });

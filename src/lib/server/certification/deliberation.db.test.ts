@@ -319,7 +319,7 @@ describe('the demo deliberation of a past session', () => {
 				);
 				expect(wrong).toMatchObject({ code: 'certification.wrong-password', status: 400 });
 			}
-			const right = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.3').catch((caught: unknown) => caught);
+			const right = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.2').catch((caught: unknown) => caught);
 			expect(right).toMatchObject({ code: 'certification.wrong-password', status: 400, field: 'password' });
 		} finally {
 			await handle.db.deleteFrom('login_failures').execute();
