@@ -1,4 +1,4 @@
-import { json, text, type Handle, type ServerInit } from '@sveltejs/kit';
+import { json, text, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { fr } from '$lib/i18n/fr';
 import { closeDatabase, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
@@ -15,6 +15,15 @@ export const init: ServerInit = async () => {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * A refusal given before any route runs (the guard gives the others): JSON with its code to the API
+ * and to JSON requests, the French message as text to a page.
+ */
+function earlyRefusal(event: RequestEvent, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+	const wantsJson = event.route.id?.startsWith('/api/') || event.request.headers.get('content-type')?.includes('json');
+	return wantsJson ? json({ code, message }, { status, headers }) : text(message, { status, headers });
+}
+
 // SvelteKit checks the origin of form posts only; every other request that changes state gets the
 // same check. On every path, not only /api/: the raw path is not the route ("/%61pi/…" is /api/…).
 const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
@@ -22,9 +31,7 @@ const rejectCrossOriginRequests: Handle = async ({ event, resolve }) => {
 		const origin = event.request.headers.get('origin');
 		const site = event.request.headers.get('sec-fetch-site');
 		if ((origin !== null && origin !== event.url.origin) || (site !== null && site !== 'same-origin' && site !== 'none')) {
-			return event.route.id?.startsWith('/api/') || event.request.headers.get('content-type')?.includes('json')
-				? json({ code: 'auth.cross-origin', message: fr.auth.crossOrigin }, { status: 403 })
-				: text(fr.auth.crossOrigin, { status: 403 });
+			return earlyRefusal(event, 403, 'auth.cross-origin', fr.auth.crossOrigin);
 		}
 	}
 	return resolve(event);
@@ -45,7 +52,7 @@ const warnProxyWithoutAddressHeader: Handle = async ({ event, resolve }) => {
 
 // No route takes a NUL in its address, and PostgreSQL refuses it in text: refused before any route runs.
 const rejectNulInAddress: Handle = async ({ event, resolve }) => {
-	if (/%00/.test(event.url.pathname + event.url.search)) return text(fr.controlCharacter, { status: 400 });
+	if (/%00/.test(event.url.pathname + event.url.search)) return earlyRefusal(event, 400, 'form.control-character', fr.controlCharacter);
 	return resolve(event);
 };
 
@@ -59,10 +66,7 @@ const answerWhileDatabaseAway: Handle = async ({ event, resolve }) => {
 		return await resolve(event);
 	} catch (caught) {
 		if (!isDatabaseUnavailable(caught)) throw caught;
-		const headers = { 'retry-after': '5' };
-		return event.route.id?.startsWith('/api/')
-			? json({ code: 'db.unavailable', message: fr.databaseUnavailable }, { status: 503, headers })
-			: text(fr.databaseUnavailable, { status: 503, headers });
+		return earlyRefusal(event, 503, 'db.unavailable', fr.databaseUnavailable, { 'retry-after': '5' });
 	}
 };
 

@@ -70,7 +70,6 @@ export interface GuardContext<A extends RouteAccess, F = object> {
 
 export interface AccessHolder {
 	sessionId: string | null;
-	userId: string | null;
 	/** The session still live and, for a permission, the object still reachable: checked again while a stream runs. */
 	stillAdmitted(): Promise<boolean>;
 }
@@ -157,7 +156,6 @@ async function run<A extends RouteAccess, F, R>(
 		answerRefusal: (answer) => void (onRefusal.answer = answer),
 		holder: () => ({
 			sessionId: event.locals.sessionId,
-			userId: user?.id ?? null,
 			stillAdmitted: async () => {
 				if (!user || !event.locals.sessionId) return access.roles === 'public';
 				if (!(await sessionStillLive(event.locals.db, event.locals.sessionId))) return false;
