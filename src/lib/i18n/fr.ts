@@ -26,6 +26,8 @@ export const fr = {
 		weakPassword: 'Le mot de passe doit compter au moins 12 caractères.',
 		passwordTooLong: 'Le mot de passe ne doit pas dépasser 256 caractères.',
 		passwordMismatch: 'Les deux mots de passe ne correspondent pas.',
+		linksThrottled: (retryAt: string) =>
+			`Trop de liens non valables ont été essayés depuis cette adresse. Réessayez à partir de ${retryAt}.`,
 		tokenInvalid: "Ce lien n'est pas valable : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau.",
 		resetRequested: 'Si un compte actif existe pour cette adresse, un lien de réinitialisation vient de lui être envoyé.',
 		forbidden: "Vous n'avez pas accès à cette page.",

@@ -7,16 +7,19 @@ import { inTransaction } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
 import {
 	consumeUserToken,
+	countLoginFailures,
 	deleteUserSessions,
 	findUsableToken,
 	hasTokenSince,
 	insertUserToken,
+	recordLoginFailure,
 	revokeOutstandingTokens,
 	type Role
 } from './auth-repository';
 import { hashPassword, isStrongEnough, isTooLong } from './password';
 import { generateToken, tokenId } from './tokens';
-import { normalizeEmail } from './login-service';
+import { FAILURE_WINDOW_MS, MAX_FAILURES, normalizeEmail, retryAt } from './login-service';
+import { formatInTimeZone } from '$lib/domain/time/format';
 import { UserFacingError } from '../errors';
 import { enqueueMail } from '../notifications/outbox-repository';
 import { findUserByEmail, findUserById, insertUser, searchUsers, setPasswordHash, setUserActive } from './user-repository';
@@ -25,6 +28,7 @@ const INVITATION_MS = 7 * 24 * 60 * 60 * 1000;
 const RESET_MS = 60 * 60 * 1000;
 export const RESET_MAIL_INTERVAL_MS = 15 * 60 * 1000;
 const ROLES: Role[] = ['coordinator', 'juror', 'candidate'];
+export type LinkPurpose = 'invitation' | 'password_reset';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface NewUser {
@@ -92,25 +96,38 @@ function checkNewPassword(password: string, confirmation: string) {
 	if (password !== confirmation) throw new UserFacingError('auth.password-mismatch', 400, fr.auth.passwordMismatch, 'confirmation');
 }
 
-export function findInvitation(db: Database, token: string) {
-	return findUsableToken(db, tokenId(token), 'invitation', new Date());
-}
+/** Failures of the link pages are kept with the login failures, under a key no e-mail address can be. */
+const LINK_FAILURES = '#lien';
 
-export function findPasswordReset(db: Database, token: string) {
-	return findUsableToken(db, tokenId(token), 'password_reset', new Date());
+/**
+ * The account a live link opens, or undefined. A dead link counts against the address that tried it,
+ * and an address past MAX_FAILURES dead links in the window waits, so nobody can hammer the link pages.
+ */
+export async function usableLink(db: Database, purpose: LinkPurpose, token: string, ip: string, now = new Date()) {
+	const failures = (await countLoginFailures(db, LINK_FAILURES, ip, new Date(now.getTime() - FAILURE_WINDOW_MS))).pair;
+	if (failures.count >= MAX_FAILURES)
+		throw new UserFacingError(
+			'auth.throttled',
+			429,
+			fr.auth.linksThrottled(formatInTimeZone(retryAt(failures.oldest), 'Europe/Paris', 'HH:mm'))
+		);
+	const found = await findUsableToken(db, tokenId(token), purpose, now);
+	if (!found) await recordLoginFailure(db, LINK_FAILURES, ip);
+	return found;
 }
 
 /** Sets the password from a single-use link; the old sessions end, the caller opens a new one. */
 export async function setPasswordFromToken(
 	db: Database,
-	purpose: 'invitation' | 'password_reset',
+	purpose: LinkPurpose,
 	token: string,
 	password: string,
-	confirmation: string
+	confirmation: string,
+	ip: string
 ): Promise<{ userId: string }> {
 	const tokenInvalid = () => new UserFacingError('auth.token-invalid', 400, fr.auth.tokenInvalid);
 	// The link first: hashing is the costly part, and nobody without a live link gets it done.
-	if (!(await findUsableToken(db, tokenId(token), purpose, new Date()))) throw tokenInvalid();
+	if (!(await usableLink(db, purpose, token, ip))) throw tokenInvalid();
 	checkNewPassword(password, confirmation);
 	const passwordHash = await hashPassword(password);
 	return inTransaction(db, async (trx) => {

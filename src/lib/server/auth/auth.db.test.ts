@@ -4,7 +4,7 @@ import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { verifyAuditChain } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
-import { createUser, requestPasswordReset, setPasswordFromToken, setUserActivation } from './account-service';
+import { createUser, requestPasswordReset, setPasswordFromToken, setUserActivation, usableLink } from './account-service';
 import { insertUser } from './user-repository';
 import { hashPassword } from './password';
 import { login, MAX_FAILURES, pairDelayMs } from './login-service';
@@ -93,9 +93,11 @@ describe('invitations and password reset', () => {
 		const mail = await handle.db.selectFrom('outbox').selectAll().where('recipient', '=', 'jure@test.fr').executeTakeFirstOrThrow();
 		expect(mail.text_body).toContain(`${ORIGIN}/invitation/${invitationToken}`);
 
-		expect((await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, 'short', 'short'))).field).toBe('password');
-		await setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD);
-		await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD));
+		expect((await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, 'short', 'short', '10.0.8.1'))).field).toBe(
+			'password'
+		);
+		await setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD, '10.0.8.1');
+		await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD, '10.0.8.1'));
 		await expect(login(handle.db, { email: 'jure@test.fr', password: PASSWORD, ip: '10.0.0.3' })).resolves.toBeTruthy();
 	});
 
@@ -111,7 +113,7 @@ describe('invitations and password reset', () => {
 			.set({ expires_at: new Date(Date.now() - 1000) })
 			.where('user_id', '=', user.id)
 			.execute();
-		await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD));
+		await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD, '10.0.8.1'));
 		expect(
 			(await handle.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash
 		).toBeNull();
@@ -143,7 +145,7 @@ describe('invitations and password reset', () => {
 			.where('recipient', '=', 'coord@test.fr')
 			.executeTakeFirstOrThrow();
 		const token = mail.text_body.match(/mot-de-passe\/(\w+)/)![1];
-		await setPasswordFromToken(handle.db, 'password_reset', token, 'a brand new passphrase', 'a brand new passphrase');
+		await setPasswordFromToken(handle.db, 'password_reset', token, 'a brand new passphrase', 'a brand new passphrase', '10.0.8.1');
 		await refusal(login(handle.db, { email: 'coord@test.fr', password: PASSWORD, ip: '10.0.0.4' }));
 		await expect(login(handle.db, { email: 'coord@test.fr', password: 'a brand new passphrase', ip: '10.0.0.4' })).resolves.toBeTruthy();
 	});
@@ -206,7 +208,7 @@ describe('password links under attack', () => {
 	});
 
 	it('checks the link before the password: a dead link with any password is refused as a dead link', async () => {
-		const refused = await refusal(setPasswordFromToken(handle.db, 'password_reset', 'nolinkatall', 'x'.repeat(300), 'y'));
+		const refused = await refusal(setPasswordFromToken(handle.db, 'password_reset', 'nolinkatall', 'x'.repeat(300), 'y', '10.0.8.1'));
 		expect(refused.code).toBe('auth.token-invalid');
 	});
 
@@ -218,7 +220,7 @@ describe('password links under attack', () => {
 			ORIGIN
 		);
 		const tooLong = 'a'.repeat(257);
-		const refused = await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, tooLong, tooLong));
+		const refused = await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, tooLong, tooLong, '10.0.8.1'));
 		expect([refused.code, refused.field, refused.message]).toEqual([
 			'auth.password-too-long',
 			'password',
@@ -226,7 +228,7 @@ describe('password links under attack', () => {
 		]);
 		const megabyte = 'b'.repeat(1_000_000);
 		await refusal(login(handle.db, { email: 'long@test.fr', password: megabyte, ip: '10.0.5.1' }));
-		await setPasswordFromToken(handle.db, 'invitation', invitationToken, 'a'.repeat(256), 'a'.repeat(256));
+		await setPasswordFromToken(handle.db, 'invitation', invitationToken, 'a'.repeat(256), 'a'.repeat(256), '10.0.8.1');
 		await expect(login(handle.db, { email: 'long@test.fr', password: 'a'.repeat(256), ip: '10.0.5.1' })).resolves.toBeTruthy();
 	});
 
@@ -241,15 +243,38 @@ describe('password links under attack', () => {
 		await backdateResetLinks('links@test.fr');
 		await requestPasswordReset(handle.db, 'links@test.fr', ORIGIN);
 		const [older, newer] = await resetTokensOf('links@test.fr');
-		await setPasswordFromToken(handle.db, 'password_reset', newer, 'the newest passphrase', 'the newest passphrase');
+		await setPasswordFromToken(handle.db, 'password_reset', newer, 'the newest passphrase', 'the newest passphrase', '10.0.8.1');
 		for (const [purpose, token] of [
 			['password_reset', older],
 			['invitation', invitationToken]
 		] as const) {
-			const refused = await refusal(setPasswordFromToken(handle.db, purpose, token, 'an attacker passphrase', 'an attacker passphrase'));
+			const refused = await refusal(
+				setPasswordFromToken(handle.db, purpose, token, 'an attacker passphrase', 'an attacker passphrase', '10.0.8.1')
+			);
 			expect(refused.code, purpose).toBe('auth.token-invalid');
 		}
 		await expect(login(handle.db, { email: 'links@test.fr', password: 'the newest passphrase', ip: '10.0.5.2' })).resolves.toBeTruthy();
+	});
+	it('makes an address that tried ten dead links wait, even with a live one, while other addresses go on', async () => {
+		const { invitationToken } = await createUser(
+			handle.db,
+			coordinatorId,
+			{ email: 'hammer@test.fr', displayName: 'Hammer', role: 'juror' },
+			ORIGIN
+		);
+		for (let attempt = 0; attempt < MAX_FAILURES; attempt++) {
+			expect(await usableLink(handle.db, 'invitation', `dead-${attempt}`, '10.0.8.66')).toBeUndefined();
+		}
+		const throttled = await refusal(usableLink(handle.db, 'invitation', invitationToken, '10.0.8.66'));
+		expect([throttled.code, throttled.status]).toEqual(['auth.throttled', 429]);
+		expect(throttled.message).toMatch(
+			/^Trop de liens non valables ont été essayés depuis cette adresse\. Réessayez à partir de \d\d:\d\d\.$/
+		);
+		const refused = await refusal(setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD, '10.0.8.66'));
+		expect(refused.code).toBe('auth.throttled');
+		await refusal(login(handle.db, { email: 'hammer@test.fr', password: PASSWORD, ip: '10.0.8.67' }));
+		await setPasswordFromToken(handle.db, 'invitation', invitationToken, PASSWORD, PASSWORD, '10.0.8.67');
+		await expect(login(handle.db, { email: 'hammer@test.fr', password: PASSWORD, ip: '10.0.8.67' })).resolves.toBeTruthy();
 	});
 });
 

@@ -18,7 +18,7 @@ export function normalizeEmail(email: string): string {
 }
 
 /** When the oldest failure leaves the window, one more attempt is allowed. */
-function retryAt(oldest: Date | null): Date {
+export function retryAt(oldest: Date | null): Date {
 	return new Date((oldest?.getTime() ?? Date.now()) + FAILURE_WINDOW_MS);
 }
 
