@@ -4,6 +4,14 @@ import { migratedScratchDatabase } from './scratch-database';
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scratch = await migratedScratchDatabase(adminUrl, 'soutenance_codegen', 1);
+// PostgreSQL reports every column of a view as nullable; these are not null in the tables they come from.
+const viewColumns = {
+	...Object.fromEntries(['id', 'session_id', 'status', 'jury_id'].map((column) => [`live_defenses.${column}`, 'string'])),
+	'live_defenses.starts_at': 'Timestamp',
+	'live_defenses.ends_at': 'Timestamp',
+	'live_jury_members.jury_id': 'string',
+	'live_jury_members.juror_id': 'string'
+};
 try {
 	execFileSync(
 		'npx',
@@ -19,6 +27,8 @@ try {
 			'kysely_*',
 			'--date-parser',
 			'string',
+			'--overrides',
+			JSON.stringify({ columns: viewColumns }),
 			...process.argv.slice(2)
 		],
 		{ stdio: 'inherit' }

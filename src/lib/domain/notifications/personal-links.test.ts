@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { certification } from '$lib/i18n/fr/certification';
 import { maskPersonalLinks } from './personal-links';
 
 describe('maskPersonalLinks', () => {
@@ -15,5 +16,11 @@ describe('maskPersonalLinks', () => {
 				'Votre convocation : https://soutenance.example/candidat'
 			].join('\n')
 		);
+	});
+
+	it('masks the one-time code of a signing mail, as the mail writes it', () => {
+		const masked = maskPersonalLinks(certification.codeMail.text('Claire Martin', 'Jury A', '042917'));
+		expect(masked).toContain('Code de signature : ••••••');
+		expect(masked).not.toContain('042917');
 	});
 });

@@ -14,6 +14,27 @@ export const certification = {
 	decisionsSaved: 'Décisions enregistrées.',
 	passwordRequired: 'Saisissez votre mot de passe pour signer.',
 	wrongPassword: 'Mot de passe incorrect, ou trop d’essais depuis 15 minutes : le procès-verbal n’est pas signé.',
+	codeRequired: 'Saisissez le code de signature reçu par e-mail.',
+	wrongCode: 'Code de signature incorrect ou expiré : demandez-en un nouveau. Le procès-verbal n’est pas signé.',
+	codeUnavailable: 'Les codes de signature ne sont envoyés que lorsque les e-mails sont distribués (SMTP_URL).',
+	codeTooSoon: 'Un code vient de vous être envoyé : attendez une minute avant d’en demander un autre.',
+	codeSent: (email: string) => `Un code de signature, valable 10 minutes, vient d’être envoyé à ${email}.`,
+	resetRecently: (from: string) =>
+		`Votre mot de passe a été réinitialisé il y a moins de 24 heures : pour que personne ne puisse signer à votre place, ` +
+		`vous pourrez signer à partir du ${from}. Sans envoi d’e-mails, une réinitialisation récente ne suffit pas à prouver votre présence.`,
+	codeMail: {
+		subject: (jury: string) => `Code de signature du procès-verbal — ${jury}`,
+		text: (name: string, jury: string, code: string) =>
+			[
+				`Bonjour ${name},`,
+				'',
+				`Vous avez demandé à signer le procès-verbal du ${jury}.`,
+				`Code de signature : ${code}`,
+				'',
+				'Ce code est valable 10 minutes et ne sert qu’une fois.',
+				'Si vous n’avez rien demandé, ne communiquez ce code à personne et prévenez la coordination : quelqu’un utilise votre session.'
+			].join('\n')
+	},
 	undecided: (names: string[]) => `Le procès-verbal ne peut pas être signé : décisions manquantes pour ${names.join(', ')}.`,
 	alreadySigned: 'Vous avez déjà signé cette version du procès-verbal.',
 	nothingToSign: 'Aucune soutenance de ce jury n’est encore délibérée.',
@@ -302,6 +323,9 @@ export const certification = {
 			signerDeNouveauLe: 'À signer de nouveau (le contenu a changé)',
 			pasEncoreSigne: 'Pas encore signé',
 			votreMotDePasse: 'Votre mot de passe, pour signer',
+			codeDeSignature: 'Code de signature reçu par e-mail',
+			codeAide: 'Six chiffres, valables 10 minutes. La signature prouve ainsi que c’est bien vous, devant la tablette.',
+			recevoirUnCode: 'Recevoir un code par e-mail',
 			signerLeProcesVerbal: 'Signer le procès-verbal',
 			versionsSignees: 'Versions signées',
 			versionPdf: (version: number) => `Version ${version} (PDF)`,

@@ -42,7 +42,7 @@ export async function juriesByIds(db: Executor, ids: string[]): Promise<JuryRow[
 export async function defensesByIds(db: Executor, ids: string[]): Promise<DefenseRow[]> {
 	if (ids.length === 0) return [];
 	return db
-		.selectFrom('defenses')
+		.selectFrom('live_defenses as defenses')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
 		.select(['defenses.id', 'defenses.jury_id as juryId', 'defenses.session_id as sessionId', 'juries.president_id as presidentId'])
 		.where('defenses.id', 'in', ids)
@@ -53,7 +53,7 @@ export async function defensesByIds(db: Executor, ids: string[]): Promise<Defens
 export async function memberJuryIds(db: Executor, userId: string, juryIds: string[]): Promise<Set<string>> {
 	if (juryIds.length === 0) return new Set();
 	const rows = await db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members')
 		.select('jury_id')
 		.where('juror_id', '=', userId)
 		.where('jury_id', 'in', juryIds)

@@ -135,7 +135,7 @@ export async function setPasswordFromToken(
 		const used = await consumeUserToken(trx, tokenId(token), purpose, now);
 		const user = used && (await findUserById(trx, used.userId));
 		if (!user || !user.active) throw tokenInvalid();
-		await setPasswordHash(trx, user.id, passwordHash);
+		await setPasswordHash(trx, user.id, passwordHash, purpose === 'password_reset' ? now : null);
 		await revokeOutstandingTokens(trx, user.id, now);
 		await deleteUserSessions(trx, user.id);
 		await appendAudit(trx, {

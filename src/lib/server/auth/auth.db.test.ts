@@ -145,7 +145,12 @@ describe('invitations and password reset', () => {
 			.where('recipient', '=', 'coord@test.fr')
 			.executeTakeFirstOrThrow();
 		const token = mail.text_body.match(/mot-de-passe\/(\w+)/)![1];
+		const coordinatorResetAt = () =>
+			handle.db.selectFrom('users').select('password_reset_at').where('email', '=', 'coord@test.fr').executeTakeFirstOrThrow();
+		expect((await coordinatorResetAt()).password_reset_at).toBeNull();
 		await setPasswordFromToken(handle.db, 'password_reset', token, 'a brand new passphrase', 'a brand new passphrase', '10.0.8.1');
+		// Signing asks more for a while after a password set through a reset link.
+		expect((await coordinatorResetAt()).password_reset_at).toBeInstanceOf(Date);
 		await refusal(login(handle.db, { email: 'coord@test.fr', password: PASSWORD, ip: '10.0.0.4' }));
 		await expect(login(handle.db, { email: 'coord@test.fr', password: 'a brand new passphrase', ip: '10.0.0.4' })).resolves.toBeTruthy();
 	});

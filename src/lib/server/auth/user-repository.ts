@@ -17,8 +17,9 @@ export async function insertUser(db: Executor, user: { email: string; displayNam
 		.executeTakeFirstOrThrow();
 }
 
-export async function setPasswordHash(db: Executor, userId: string, passwordHash: string) {
-	await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+/** `resetAt` when the password comes from a reset link: signing then asks more for a while. */
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, resetAt: Date | null = null) {
+	await db.updateTable('users').set({ password_hash: passwordHash, password_reset_at: resetAt }).where('id', '=', userId).execute();
 }
 
 export async function setUserActive(db: Executor, userId: string, active: boolean) {

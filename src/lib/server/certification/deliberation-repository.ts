@@ -120,7 +120,7 @@ export async function findJuryDetails(db: Executor, juryId: string): Promise<Jur
 
 export async function juriesOfJuror(db: Executor, jurorId: string) {
 	return db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members as jury_members')
 		.innerJoin('juries', 'juries.id', 'jury_members.jury_id')
 		.innerJoin('exam_sessions', 'exam_sessions.id', 'juries.session_id')
 		.select([
@@ -139,10 +139,17 @@ export async function juriesOfJuror(db: Executor, jurorId: string) {
 
 export async function juryMembersWithProfile(db: Executor, juryId: string) {
 	return db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members as jury_members')
 		.innerJoin('users', 'users.id', 'jury_members.juror_id')
 		.leftJoin('juror_profiles', 'juror_profiles.user_id', 'users.id')
-		.select(['users.id', 'users.email', 'users.display_name as name', 'users.password_hash as passwordHash', 'juror_profiles.external'])
+		.select([
+			'users.id',
+			'users.email',
+			'users.display_name as name',
+			'users.password_hash as passwordHash',
+			'users.password_reset_at as passwordResetAt',
+			'juror_profiles.external'
+		])
 		.where('jury_members.jury_id', '=', juryId)
 		.orderBy('users.display_name')
 		.execute();
@@ -152,7 +159,7 @@ export async function juryMembersWithProfile(db: Executor, juryId: string) {
 export async function defensesOfJuries(db: Executor, juryIds: string[]) {
 	if (juryIds.length === 0) return [];
 	const rows = await db
-		.selectFrom('defenses')
+		.selectFrom('live_defenses as defenses')
 		.innerJoin('defense_candidates', 'defense_candidates.defense_id', 'defenses.id')
 		.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
 		.leftJoin('registrations', (join) =>
@@ -376,4 +383,54 @@ export async function reopeningsOfDefenses(db: Executor, defenseIds: string[]) {
 		.where('score_reopenings.defense_id', 'in', defenseIds)
 		.orderBy('score_reopenings.reopened_at')
 		.execute();
+}
+
+export async function insertSigningCode(
+	db: Executor,
+	code: { id: string; userId: string; juryId: string; createdAt: Date; expiresAt: Date }
+) {
+	await db
+		.insertInto('signing_codes')
+		.values({ id: code.id, user_id: code.userId, jury_id: code.juryId, created_at: code.createdAt, expires_at: code.expiresAt })
+		.execute();
+}
+
+export async function latestSigningCodeAt(db: Executor, userId: string, juryId: string): Promise<Date | null> {
+	const row = await db
+		.selectFrom('signing_codes')
+		.select((eb) => eb.fn.max('created_at').as('at'))
+		.where('user_id', '=', userId)
+		.where('jury_id', '=', juryId)
+		.executeTakeFirst();
+	return (row?.at as Date | null) ?? null;
+}
+
+type SigningCodeKey = { id: string; userId: string; juryId: string };
+
+/** Whether this code of this member for this jury is unused and unexpired. */
+export async function isLiveSigningCode(db: Executor, code: SigningCodeKey, now: Date): Promise<boolean> {
+	const row = await db
+		.selectFrom('signing_codes')
+		.select('id')
+		.where('id', '=', code.id)
+		.where('user_id', '=', code.userId)
+		.where('jury_id', '=', code.juryId)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Spends a live code; false when it was spent or expired meanwhile. */
+export async function spendSigningCode(db: Executor, code: SigningCodeKey, now: Date): Promise<boolean> {
+	const spent = await db
+		.updateTable('signing_codes')
+		.set({ used_at: now })
+		.where('id', '=', code.id)
+		.where('user_id', '=', code.userId)
+		.where('jury_id', '=', code.juryId)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.executeTakeFirst();
+	return Number(spent.numUpdatedRows) === 1;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { describeBlockRule, findBlock, type Block, type Referentiel } from '$lib/domain/referentiel/referentiel';
 import {
@@ -22,6 +22,9 @@ import { formatInTimeZone, formatWithZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import { passwordConfirmed } from '../auth/login-service';
+import { recordLoginFailure } from '../auth/auth-repository';
+import { dispatchOutbox, mailIsDelivered } from '../notifications/mailer';
+import { enqueueMail } from '../notifications/outbox-repository';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
@@ -35,7 +38,11 @@ import {
 	defensesOfJuries,
 	findJuryDetails,
 	insertPvVersion,
+	insertSigningCode,
+	isLiveSigningCode,
 	juriesOfJuror,
+	latestSigningCodeAt,
+	spendSigningCode,
 	juryMembersWithProfile,
 	lockPvVersion,
 	lockPvVersions,
@@ -81,7 +88,7 @@ async function juryContext(db: Executor, userId: string | null, juryId: string):
 
 async function defenseContext(db: Executor, jurorId: string, defenseId: string) {
 	const defense = isUuid(defenseId)
-		? await db.selectFrom('defenses').select(['id', 'jury_id as juryId']).where('id', '=', defenseId).executeTakeFirst()
+		? await db.selectFrom('live_defenses').select(['id', 'jury_id as juryId']).where('id', '=', defenseId).executeTakeFirst()
 		: undefined;
 	if (!defense) throw new UserFacingError('certification.defense-not-found', 404, t.defenseNotFound);
 	const context = await juryContext(db, jurorId, defense.juryId).catch((caught) => {
@@ -630,22 +637,83 @@ export async function signInTransaction(
 	return { locked: true, sha256 };
 }
 
-/** A member signs with their password, checked again here (the session cookie alone does not sign). */
+const SIGNING_CODE_MS = 10 * 60 * 1000;
+const SIGNING_CODE_INTERVAL_MS = 60 * 1000;
+const AFTER_RESET_MS = 24 * 60 * 60 * 1000;
+
+/** Where mail reaches each member's own mailbox, signing also takes a one-time code sent there. */
+export const signingNeedsCode = () => mailIsDelivered();
+
+const signingCodeId = (jurorId: string, code: string) => createHash('sha256').update(`${jurorId}:${code}`).digest('hex');
+
+/** Sends the member a one-time code for signing this jury's record, at most one a minute. */
+export async function sendSigningCode(db: Database, jurorId: string, juryId: string, now = new Date()): Promise<{ email: string }> {
+	if (!signingNeedsCode()) throw new UserFacingError('certification.code-unavailable', 409, t.codeUnavailable);
+	const context = await juryContext(db, jurorId, juryId);
+	const me = context.members.find((member) => member.id === jurorId)!;
+	await inTransaction(db, async (trx) => {
+		const latest = await latestSigningCodeAt(trx, jurorId, juryId);
+		if (latest && now.getTime() - latest.getTime() < SIGNING_CODE_INTERVAL_MS)
+			throw new UserFacingError('certification.code-too-soon', 429, t.codeTooSoon);
+		const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+		await insertSigningCode(trx, {
+			id: signingCodeId(jurorId, code),
+			userId: jurorId,
+			juryId,
+			createdAt: now,
+			expiresAt: new Date(now.getTime() + SIGNING_CODE_MS)
+		});
+		await enqueueMail(trx, {
+			to: me.email,
+			subject: t.codeMail.subject(context.jury.label),
+			text: t.codeMail.text(me.name, context.jury.label, code)
+		});
+		await appendAudit(trx, { actorId: jurorId, action: 'pv.signing_code', entity: 'jury', entityId: juryId });
+	});
+	await dispatchOutbox(db);
+	return { email: me.email };
+}
+
+/**
+ * A member signs with their password, checked again here (the session cookie alone does not sign),
+ * and with what proves they are there: where mail is delivered, a code just sent to their mailbox;
+ * otherwise a password set through a reset link (which whoever reads the outbox could have used)
+ * does not sign in its first 24 hours.
+ */
 export async function signRecord(
 	db: Database,
 	jurorId: string,
 	juryId: string,
-	password: string,
+	proof: { password: string; code: string },
 	ip: string,
 	now = new Date()
 ): Promise<{ locked: boolean; sha256: string | null }> {
-	if (!password) throw new UserFacingError('certification.password-required', 400, t.passwordRequired, 'password');
+	if (!proof.password) throw new UserFacingError('certification.password-required', 400, t.passwordRequired, 'password');
+	const needsCode = signingNeedsCode();
+	const code = { id: signingCodeId(jurorId, proof.code.trim()), userId: jurorId, juryId };
+	if (needsCode && !proof.code.trim()) throw new UserFacingError('certification.code-required', 400, t.codeRequired, 'code');
 	const context = await juryContext(db, jurorId, juryId);
 	const me = context.members.find((member) => member.id === jurorId)!;
 	// Before anything else is said of the record, so the answer tells nothing but "not signed".
-	if (!(await passwordConfirmed(db, { email: me.email, ip, passwordHash: me.passwordHash, password }, now)))
+	if (!(await passwordConfirmed(db, { email: me.email, ip, passwordHash: me.passwordHash, password: proof.password }, now)))
 		throw new UserFacingError('certification.wrong-password', 400, t.wrongPassword, 'password');
-	return inTransaction(db, (trx) => signInTransaction(trx, jurorId, juryId, now));
+	if (needsCode && !(await isLiveSigningCode(db, code, now))) {
+		// A wrong code counts like a wrong password, so six digits cannot be tried through.
+		await recordLoginFailure(db, me.email, ip);
+		throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');
+	}
+	const resetAt = me.passwordResetAt;
+	if (!needsCode && resetAt && now.getTime() - resetAt.getTime() < AFTER_RESET_MS)
+		throw new UserFacingError(
+			'certification.reset-recently',
+			403,
+			t.resetRecently(formatWithZone(new Date(resetAt.getTime() + AFTER_RESET_MS), context.session.timezone))
+		);
+	return inTransaction(db, async (trx) => {
+		if (needsCode && !(await spendSigningCode(trx, code, now)))
+			throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');
+		return signInTransaction(trx, jurorId, juryId, now);
+	});
 }
 
 /** The president opens a correction of the signed record: a new version citing the previous one's hash. */

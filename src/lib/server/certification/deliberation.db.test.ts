@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { pdfText } from '../../../../tests/helpers/read-documents';
+import { startLocalSmtp } from '../../../../tests/helpers/smtp';
 import type { DatabaseHandle } from '../db';
 import { deliberateDemoSession, seedDemo } from '../demo/demo-service';
 import { UserFacingError } from '../errors';
@@ -25,6 +26,7 @@ import {
 	recordDecisions,
 	recordFile,
 	recordView,
+	sendSigningCode,
 	signRecord,
 	decisionField,
 	justificationField
@@ -287,7 +289,10 @@ describe('the demo deliberation of a past session', () => {
 
 	it('signs only with the right password', async () => {
 		const jury = juryOf.get('candidat1')!;
-		await expectRefusal(signRecord(handle.db, jury.members[1], jury.id, 'pas-le-bon-mot-de-passe', '10.1.0.1'), /Mot de passe incorrect/);
+		await expectRefusal(
+			signRecord(handle.db, jury.members[1], jury.id, { password: 'pas-le-bon-mot-de-passe', code: '' }, '10.1.0.1'),
+			/Mot de passe incorrect/
+		);
 	});
 
 	it('keeps in the jury a member who has submitted a grid: removing them is refused, naming them, and nothing changes', async () => {
@@ -314,12 +319,14 @@ describe('the demo deliberation of a past session', () => {
 		const member = jury.members[1];
 		try {
 			for (let attempt = 0; attempt < 10; attempt++) {
-				const wrong = await signRecord(handle.db, member, jury.id, `essai ${attempt} incorrect`, '10.1.0.2').catch(
+				const wrong = await signRecord(handle.db, member, jury.id, { password: `essai ${attempt} incorrect`, code: '' }, '10.1.0.2').catch(
 					(caught: unknown) => caught
 				);
 				expect(wrong).toMatchObject({ code: 'certification.wrong-password', status: 400 });
 			}
-			const right = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.2').catch((caught: unknown) => caught);
+			const right = await signRecord(handle.db, member, jury.id, { password: 'soutenance-demo', code: '' }, '10.1.0.2').catch(
+				(caught: unknown) => caught
+			);
 			expect(right).toMatchObject({ code: 'certification.wrong-password', status: 400, field: 'password' });
 		} finally {
 			await handle.db.deleteFrom('login_failures').execute();
@@ -367,7 +374,14 @@ describe('the demo deliberation of a past session', () => {
 		form[decisionField(candidate.id, 'BC06')] = bc06 ? 'oui' : 'non';
 		await recordDecisions(handle.db, jury.president, defenseOf.get('candidat2')!, form);
 		for (const [index, member] of jury.members.entries()) {
-			const outcome = await signRecord(handle.db, member, jury.id, 'soutenance-demo', '10.1.0.1', new Date(`2026-11-05T09:0${index}:00Z`));
+			const outcome = await signRecord(
+				handle.db,
+				member,
+				jury.id,
+				{ password: 'soutenance-demo', code: '' },
+				'10.1.0.1',
+				new Date(`2026-11-05T09:0${index}:00Z`)
+			);
 			expect(outcome.locked).toBe(index === jury.members.length - 1);
 		}
 		const after = await recordView(handle.db, jury.president, jury.id);
@@ -379,6 +393,78 @@ describe('the demo deliberation of a past session', () => {
 		expect(text).toContain('Relecture de la grille : erreur de saisie');
 		const history = (await sessionResults(handle.db, pastId)).rows.find((row) => row.email === 'candidat2@soutenance.test')!.history;
 		expect(history[0].cause).toBe('pv');
+	}, 30_000);
+
+	it('asks more than the password to prove presence: no signing 24 h after a reset without mail, a mailed code with SMTP', async () => {
+		const jury = juryOf.get('candidat2')!;
+		expect(await openCorrection(handle.db, jury.president, jury.id, 'Vérification des signatures')).toBe(3);
+		const [first, ...others] = jury.members;
+		const password = 'soutenance-demo';
+		const minutes = (iso: string, count: number) => new Date(new Date(iso).getTime() + count * 60_000);
+		const signaturesOfVersion3 = () =>
+			handle.db
+				.selectFrom('pv_signatures')
+				.innerJoin('pv_versions', 'pv_versions.id', 'pv_signatures.pv_id')
+				.select('pv_signatures.juror_id')
+				.where('pv_versions.jury_id', '=', jury.id)
+				.where('pv_versions.version', '=', 3)
+				.execute();
+		await handle.db
+			.updateTable('users')
+			.set({ password_reset_at: new Date('2026-11-06T08:00:00Z') })
+			.where('id', '=', first)
+			.execute();
+		await expectRefusal(
+			signRecord(handle.db, first, jury.id, { password, code: '' }, '10.1.0.3', new Date('2026-11-07T07:59:00Z')),
+			'Votre mot de passe a été réinitialisé il y a moins de 24 heures : pour que personne ne puisse signer à votre place, ' +
+				'vous pourrez signer à partir du samedi 7 novembre 2026 à 09:00 (heure de Paris, UTC+01:00). ' +
+				'Sans envoi d’e-mails, une réinitialisation récente ne suffit pas à prouver votre présence.'
+		);
+		expect(await signaturesOfVersion3()).toEqual([]);
+
+		const smtp = await startLocalSmtp();
+		const previousSmtp = process.env.SMTP_URL;
+		process.env.SMTP_URL = smtp.url;
+		try {
+			const at = '2026-11-07T08:00:00Z';
+			await expectRefusal(
+				signRecord(handle.db, first, jury.id, { password, code: '' }, '10.1.0.3', new Date(at)),
+				/code de signature reçu/
+			);
+			const codeOf = async (jurorId: string, when: Date) => {
+				const { email } = await sendSigningCode(handle.db, jurorId, jury.id, when);
+				const mail = smtp.messages.filter((message) => message.to.includes(email)).at(-1)!;
+				return /Code de signature : (\d{6})/.exec(mail.text)![1];
+			};
+			const code = await codeOf(first, new Date(at));
+			await expectRefusal(sendSigningCode(handle.db, first, jury.id, minutes(at, 0.5)), /attendez une minute/);
+			const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+			await expectRefusal(
+				signRecord(handle.db, first, jury.id, { password, code: wrong }, '10.1.0.3', new Date(at)),
+				/Code de signature incorrect/
+			);
+			expect(await handle.db.selectFrom('login_failures').select('id').where('ip', '=', '10.1.0.3').execute()).toHaveLength(1);
+			await expectRefusal(signRecord(handle.db, first, jury.id, { password, code }, '10.1.0.3', minutes(at, 11)), /incorrect ou expiré/);
+			expect(await signaturesOfVersion3()).toEqual([]);
+			// A code proves the mailbox, so a recent reset does not stop this signature.
+			const fresh = await codeOf(first, minutes(at, 12));
+			expect((await signRecord(handle.db, first, jury.id, { password, code: fresh }, '10.1.0.3', minutes(at, 13))).locked).toBe(false);
+			await expectRefusal(
+				signRecord(handle.db, first, jury.id, { password, code: fresh }, '10.1.0.3', minutes(at, 14)),
+				/incorrect ou expiré/
+			);
+			for (const [index, member] of others.entries()) {
+				const memberCode = await codeOf(member, minutes(at, 20 + index));
+				const outcome = await signRecord(handle.db, member, jury.id, { password, code: memberCode }, '10.1.0.3', minutes(at, 20 + index));
+				expect(outcome.locked).toBe(index === others.length - 1);
+			}
+		} finally {
+			if (previousSmtp === undefined) delete process.env.SMTP_URL;
+			else process.env.SMTP_URL = previousSmtp;
+			await smtp.close();
+			await handle.db.deleteFrom('login_failures').execute();
+			await handle.db.updateTable('users').set({ password_reset_at: null }).where('id', '=', first).execute();
+		}
 	}, 30_000);
 
 	it('builds the session record from every jury and exports decisions as CSV with BOM and semicolons', async () => {

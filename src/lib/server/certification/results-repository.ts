@@ -28,7 +28,7 @@ export async function sessionCandidates(db: Executor, sessionId: string) {
 			(eb) =>
 				eb
 					.selectFrom('defense_candidates')
-					.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
+					.innerJoin('live_defenses as defenses', 'defenses.id', 'defense_candidates.defense_id')
 					.select([
 						'defense_candidates.candidate_id as candidateId',
 						'defenses.id',
@@ -229,7 +229,7 @@ export async function juriesHearing(db: Executor, candidateIds: string[]) {
 	if (candidateIds.length === 0) return [];
 	return db
 		.selectFrom('defense_candidates')
-		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
+		.innerJoin('live_defenses as defenses', 'defenses.id', 'defense_candidates.defense_id')
 		.select([
 			'defense_candidates.candidate_id as candidateId',
 			'defenses.jury_id as juryId',

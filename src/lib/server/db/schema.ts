@@ -179,6 +179,21 @@ export interface JuryMembers {
   jury_id: string;
 }
 
+export interface LiveDefenses {
+  ends_at: Timestamp;
+  id: string;
+  jury_id: string;
+  room_id: string | null;
+  session_id: string;
+  starts_at: Timestamp;
+  status: string;
+}
+
+export interface LiveJuryMembers {
+  juror_id: string;
+  jury_id: string;
+}
+
 export interface LoginFailures {
   email: string;
   failed_at: Generated<Timestamp>;
@@ -225,6 +240,21 @@ export interface PlanVersions {
   schedule: Json;
   session_id: string;
   version: number;
+}
+
+export interface PublishedDefenses {
+  defense_id: string;
+  ends_at: Timestamp;
+  jury_id: string;
+  room_id: string | null;
+  session_id: string;
+  starts_at: Timestamp;
+}
+
+export interface PublishedJuryMembers {
+  juror_id: string;
+  jury_id: string;
+  session_id: string;
 }
 
 export interface PvSignatures {
@@ -337,6 +367,15 @@ export interface SessionJurors {
   session_id: string;
 }
 
+export interface SigningCodes {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  jury_id: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface Unavailability {
   ends_at: Timestamp;
   id: Generated<string>;
@@ -352,6 +391,7 @@ export interface Users {
   email: string;
   id: Generated<string>;
   password_hash: string | null;
+  password_reset_at: Timestamp | null;
   role: string;
 }
 
@@ -381,10 +421,14 @@ export interface DB {
   juries: Juries;
   juror_profiles: JurorProfiles;
   jury_members: JuryMembers;
+  live_defenses: LiveDefenses;
+  live_jury_members: LiveJuryMembers;
   login_failures: LoginFailures;
   outbox: Outbox;
   plan_versions: PlanVersions;
   planning_runs: PlanningRuns;
+  published_defenses: PublishedDefenses;
+  published_jury_members: PublishedJuryMembers;
   pv_signatures: PvSignatures;
   pv_versions: PvVersions;
   referentiels: Referentiels;
@@ -397,6 +441,7 @@ export interface DB {
   scoring_notes: ScoringNotes;
   session_days: SessionDays;
   session_jurors: SessionJurors;
+  signing_codes: SigningCodes;
   unavailability: Unavailability;
   user_tokens: UserTokens;
   users: Users;

@@ -15,7 +15,13 @@ import { currentRun, startPlanningRun } from '../planning/schedule-service';
 import { publishPlan } from '../publication/publication-service';
 import { markDefensesDoneForDemo, startTimerForDemo } from '../live/timer-service';
 import { defensePage, saveChanges, submitGrids } from '../scoring/scoring-service';
-import { decisionField, deliberationView, justificationField, recordDecisions, signRecord } from '../certification/deliberation-service';
+import {
+	decisionField,
+	deliberationView,
+	justificationField,
+	recordDecisions,
+	signInTransaction
+} from '../certification/deliberation-service';
 import { enterResult, publishResults } from '../certification/results-service';
 import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
@@ -34,7 +40,6 @@ export const demoAccounts = {
 
 const DEMO_ORIGIN = process.env.ORIGIN ?? 'http://localhost:3000';
 // The demo's juries sign as if from the jury room's tablet: no real address.
-const DEMO_ADDRESS = 'demo';
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
@@ -285,7 +290,7 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 		if (!held.some((defense) => defense.juryId === jury.id)) continue;
 		const members = rows.members.filter((member) => member.juryId === jury.id);
 		for (const [index, member] of members.entries())
-			await signRecord(db, member.jurorId, jury.id, DEMO_PASSWORD, DEMO_ADDRESS, new Date(signedAt.getTime() + index * 60_000));
+			await inTransaction(db, (trx) => signInTransaction(trx, member.jurorId, jury.id, new Date(signedAt.getTime() + index * 60_000)));
 	}
 
 	if (options.publish) {

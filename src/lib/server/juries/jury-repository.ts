@@ -80,7 +80,7 @@ export async function jurorsWhoSubmittedForJury(db: Executor, juryId: string, ju
 	if (jurorIds.length === 0) return [];
 	const rows = await db
 		.selectFrom('score_sheets')
-		.innerJoin('defenses', 'defenses.id', 'score_sheets.defense_id')
+		.innerJoin('live_defenses as defenses', 'defenses.id', 'score_sheets.defense_id')
 		.innerJoin('users', 'users.id', 'score_sheets.juror_id')
 		.select('users.display_name as name')
 		.distinct()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishPlan } from '../publication/publication-service';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { TimerSnapshot } from '$lib/domain/live/snapshot';
@@ -178,7 +179,7 @@ describe('running a defense', () => {
 		expect(rowA.current?.defenseId).toBe(defenses.c1);
 		const [forecast] = await candidateForecasts(handle.db, people.c2.id, now);
 		expect(forecast).toBeUndefined(); // not published yet: the candidate sees nothing
-		await handle.db.insertInto('plan_versions').values({ session_id: sessionId, version: 1, schedule: '{}' }).execute();
+		await publishPlan(handle.db, people.coord.id, sessionId, 0);
 		const [published] = await candidateForecasts(handle.db, people.c2.id, now);
 		expect(published).toMatchObject({ defenseId: defenses.c2, predictedStart: T0 + 45 * minute, delayMinutes: 10 });
 		expect((await roomDisplay(handle.db, { id: juryA, label: 'A' }, now)).current?.candidates).toEqual(['Personne c1']);

@@ -38,7 +38,7 @@ const defenseColumns = [
 /** The defenses matching `where`, with their candidates, in planned order. */
 async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: string; sessionId?: string }): Promise<DefenseContext[]> {
 	let query = db
-		.selectFrom('defenses')
+		.selectFrom('live_defenses as defenses')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
 		.innerJoin('exam_sessions', 'exam_sessions.id', 'defenses.session_id')
 		.select(defenseColumns)
@@ -114,7 +114,7 @@ export async function listSessionJuries(db: Executor, sessionId: string): Promis
 
 export async function isJuryMember(db: Executor, juryId: string, userId: string): Promise<boolean> {
 	const row = await db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members')
 		.select('juror_id')
 		.where('jury_id', '=', juryId)
 		.where('juror_id', '=', userId)
@@ -125,7 +125,7 @@ export async function isJuryMember(db: Executor, juryId: string, userId: string)
 export async function countJuryMembers(db: Executor, juryIds: string[]): Promise<Map<string, number>> {
 	if (juryIds.length === 0) return new Map();
 	const rows = await db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members')
 		.select(['jury_id as juryId', (eb) => eb.fn.countAll<string>().as('members')])
 		.where('jury_id', 'in', juryIds)
 		.groupBy('jury_id')
@@ -252,7 +252,7 @@ export async function countSubmittedSheets(db: Executor, defenseIds: string[]): 
 export async function publishedDefenseIdsOfCandidate(db: Executor, candidateId: string): Promise<string[]> {
 	const rows = await db
 		.selectFrom('defense_candidates')
-		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
+		.innerJoin('live_defenses as defenses', 'defenses.id', 'defense_candidates.defense_id')
 		.select('defenses.id')
 		.where('defense_candidates.candidate_id', '=', candidateId)
 		.where((eb) =>

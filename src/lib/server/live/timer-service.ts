@@ -148,6 +148,10 @@ export async function markDefensesDoneForDemo(db: Database, defenseIds: string[]
  * The scoring area calls it inside its own transaction; the event leaves on commit.
  */
 export async function notifySubmission(trx: Executor, defenseId: string): Promise<void> {
-	const defense = await trx.selectFrom('defenses').select(['id', 'session_id', 'jury_id']).where('id', '=', defenseId).executeTakeFirst();
+	const defense = await trx
+		.selectFrom('live_defenses')
+		.select(['id', 'session_id', 'jury_id'])
+		.where('id', '=', defenseId)
+		.executeTakeFirst();
 	if (defense) await notify(trx, { type: 'submission', sessionId: defense.session_id, juryId: defense.jury_id, defenseId: defense.id });
 }

@@ -13,6 +13,9 @@ function smtpTransport(smtpUrl: string): Transporter {
 	return transporter;
 }
 
+/** Whether mail reaches its recipients' own mailboxes (SMTP), rather than being read in the outbox. */
+export const mailIsDelivered = (env: NodeJS.ProcessEnv = process.env) => Boolean(env.SMTP_URL);
+
 export const MAIL_FROM = process.env.MAIL_FROM ?? 'Soutenance <no-reply@soutenance.test>';
 
 /**

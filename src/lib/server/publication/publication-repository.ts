@@ -171,6 +171,28 @@ export async function insertPlanVersion(
 		.execute();
 }
 
+/** Makes what the people of the day see (the `live_*` views) the plan just published. */
+export async function replacePublishedPlacement(db: Executor, sessionId: string, defenses: CurrentDefense[], juries: JurySnapshot[]) {
+	await db.deleteFrom('published_defenses').where('session_id', '=', sessionId).execute();
+	await db.deleteFrom('published_jury_members').where('session_id', '=', sessionId).execute();
+	if (defenses.length)
+		await db
+			.insertInto('published_defenses')
+			.values(
+				defenses.map((defense) => ({
+					defense_id: defense.id,
+					session_id: sessionId,
+					jury_id: defense.juryId,
+					room_id: defense.roomId,
+					starts_at: defense.start,
+					ends_at: defense.end
+				}))
+			)
+			.execute();
+	const members = juries.flatMap((jury) => jury.members.map((jurorId) => ({ session_id: sessionId, jury_id: jury.id, juror_id: jurorId })));
+	if (members.length) await db.insertInto('published_jury_members').values(members).execute();
+}
+
 /** The latest published version of every session whose published juries count this juror. */
 export async function latestVersionsHearingJuror(db: Executor, jurorId: string) {
 	const latest = db

@@ -28,6 +28,7 @@ import {
 	lockSessionForPublication,
 	peopleByIds,
 	registrationsOf,
+	replacePublishedPlacement,
 	type SessionForPublication
 } from './publication-repository';
 import { isUuid } from '../../domain/ids';
@@ -152,9 +153,10 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 			throw new UserFacingError('publication.session-not-found', 404, t.sessionNotFound);
 		if (((await latestPlanVersion(trx, sessionId))?.version ?? 0) !== expectedVersion)
 			throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
-		if (JSON.stringify((await currentPlan(trx, sessionId)).plan) !== JSON.stringify(plan))
-			throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
+		const current = await currentPlan(trx, sessionId);
+		if (JSON.stringify(current.plan) !== JSON.stringify(plan)) throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
 		await insertPlanVersion(trx, { sessionId, version, publishedBy: actorId, plan });
+		await replacePublishedPlacement(trx, sessionId, current.defenses, plan.juries);
 		for (const mail of mails) await enqueueMail(trx, mail);
 		await appendAudit(trx, {
 			actorId,

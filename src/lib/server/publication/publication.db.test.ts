@@ -7,6 +7,9 @@ import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
 import { insertUser } from '../auth/user-repository';
 import { insertDefense } from './publication-repository';
+import { checkAccess } from '../access';
+import { findDefenseContext } from '../live/timer-repository';
+import { candidateForecasts, roomDisplay } from '../live/board-service';
 import {
 	candidateConvocation,
 	candidateSessions,
@@ -299,6 +302,33 @@ describe('after publication', () => {
 
 describe('republication', () => {
 	let firstUid: string;
+
+	it('keeps jurors, rooms and candidates on the published plan while a move is not published', async () => {
+		const published = { jury: juries.A, start: at('2027-03-29T09:00:00+02:00') };
+		await handle.db
+			.updateTable('defenses')
+			.set({ jury_id: juries.B, starts_at: at('2027-03-29T10:00:00+02:00'), ends_at: at('2027-03-29T10:25:00+02:00') })
+			.where('id', '=', defenses.c1)
+			.execute();
+		const juror = (key: string) => ({ id: people[key], role: 'juror' as const });
+		expect(await checkAccess(handle.db, juror('j1'), 'defense.score', [defenses.c1])).toEqual(new Set([defenses.c1]));
+		expect(await checkAccess(handle.db, juror('j3'), 'defense.score', [defenses.c1])).toEqual(new Set());
+		expect(await checkAccess(handle.db, juror('j1'), 'jury.deliberate', [juries.A])).toEqual(new Set([juries.A]));
+		await handle.db.insertInto('jury_members').values({ jury_id: juries.A, juror_id: people.j5 }).execute();
+		expect(await checkAccess(handle.db, juror('j5'), 'defense.score', [defenses.c1])).toEqual(new Set());
+		await handle.db.deleteFrom('jury_members').where('juror_id', '=', people.j5).execute();
+		const context = await findDefenseContext(handle.db, defenses.c1);
+		expect([context?.juryId, context?.plannedStart.getTime()]).toEqual([published.jury, published.start.getTime()]);
+		const [forecast] = await candidateForecasts(handle.db, people.c1, at('2027-03-29T07:00:00+02:00'));
+		expect(forecast?.predictedStart).toBe(published.start.getTime());
+		const roomA = await roomDisplay(handle.db, { id: juries.A, label: 'A' }, at('2027-03-29T08:55:00+02:00'));
+		expect(roomA.current?.candidates).toEqual(['Amélie Lefèvre']);
+		await handle.db
+			.updateTable('defenses')
+			.set({ jury_id: juries.A, starts_at: published.start, ends_at: at('2027-03-29T09:25:00+02:00') })
+			.where('id', '=', defenses.c1)
+			.execute();
+	});
 
 	it('notifies only the moved candidate and the jurors of the old and new jury', async () => {
 		firstUid = readCalendar((await candidateCalendar('c1'))!).events[0].uid;

@@ -7,8 +7,8 @@ import type { Executor } from '../db/transaction';
 export async function scorableDefenseIds(db: Executor, jurorId: string, defenseIds: string[]): Promise<Set<string>> {
 	if (defenseIds.length === 0) return new Set();
 	const rows = await db
-		.selectFrom('defenses')
-		.innerJoin('jury_members', 'jury_members.jury_id', 'defenses.jury_id')
+		.selectFrom('live_defenses as defenses')
+		.innerJoin('live_jury_members as jury_members', 'jury_members.jury_id', 'defenses.jury_id')
 		.select('defenses.id')
 		.where('jury_members.juror_id', '=', jurorId)
 		.where('defenses.id', 'in', defenseIds)
@@ -33,7 +33,7 @@ export interface DefenseForScoring {
 
 export async function findDefenseForScoring(db: Executor, defenseId: string): Promise<DefenseForScoring | undefined> {
 	return db
-		.selectFrom('defenses')
+		.selectFrom('live_defenses as defenses')
 		.innerJoin('exam_sessions', 'exam_sessions.id', 'defenses.session_id')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
 		.select([
@@ -86,7 +86,7 @@ export async function defenseCandidates(db: Executor, defenseId: string): Promis
 
 export async function juryMembers(db: Executor, juryId: string): Promise<{ id: string; name: string }[]> {
 	return db
-		.selectFrom('jury_members')
+		.selectFrom('live_jury_members as jury_members')
 		.innerJoin('users', 'users.id', 'jury_members.juror_id')
 		.select(['users.id', 'users.display_name as name'])
 		.where('jury_members.jury_id', '=', juryId)
@@ -188,7 +188,7 @@ const WRITER = sql`(select id from writer)`;
 
 const member = (defenseId: string) =>
 	sql`exists (
-		select 1 from defenses join jury_members on jury_members.jury_id = defenses.jury_id
+		select 1 from live_defenses defenses join live_jury_members jury_members on jury_members.jury_id = defenses.jury_id
 		where defenses.id = ${defenseId} and jury_members.juror_id = ${WRITER}
 	)`;
 

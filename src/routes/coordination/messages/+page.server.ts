@@ -1,5 +1,6 @@
 import { maskPersonalLinks } from '$lib/domain/notifications/personal-links';
 import { guard } from '$lib/server/access';
+import { mailIsDelivered } from '$lib/server/notifications/mailer';
 import { listOutbox } from '$lib/server/notifications/outbox-repository';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +9,7 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: 200 });
 	// With SMTP the mail reaches its owner: the coordination sees that it went, never a link that sets
 	// someone's password. Without SMTP this list is how messages are delivered by hand (demo, tests).
-	const smtp = Boolean(process.env.SMTP_URL);
+	const smtp = mailIsDelivered();
 	return {
 		recipient,
 		smtp,
