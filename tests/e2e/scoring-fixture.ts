@@ -6,7 +6,8 @@ import { connectPglite } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { syncReferentiels } from '../../src/lib/server/referentiel/referentiel-repository';
 import { seedDemo } from '../../src/lib/server/demo/demo-service';
-import { insertDefense } from '../../src/lib/server/publication/publication-repository';
+import { insertDefense, latestPlanVersion } from '../../src/lib/server/publication/publication-repository';
+import { publishPlan } from '../../src/lib/server/publication/publication-service';
 
 const handle = await connectPglite({ dataDir: process.env.DATA_DIR });
 const { db } = handle;
@@ -55,6 +56,9 @@ async function seed() {
 		...slot(-5),
 		candidates: [await idOf('candidat7@soutenance.test')]
 	});
+	// Jurors see the published plan: publish it with these defenses, as the coordination would.
+	const published = (await latestPlanVersion(db, juryA.sessionId))?.version ?? 0;
+	await publishPlan(db, await idOf('coordination@soutenance.test'), juryA.sessionId, published);
 	return { solo, team, elsewhere };
 }
 
