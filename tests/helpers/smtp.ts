@@ -28,8 +28,11 @@ export interface LocalSmtp {
  * A real SMTP server on 127.0.0.1 and a random port, keeping every message it receives, parsed.
  * Recipients listed in `rejectRecipients` are refused for good (550), as a real server refuses an
  * unknown mailbox; those in `deferRecipientsOnce` are told to come back later (451) the first time.
+ * `onMessage` sees each message before the server accepts it.
  */
-export async function startLocalSmtp(options: { rejectRecipients?: string[]; deferRecipientsOnce?: string[] } = {}): Promise<LocalSmtp> {
+export async function startLocalSmtp(
+	options: { rejectRecipients?: string[]; deferRecipientsOnce?: string[]; onMessage?: (mail: CapturedMail) => void } = {}
+): Promise<LocalSmtp> {
 	const messages: CapturedMail[] = [];
 	const deferred = new Set<string>();
 	const server = new SMTPServer({
@@ -49,7 +52,10 @@ export async function startLocalSmtp(options: { rejectRecipients?: string[]; def
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
 				const raw = Buffer.concat(chunks).toString('latin1');
-				messages.push({ ...parseMessage(raw), to: session.envelope.rcptTo.map((recipient) => recipient.address), raw });
+				const mail = { ...parseMessage(raw), to: session.envelope.rcptTo.map((recipient) => recipient.address), raw };
+				messages.push(mail);
+				// Before the server's answer: the sender is still waiting on this message.
+				options.onMessage?.(mail);
 				callback();
 			});
 		}

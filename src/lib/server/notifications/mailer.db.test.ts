@@ -117,6 +117,24 @@ it('takes over a message whose sender died (lease over), and leaves one another 
 	expect(await outboxRow('en-cours@exemple.fr')).toMatchObject({ sent_at: null, claimed_by: 'instance-vivante' });
 });
 
+it('claims no further batch once stopping, and finishes the one in flight', async () => {
+	const stopping = new AbortController();
+	const watcher = await startLocalSmtp({ onMessage: () => stopping.abort() });
+	try {
+		await enqueueMany(30, 'arret');
+		expect(await dispatchOutbox(handle.db, watcher.url, { batchSize: 5, signal: stopping.signal })).toEqual({
+			sent: 5,
+			retried: 0,
+			failed: 0
+		});
+		expect(watcher.messages).toHaveLength(5);
+		expect(await pendingMail(handle.db)).toHaveLength(25);
+	} finally {
+		closeSmtpConnections();
+		await watcher.close();
+	}
+});
+
 describe('the outbox worker', () => {
 	it('sends what a committed transaction queued without being asked, and nothing of a rolled-back one', async () => {
 		const worker = await startOutboxWorker(handle, { smtpUrl: smtp.url, pollMs: 60_000 });

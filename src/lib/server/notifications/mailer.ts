@@ -15,6 +15,8 @@ export interface DeliveryOptions {
 	leaseMs?: number;
 	/** Messages claimed at once, sent over the pool's connections. */
 	batchSize?: number;
+	/** Once aborted, no further batch is claimed; the one in flight is sent and recorded. */
+	signal?: AbortSignal;
 }
 
 const LEASE_MS = 60_000;
@@ -83,7 +85,7 @@ export async function dispatchOutbox(
 	const transport = smtpTransport(smtpUrl);
 	const instanceId = options.instanceId ?? INSTANCE_ID;
 	const leaseMs = options.leaseMs ?? LEASE_MS;
-	for (;;) {
+	while (!options.signal?.aborted) {
 		const batch = await claimDueMail(db, { instanceId, leaseMs, limit: options.batchSize ?? BATCH_SIZE });
 		if (!batch.length) return totals;
 		const sending = new Set(batch.map((message) => message.id));
@@ -117,6 +119,7 @@ export async function dispatchOutbox(
 			clearInterval(renewal);
 		}
 	}
+	return totals;
 }
 
 export interface OutboxWorker {
@@ -137,7 +140,7 @@ export async function startOutboxWorker(
 	options: DeliveryOptions & { smtpUrl?: string; pollMs?: number } = {}
 ): Promise<OutboxWorker> {
 	const pollMs = options.pollMs ?? 2_000;
-	let stopped = false;
+	const stopping = new AbortController();
 	let woken = false;
 	let nap: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
 	const wake = () => {
@@ -150,17 +153,17 @@ export async function startOutboxWorker(
 	const unlisten = await listenToChannel(handle, OUTBOX_CHANNEL, { payload: wake, reconnected: wake });
 
 	const loop = (async () => {
-		while (!stopped) {
+		while (!stopping.signal.aborted) {
 			woken = false;
 			try {
 				await processPasswordResetRequests(handle.db);
-				await dispatchOutbox(handle.db, options.smtpUrl, options);
+				await dispatchOutbox(handle.db, options.smtpUrl, { ...options, signal: stopping.signal });
 			} catch (error) {
 				console.error(
 					`Boîte d’envoi : passage interrompu (${error instanceof Error ? error.message : String(error)}), nouvel essai bientôt.`
 				);
 			}
-			if (stopped || woken) continue;
+			if (stopping.signal.aborted || woken) continue;
 			await new Promise<void>((resolve) => {
 				nap = { timer: setTimeout(resolve, pollMs), resolve };
 			});
@@ -171,7 +174,7 @@ export async function startOutboxWorker(
 	return {
 		wake,
 		async stop() {
-			stopped = true;
+			stopping.abort();
 			wake();
 			await loop;
 			await unlisten();
