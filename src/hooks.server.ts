@@ -6,11 +6,18 @@ import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/serv
 import { validateSessionToken } from '$lib/server/auth/session-service';
 import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
+import { closeSmtpConnections, startOutboxWorker } from '$lib/server/notifications/mailer';
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
 	if (handle.kind === 'pglite') await seedDemoOnFirstStart(handle.db);
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	// One outbox worker per server process: requests only queue mail, this sends it.
+	const worker = await startOutboxWorker(handle, { smtpUrl: process.env.SMTP_URL });
+	process.once('sveltekit:shutdown', async () => {
+		await worker.stop();
+		closeSmtpConnections();
+		await closeDatabase();
+	});
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -11,6 +11,8 @@ export interface CapturedMail {
 	/** Envelope recipients, as the SMTP client gave them. */
 	to: string[];
 	subject: string;
+	/** The Message-ID header as sent. */
+	messageId: string;
 	text: string;
 	attachments: CapturedAttachment[];
 	raw: string;
@@ -24,24 +26,36 @@ export interface LocalSmtp {
 
 /**
  * A real SMTP server on 127.0.0.1 and a random port, keeping every message it receives, parsed.
- * Recipients listed in `rejectRecipients` are refused, as a real server refuses an unknown mailbox.
+ * Recipients listed in `rejectRecipients` are refused for good (550), as a real server refuses an
+ * unknown mailbox; those in `deferRecipientsOnce` are told to come back later (451) the first time.
+ * `onMessage` sees each message before the server accepts it.
  */
-export async function startLocalSmtp(options: { rejectRecipients?: string[] } = {}): Promise<LocalSmtp> {
+export async function startLocalSmtp(
+	options: { rejectRecipients?: string[]; deferRecipientsOnce?: string[]; onMessage?: (mail: CapturedMail) => void } = {}
+): Promise<LocalSmtp> {
 	const messages: CapturedMail[] = [];
+	const deferred = new Set<string>();
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
 		onRcptTo(address, _session, callback) {
-			if (options.rejectRecipients?.includes(address.address)) callback(new Error('550 boîte inconnue'));
-			else callback();
+			if (options.rejectRecipients?.includes(address.address)) return callback(new Error('boîte inconnue'));
+			if (options.deferRecipientsOnce?.includes(address.address) && !deferred.has(address.address)) {
+				deferred.add(address.address);
+				return callback(Object.assign(new Error('réessayez plus tard'), { responseCode: 451 }));
+			}
+			callback();
 		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
 				const raw = Buffer.concat(chunks).toString('latin1');
-				messages.push({ ...parseMessage(raw), to: session.envelope.rcptTo.map((recipient) => recipient.address), raw });
+				const mail = { ...parseMessage(raw), to: session.envelope.rcptTo.map((recipient) => recipient.address), raw };
+				messages.push(mail);
+				// Before the server's answer: the sender is still waiting on this message.
+				options.onMessage?.(mail);
 				callback();
 			});
 		}
@@ -116,5 +130,10 @@ function parseMessage(raw: string): Omit<CapturedMail, 'to' | 'raw'> {
 		if (filename) attachments.push({ filename, contentType: contentType.split(';')[0].trim().toLowerCase(), content: content(leaf) });
 		else if (contentType.startsWith('text/plain') && !text) text = content(leaf).toString('utf8').replace(/\r\n/g, '\n');
 	}
-	return { subject: decodeHeader(message.headers.get('subject') ?? ''), text, attachments };
+	return {
+		subject: decodeHeader(message.headers.get('subject') ?? ''),
+		messageId: message.headers.get('message-id') ?? '',
+		text,
+		attachments
+	};
 }

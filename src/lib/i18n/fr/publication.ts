@@ -108,8 +108,13 @@ export const publication = {
 			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace, sans les liens personnels d’invitation et de réinitialisation.',
 			noSmtp: 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination.',
 			to: (recipient: string, at: string) => `À ${recipient} · ${at} ·`,
-			sentAt: (at: string) => `envoyé le ${at}`,
-			failed: (error: string) => `échec : ${error}`,
+			sentAt: (at: string, response: string | null) => `envoyé le ${at}${response ? ` · réponse du serveur : ${response}` : ''}`,
+			failed: (at: string, attempts: number, response: string | null) =>
+				`abandonné le ${at} après ${plural(attempts, 'tentative', 'tentatives')}${response ? ` : ${response}` : ''}`,
+			sending: (attempt: number) => `envoi en cours (tentative ${attempt})`,
+			retrying: (attempts: number, response: string | null, nextAt: string) =>
+				`tentative ${attempts} en échec${response ? ` : ${response}` : ''} · nouvel essai le ${nextAt}`,
+			messageId: (id: string) => `Message-ID : ${id}`,
 			queued: 'dans la boîte d’envoi'
 		},
 		publish: {

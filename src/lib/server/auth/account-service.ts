@@ -11,9 +11,11 @@ import {
 	deleteUserSessions,
 	findUsableToken,
 	hasTokenSince,
+	insertPasswordResetRequest,
 	insertUserToken,
 	recordLoginFailure,
 	revokeOutstandingTokens,
+	takePasswordResetRequest,
 	type Role
 } from './auth-repository';
 import { hashPassword, isStrongEnough, isTooLong } from './password';
@@ -148,28 +150,47 @@ export async function setPasswordFromToken(
 	});
 }
 
-/** Always answers the same way, so the form does not reveal which addresses have an account. */
-export async function requestPasswordReset(db: Database, rawEmail: string, origin: string): Promise<void> {
-	const email = normalizeEmail(rawEmail);
-	await inTransaction(db, async (trx) => {
-		const user = await findUserByEmail(trx, email);
-		if (!user || !user.active) return;
-		// One mail per quarter of an hour at most, whoever asks: the last link still works meanwhile.
-		if (await hasTokenSince(trx, user.id, 'password_reset', new Date(Date.now() - RESET_MAIL_INTERVAL_MS))) return;
-		const token = generateToken();
-		await insertUserToken(trx, {
-			id: tokenId(token),
-			userId: user.id,
-			purpose: 'password_reset',
-			expiresAt: new Date(Date.now() + RESET_MS)
-		});
-		await enqueueMail(trx, {
-			to: user.email,
-			subject: fr.mail.resetSubject,
-			text: fr.mail.resetBody(user.display_name, `${origin}/mot-de-passe/${token}`)
-		});
-		await appendAudit(trx, { actorId: null, action: 'user.request_password_reset', entity: 'user', entityId: user.id });
+/**
+ * What the forgotten-password form does, for any address: one row, written the same way whether
+ * an account has that address or not, so neither the answer nor its timing tells which addresses
+ * have an account. The outbox worker turns it into a mail (processPasswordResetRequests).
+ */
+export async function recordPasswordResetRequest(db: Database, rawEmail: string, origin: string): Promise<void> {
+	await insertPasswordResetRequest(db, { email: normalizeEmail(rawEmail), origin });
+}
+
+/** Handles the recorded requests one transaction each (taken, answered, gone), until none is left. */
+export async function processPasswordResetRequests(db: Database): Promise<number> {
+	let handled = 0;
+	while (
+		await inTransaction(db, async (trx) => {
+			const request = await takePasswordResetRequest(trx);
+			if (request) await sendPasswordReset(trx, request.email, request.origin);
+			return request !== undefined;
+		})
+	)
+		handled++;
+	return handled;
+}
+
+async function sendPasswordReset(trx: Transaction<DB>, email: string, origin: string) {
+	const user = await findUserByEmail(trx, email);
+	if (!user || !user.active) return;
+	// One mail per quarter of an hour at most, whoever asks: the last link still works meanwhile.
+	if (await hasTokenSince(trx, user.id, 'password_reset', new Date(Date.now() - RESET_MAIL_INTERVAL_MS))) return;
+	const token = generateToken();
+	await insertUserToken(trx, {
+		id: tokenId(token),
+		userId: user.id,
+		purpose: 'password_reset',
+		expiresAt: new Date(Date.now() + RESET_MS)
 	});
+	await enqueueMail(trx, {
+		to: user.email,
+		subject: fr.mail.resetSubject,
+		text: fr.mail.resetBody(user.display_name, `${origin}/mot-de-passe/${token}`)
+	});
+	await appendAudit(trx, { actorId: null, action: 'user.request_password_reset', entity: 'user', entityId: user.id });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/transaction';
+import { notifyOutboxWorkers } from '../notifications/outbox-repository';
 
 export type Role = 'coordinator' | 'juror' | 'candidate';
 
@@ -146,4 +147,24 @@ export async function purgeLoginFailures(db: Executor, before: Date) {
 
 export async function clearLoginFailures(db: Executor, email: string) {
 	await db.deleteFrom('login_failures').where('email', '=', email).execute();
+}
+
+/** One statement whatever the address: the row, and the outbox workers woken to handle it. */
+export async function insertPasswordResetRequest(db: Executor, request: { email: string; origin: string }) {
+	await db
+		.with('recorded', (trx) => trx.insertInto('password_reset_requests').values(request).returning('id'))
+		.selectFrom('recorded')
+		.select(['id', notifyOutboxWorkers.as('notified')])
+		.execute();
+}
+
+/** Takes the oldest request no other instance is handling, in the caller's transaction. */
+export async function takePasswordResetRequest(db: Executor) {
+	return db
+		.deleteFrom('password_reset_requests')
+		.where('id', '=', (eb) =>
+			eb.selectFrom('password_reset_requests').select('id').orderBy('requested_at').limit(1).forUpdate().skipLocked()
+		)
+		.returning(['email', 'origin'])
+		.executeTakeFirst();
 }

@@ -23,7 +23,7 @@ import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import { passwordConfirmed } from '../auth/login-service';
 import { recordLoginFailure } from '../auth/auth-repository';
-import { dispatchOutbox, mailIsDelivered } from '../notifications/mailer';
+import { mailIsDelivered } from '../notifications/mailer';
 import { enqueueMail } from '../notifications/outbox-repository';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
@@ -670,7 +670,6 @@ export async function sendSigningCode(db: Database, jurorId: string, juryId: str
 		});
 		await appendAudit(trx, { actorId: jurorId, action: 'pv.signing_code', entity: 'jury', entityId: juryId });
 	});
-	await dispatchOutbox(db);
 	return { email: me.email };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { pdfText } from '../../../../tests/helpers/read-documents';
 import { startLocalSmtp } from '../../../../tests/helpers/smtp';
+import { dispatchOutbox } from '../notifications/mailer';
 import type { DatabaseHandle } from '../db';
 import { deliberateDemoSession, seedDemo } from '../demo/demo-service';
 import { UserFacingError } from '../errors';
@@ -433,6 +434,7 @@ describe('the demo deliberation of a past session', () => {
 			);
 			const codeOf = async (jurorId: string, when: Date) => {
 				const { email } = await sendSigningCode(handle.db, jurorId, jury.id, when);
+				await dispatchOutbox(handle.db, smtp.url);
 				const mail = smtp.messages.filter((message) => message.to.includes(email)).at(-1)!;
 				return /Code de signature : (\d{6})/.exec(mail.text)![1];
 			};

@@ -203,14 +203,27 @@ export interface LoginFailures {
 
 export interface Outbox {
   attachments: Generated<Json>;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
   created_at: Generated<Timestamp>;
-  error: string | null;
+  failed_at: Timestamp | null;
   html_body: string | null;
   id: Generated<string>;
+  last_response: string | null;
+  message_id: string;
+  next_attempt_at: Generated<Timestamp>;
   recipient: string;
   sent_at: Timestamp | null;
   subject: string;
   text_body: string;
+}
+
+export interface PasswordResetRequests {
+  email: string;
+  id: Generated<string>;
+  origin: string;
+  requested_at: Generated<Timestamp>;
 }
 
 export interface PlanningRuns {
@@ -425,6 +438,7 @@ export interface DB {
   live_jury_members: LiveJuryMembers;
   login_failures: LoginFailures;
   outbox: Outbox;
+  password_reset_requests: PasswordResetRequests;
   plan_versions: PlanVersions;
   planning_runs: PlanningRuns;
   published_defenses: PublishedDefenses;

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connect';
+import { listenToChannel } from '../db/listen';
 import type { Executor } from '../db/transaction';
 
 /**
@@ -66,77 +66,18 @@ function fanOut() {
 	};
 }
 
-/** Opens the listening side on either driver: PGlite's own listen(), or one dedicated pg connection. */
+/** Opens the listening side on either driver (see listenToChannel). */
 export async function createLiveBus(handle: DatabaseHandle): Promise<LiveBus> {
 	const listeners = fanOut();
-	if (handle.pglite) {
-		const unlisten = await handle.pglite.listen(LIVE_CHANNEL, (payload) => listeners.payload(payload));
-		return {
-			subscribe: listeners.subscribe,
-			async close() {
-				listeners.emit({ type: 'shutdown' });
-				if (!handle.pglite!.closed) await unlisten();
-			}
-		};
-	}
-	if (!handle.pool) throw new Error('Aucune connexion à PostgreSQL pour écouter les événements en direct.');
-	return listenWithReconnection(handle.pool.options, listeners);
-}
-
-function listenWithReconnection(config: pg.ClientConfig, listeners: ReturnType<typeof fanOut>): Promise<LiveBus> {
-	let client: pg.Client | null = null;
-	let closed = false;
-	let retryDelay = 250;
-	let retryTimer: NodeJS.Timeout | null = null;
-
-	const connect = async (isReconnection: boolean): Promise<void> => {
-		const candidate = new pg.Client({ ...config, keepAlive: true });
-		candidate.on('notification', (message) => {
-			if (message.channel === LIVE_CHANNEL) listeners.payload(message.payload);
-		});
-		candidate.on('error', () => lost(candidate));
-		candidate.on('end', () => lost(candidate));
-		await candidate.connect();
-		await candidate.query(`listen ${LIVE_CHANNEL}`);
-		if (closed) {
-			await candidate.end().catch(() => undefined);
-			return;
-		}
-		client = candidate;
-		retryDelay = 250;
-		if (isReconnection) listeners.emit({ type: 'resync' });
-	};
-
-	const lost = (which: pg.Client) => {
-		if (closed || client !== which) return;
-		client = null;
-		which.removeAllListeners('notification');
-		void which.end().catch(() => undefined);
-		scheduleReconnection();
-	};
-
-	const scheduleReconnection = () => {
-		if (closed || retryTimer) return;
-		retryTimer = setTimeout(async () => {
-			retryTimer = null;
-			try {
-				await connect(true);
-			} catch {
-				retryDelay = Math.min(retryDelay * 2, 5000);
-				scheduleReconnection();
-			}
-		}, retryDelay);
-	};
-
-	return connect(false).then(() => ({
+	const unlisten = await listenToChannel(handle, LIVE_CHANNEL, {
+		payload: listeners.payload,
+		reconnected: () => listeners.emit({ type: 'resync' })
+	});
+	return {
 		subscribe: listeners.subscribe,
 		async close() {
-			closed = true;
-			if (retryTimer) clearTimeout(retryTimer);
 			listeners.emit({ type: 'shutdown' });
-			const current = client;
-			client = null;
-			await current?.end().catch(() => undefined);
+			await unlisten();
 		}
-	}));
+	};
 }

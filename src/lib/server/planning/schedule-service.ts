@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db';
 import { inTransaction } from '../db/transaction';
 import { UserFacingError } from '../errors';
+import { INSTANCE_ID } from '../instance';
 import { humanize, loadPlanningContext, problemErrors, type PlanningContext } from './problem-service';
 import { candidateSetKey, replaceDefenses, updateDefensePinned, updateDefensePlacement } from './schedule-repository';
 import {
@@ -36,8 +37,6 @@ export class PlanningRefusal extends UserFacingError {
 }
 
 const RUN_TIME_LIMIT_MS = 20_000;
-/** This server process, as the owner of the runs it solves. */
-const INSTANCE_ID = crypto.randomUUID();
 /**
  * The solving instance touches its run this often; a run silent for several beats belongs to a
  * server that stopped (a live one's worker ends by its own watchdog), so it will never finish.

@@ -14,7 +14,6 @@ import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db/connect';
 import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
-import { dispatchOutbox } from '../notifications/mailer';
 import { enqueueMail, type OutgoingMail } from '../notifications/outbox-repository';
 import { buildCalendar } from '../documents/ics';
 import { candidateMail, convocationFor, jurorEvents, jurorMail, type PublicationContext } from './publication-mail';
@@ -172,7 +171,6 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 			}
 		});
 	});
-	await dispatchOutbox(db);
 	return { version, changedDefenses: diff.changedDefenses, notifiedCandidates: diff.candidates.length, notifiedJurors: diff.jurors.length };
 }
 

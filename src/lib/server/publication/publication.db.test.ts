@@ -5,6 +5,7 @@ import { startLocalSmtp, type CapturedMail, type LocalSmtp } from '../../../../t
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
 import { UserFacingError } from '../errors';
+import { closeSmtpConnections, dispatchOutbox } from '../notifications/mailer';
 import { insertUser } from '../auth/user-repository';
 import { insertDefense } from './publication-repository';
 import { checkAccess } from '../access';
@@ -143,14 +144,20 @@ beforeAll(async () => {
 		end: at('2027-03-26T09:25:00+01:00'),
 		candidates: [people.c6]
 	});
-	process.env.SMTP_URL = smtp.url;
 });
 
 afterAll(async () => {
-	delete process.env.SMTP_URL;
+	closeSmtpConnections();
 	await smtp?.close();
 	await handle?.close();
 });
+
+/** A publication, then the outbox worker's pass that sends what it queued. */
+async function publishAndSend(expectedVersion: number) {
+	const result = await publishPlan(handle.db, coordinatorId, sessionId, expectedVersion);
+	await dispatchOutbox(handle.db, smtp.url);
+	return result;
+}
 
 async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
 	const error = await promise.then(
@@ -187,7 +194,7 @@ describe('first publication', () => {
 	});
 
 	it('sends each placed candidate a convocation with ICS and PDF, and each juror one schedule, through SMTP', async () => {
-		const result = await publishPlan(handle.db, coordinatorId, sessionId, 0);
+		const result = await publishAndSend(0);
 		expect(result).toMatchObject({ version: 1, notifiedCandidates: 5, notifiedJurors: 4 });
 		sent = [...smtp.messages];
 		expect(recipients(sent)).toEqual(['c1', 'c2', 'c3', 'c4', 'c6', 'j1', 'j2', 'j3', 'j4']);
@@ -203,8 +210,9 @@ describe('first publication', () => {
 			expect(mail.subject).toBe('Votre planning de jury : Session de printemps');
 			expect(mail.attachments.map((file) => file.filename)).toEqual(['planning-jury.ics']);
 		}
-		const outbox = await handle.db.selectFrom('outbox').select(['sent_at', 'error']).execute();
-		expect(outbox.every((row) => row.sent_at !== null && row.error === null)).toBe(true);
+		const outbox = await handle.db.selectFrom('outbox').select(['sent_at', 'failed_at', 'message_id']).execute();
+		expect(outbox.every((row) => row.sent_at !== null && row.failed_at === null)).toBe(true);
+		expect(sent.map((mail) => mail.messageId).sort()).toEqual(outbox.map((row) => row.message_id).sort());
 	});
 
 	it('writes the right instants on both sides of the daylight-saving change', async () => {
@@ -263,6 +271,7 @@ describe('after publication', () => {
 		const error = await refusal(publishPlan(handle.db, coordinatorId, sessionId, 1));
 		expect(error.message).toMatch(/n'a pas changé depuis la version 1/);
 		expect((await publicationPreview(handle.db, sessionId)).unchanged).toBe(true);
+		expect(await dispatchOutbox(handle.db, smtp.url)).toMatchObject({ sent: 0 });
 		expect(smtp.messages.length).toBe(before);
 	});
 
@@ -342,7 +351,7 @@ describe('republication', () => {
 		expect(preview.diff.candidates.map((change) => change.candidateId)).toEqual([people.c1]);
 
 		const before = smtp.messages.length;
-		const result = await publishPlan(handle.db, coordinatorId, sessionId, 1);
+		const result = await publishAndSend(1);
 		expect(result).toMatchObject({ version: 2, changedDefenses: 1, notifiedCandidates: 1, notifiedJurors: 4 });
 		const sent = smtp.messages.slice(before);
 		expect(recipients(sent)).toEqual(['c1', 'j1', 'j2', 'j3', 'j4']);
@@ -375,7 +384,7 @@ describe('republication', () => {
 	it('notifies a candidate whose defense is removed, and only the jurors who heard it', async () => {
 		await handle.db.deleteFrom('defenses').where('id', '=', defenses.c6).execute();
 		const before = smtp.messages.length;
-		const result = await publishPlan(handle.db, coordinatorId, sessionId, 2);
+		const result = await publishAndSend(2);
 		expect(result).toMatchObject({ version: 3, notifiedCandidates: 1, notifiedJurors: 2 });
 		const sent = smtp.messages.slice(before);
 		expect(recipients(sent)).toEqual(['c6', 'j3', 'j4']);
@@ -396,7 +405,7 @@ describe('republication', () => {
 			.where('juror_id', '=', people.j2)
 			.execute();
 		const before = smtp.messages.length;
-		await publishPlan(handle.db, coordinatorId, sessionId, 3);
+		await publishAndSend(3);
 		expect(recipients(smtp.messages.slice(before))).toEqual(['j2', 'j5']);
 		const [left] = mailsTo(smtp.messages.slice(before), 'j2');
 		expect(left.text).toContain("Vous n'avez plus de soutenance dans la session « Session de printemps ».");

@@ -1,3 +1,4 @@
+import { deliveryState } from '$lib/domain/notifications/delivery';
 import { maskPersonalLinks } from '$lib/domain/notifications/personal-links';
 import { guard } from '$lib/server/access';
 import { mailIsDelivered } from '$lib/server/notifications/mailer';
@@ -19,8 +20,8 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 			recipient: row.recipient,
 			subject: row.subject,
 			text: smtp ? maskPersonalLinks(row.text_body) : row.text_body,
-			sentAt: row.sent_at,
-			error: row.error,
+			messageId: row.message_id,
+			delivery: deliveryState(row, row.now),
 			attachments: (row.attachments as { filename: string }[]).map((attachment) => attachment.filename)
 		}))
 	};

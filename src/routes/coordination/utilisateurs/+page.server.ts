@@ -1,7 +1,6 @@
 import { guard, guardActions } from '$lib/server/access';
 import { createUser, setUserActivation } from '$lib/server/auth/account-service';
 import { searchUsers } from '$lib/server/auth/user-repository';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import type { Role } from '$lib/server/auth/auth-repository';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +28,6 @@ export const actions: Actions = guardActions(access, {
 		const values = { email: posted.email ?? '', displayName: posted.displayName ?? '', role: posted.role ?? '' };
 		keep({ values });
 		const { user } = await createUser(db, actor.id, values, event.url.origin);
-		await dispatchOutbox(db);
 		return { created: user.email };
 	},
 	activation: async (_event, { user: actor, db, form }) => {

@@ -1,5 +1,4 @@
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { listJurorAccountsOutside, listSessionJurors } from '$lib/server/people/juror-repository';
 import { addExistingJuror, inviteJuror } from '$lib/server/people/juror-service';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +13,6 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		const { values } = await form();
 		keep({ formId: 'invite', values });
 		await inviteJuror(db, user.id, checked.id, values, event.url.origin);
-		await dispatchOutbox(db);
 		return { formId: 'invite', saved: `Invitation envoyée à ${values.email?.trim().toLowerCase()}.` };
 	},
 	addExisting: async (_event, { user, db, checked, form, keep }) => {

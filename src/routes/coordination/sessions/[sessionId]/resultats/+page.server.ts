@@ -2,7 +2,6 @@ import { addMonths, format } from 'date-fns';
 import { formatInTimeZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { enterResult, publishResults, sessionResults } from '$lib/server/certification/results-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -68,7 +67,6 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		const { values } = await form();
 		keep({ formId: 'publish', values });
 		const count = await publishResults(db, user.id, checked.id, values.appealUntil ?? '', event.url.origin);
-		await dispatchOutbox(db);
 		return { formId: 'publish', published: count };
 	}
 });

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatInTimeZone } from '$lib/domain/time/format';
 import { SESSION_MANAGER, guard, guardActionsKeeping } from '$lib/server/access';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { MAX_IMPORT_MB } from '$lib/server/people/candidate-import-reader';
 import { ImportRejected, importCandidates, previewCandidateImport, type ImportPreview } from '$lib/server/people/candidate-import-service';
 import { confirmedFile, postedFile, previewSummary } from '$lib/server/people/import-upload';
@@ -45,7 +44,6 @@ export const actions: Actions = guardActionsKeeping<{ preview: ReturnType<typeof
 		if (!file.ok) return fail(400, { message: file.message });
 		keep((refusal) => (refusal instanceof ImportRejected ? { preview: presentPreview(refusal.preview, file) } : {}));
 		const { imported } = await importCandidates(db, user.id, session.id, file.bytes, file.name, event.url.origin);
-		await dispatchOutbox(db);
 		redirect(303, `/coordination/sessions/${session.id}/candidats?importe=${imported}`);
 	}
 });

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
-import { dispatchOutbox } from '$lib/server/notifications/mailer';
 import { listSessionTeams } from '$lib/server/people/candidate-repository';
 import { addCandidate } from '$lib/server/people/candidate-service';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +14,6 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		const { values } = await form();
 		keep({ values });
 		const candidateId = (await addCandidate(db, user.id, session.id, values, event.url.origin)).userId;
-		await dispatchOutbox(db);
 		redirect(303, `/coordination/sessions/${session.id}/candidats/${candidateId}?ajoute=1`);
 	}
 });
