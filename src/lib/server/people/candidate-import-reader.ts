@@ -3,7 +3,7 @@ import { detectFileKind } from '$lib/domain/import/text';
 import { toSheet, type Sheet } from '$lib/domain/import/sheet';
 import { UserFacingError } from '../errors';
 import type { FileFormat, ParseLimits } from './import-file-parse';
-import { parseInWorker, type WorkerLimits, type WorkerRefusal } from './import-file-worker';
+import type { WorkerLimits, WorkerRefusal } from './import-file-worker';
 
 export type { FileFormat } from './import-file-parse';
 
@@ -41,6 +41,9 @@ export async function readImportFile(
 		maxEntries: MAX_ENTRIES,
 		maxRows
 	};
+	// Imported here so that the build gives the worker's module a chunk of its own, which the
+	// worker loads without the rest of the server (database, sessions) around it.
+	const { parseInWorker } = await import('./import-file-worker');
 	const read = await parseInWorker(bytes, kind, limits, worker);
 	if (!read.ok) throw refusal(read.reason, maxRows);
 	const sheet = toSheet(read.records);
