@@ -26,7 +26,7 @@ export interface WorkerLimits {
 }
 
 export type WorkerRefusal = ParseRefusal | 'too-heavy';
-export type WorkerOutcome = ParseOutcome | { ok: false; reason: 'too-heavy' };
+type WorkerOutcome = ParseOutcome | { ok: false; reason: 'too-heavy' };
 
 // Each worker may use its whole memory cap: a few uploads at once must not add up to the server's.
 const slots = pLimit(2);
