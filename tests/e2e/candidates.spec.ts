@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { craftedWorkbook, sheetRow } from '../helpers/crafted-xlsx';
 import { expect, test, type Page } from './fixtures';
 import { accounts, expectNoAxeViolations, loginAs } from './helpers';
 
@@ -57,6 +61,34 @@ test('a coordinator imports the French spreadsheet sample, after a broken file i
 	await page.getByLabel('Rechercher').fill('énergie');
 	await page.getByRole('button', { name: 'Rechercher' }).click();
 	await expect(list.getByRole('row')).toHaveCount(3);
+});
+
+test('a workbook that inflates to 100 MB is refused in French, then the same list as XLSX imports', async ({ page }) => {
+	await loginAs(page, accounts.coordinator);
+	const candidates = await newSession(page, 'Session import XLSX');
+	await page.goto(`${candidates}/import`);
+	const cells = Array.from({ length: 26 }, () => 'candidat '.repeat(220));
+	await page.getByLabel(/Fichier CSV ou XLSX/).setInputFiles({
+		name: 'bombe.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: Buffer.from(craftedWorkbook(2000, (line) => sheetRow(line, cells)))
+	});
+	await page.getByRole('button', { name: 'Prévisualiser' }).click();
+	await expect(page.getByRole('alert')).toContainText('Une fois décompressé, ce classeur dépasse 25 Mo');
+
+	const workbook = new ExcelJS.Workbook();
+	const sheet = workbook.addWorksheet('Candidats');
+	for (const line of iconv.decode(readFileSync(SAMPLE), 'windows-1252').split('\r\n').filter(Boolean)) sheet.addRow(line.split(';'));
+	await page.getByLabel(/Fichier CSV ou XLSX/).setInputFiles({
+		name: 'candidats.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: Buffer.from(await workbook.xlsx.writeBuffer())
+	});
+	await page.getByRole('button', { name: 'Prévisualiser' }).click();
+	// The other tests of this file may have imported the same people already: warnings, no error.
+	await expect(page.getByText(/^classeur XLSX, feuille « Candidats » · 8 candidats · 0 erreur/)).toBeVisible();
+	await page.getByRole('button', { name: 'Importer 8 candidats' }).click();
+	await expect(page).toHaveURL(new RegExp(`${candidates}\\?importe=8$`));
 });
 
 test('a coordinator adds a candidate by hand, then edits their unavailability', async ({ page }) => {

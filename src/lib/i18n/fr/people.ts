@@ -32,6 +32,14 @@ export const people = {
 		binary:
 			"Ce fichier n'est ni un CSV ni un classeur XLSX lisible (image, PDF ou autre format ?). Enregistrez la liste au format CSV ou XLSX.",
 		xlsxUnreadable: 'Ce classeur XLSX est illisible ou protégé. Ouvrez-le et enregistrez-le de nouveau au format XLSX ou CSV.',
+		unzippedTooLarge: (totalMb: number, partMb: number) =>
+			`Une fois décompressé, ce classeur dépasse ${totalMb} Mo (ou l'une de ses feuilles ${partMb} Mo) : rien n'a été lu. ` +
+			'Enregistrez la liste seule, sans images ni autres feuilles, au format XLSX ou CSV.',
+		tooManyRows: (maxRows: number) =>
+			`Le fichier dépasse ${maxRows.toLocaleString('fr-FR')} lignes (en-tête non comprise) : découpez-le en plusieurs fichiers.`,
+		tooHeavy:
+			'Le fichier est trop lourd à lire (mémoire ou temps de lecture dépassés) : enregistrez-le sans mise en forme, ' +
+			'au format CSV, ou découpez-le en plusieurs fichiers.',
 		noHeader: "Le fichier ne contient aucune ligne d'en-tête.",
 		noRows: "Le fichier ne contient que la ligne d'en-tête : aucun candidat à importer.",
 		changed: 'Le fichier de la prévisualisation est illisible : déposez-le de nouveau.',

@@ -14,7 +14,7 @@ import { attestationPdf } from '../documents/attestation-pdf';
 import { sessionRecordPdf, type SignedRecord } from '../documents/pv-pdf';
 import { UserFacingError } from '../errors';
 import { enqueueMail } from '../notifications/outbox-repository';
-import { readCandidateFile, type FileFormat } from '../people/candidate-import-reader';
+import { MAX_RESULT_ROWS, readImportFile, type FileFormat } from '../people/candidate-import-reader';
 import { latestLockedContents } from './deliberation-repository';
 import { blockRecordsOf, currentDecisions, recordDecisionChanges, referentielOf } from './certification-service';
 import {
@@ -43,13 +43,14 @@ function importableBlocks(session: SessionForResults, blockCodes: string[]): str
 	return blockCodes.filter((code) => code !== session.blockCode);
 }
 
+type ReadFile = Awaited<ReturnType<typeof readImportFile>>;
+
 async function reviewFile(
 	db: Executor,
 	session: SessionForResults,
-	bytes: Uint8Array
+	{ sheet, format }: ReadFile
 ): Promise<{ format: FileFormat; review: ResultsReview }> {
 	const referentiel = await referentielOf(db, session.referentielId);
-	const { sheet, format } = await readCandidateFile(bytes);
 	const candidates = await sessionCandidates(db, session.id);
 	// Validated in another session: it stays so. This session's own lines may be corrected.
 	const earlier = (
@@ -71,7 +72,8 @@ async function reviewFile(
 }
 
 export async function previewResultsImport(db: Database, sessionId: string, bytes: Uint8Array) {
-	return reviewFile(db, await requireSession(db, sessionId), bytes);
+	const session = await requireSession(db, sessionId);
+	return reviewFile(db, session, await readImportFile(bytes, MAX_RESULT_ROWS));
 }
 
 export class ResultsImportRejected extends UserFacingError {
@@ -89,8 +91,10 @@ export async function importResults(
 	fileName: string
 ): Promise<number> {
 	const session = await requireSession(db, sessionId);
+	// Read before the transaction opens: it must not stay open while a worker reads the file.
+	const file = await readImportFile(bytes, MAX_RESULT_ROWS);
 	return inTransaction(db, async (trx) => {
-		const checked = await reviewFile(trx, session, bytes);
+		const checked = await reviewFile(trx, session, file);
 		if (checked.review.errorCount > 0) throw new ResultsImportRejected(checked);
 		const drafts = checked.review.drafts;
 		await upsertBlockResults(

@@ -6,7 +6,7 @@ import { inTransaction, type Executor } from '../db/transaction';
 import { appendAudit } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
 import { findAccountsByEmail, listSessionTeams } from './candidate-repository';
-import { readCandidateFile, type FileFormat } from './candidate-import-reader';
+import { MAX_CANDIDATE_ROWS, readImportFile, type FileFormat } from './candidate-import-reader';
 import { registerCandidate, requireSession } from './candidate-service';
 
 export interface ImportPreview {
@@ -34,7 +34,7 @@ async function review(db: Executor, sessionId: string, timezone: string, sheet: 
 /** Reads and checks a file without writing anything. */
 export async function previewCandidateImport(db: Database, sessionId: string, bytes: Uint8Array): Promise<ImportPreview> {
 	const session = await requireSession(db, sessionId);
-	const { sheet, format } = await readCandidateFile(bytes);
+	const { sheet, format } = await readImportFile(bytes, MAX_CANDIDATE_ROWS);
 	return { format, review: await review(db, sessionId, session.timezone, sheet) };
 }
 
@@ -59,7 +59,7 @@ export async function importCandidates(
 	origin: string
 ) {
 	const session = await requireSession(db, sessionId);
-	const { sheet, format } = await readCandidateFile(bytes);
+	const { sheet, format } = await readImportFile(bytes, MAX_CANDIDATE_ROWS);
 	return inTransaction(
 		db,
 		async (trx) => {

@@ -1,14 +1,11 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { solve } from '../../domain/planning/solve';
 import type { PlanningProblem, Schedule, SolveOptions, SolveProgress } from '../../domain/planning/types';
+import { workerBootstrap } from '../worker-bootstrap';
 
 /*
  * Runs the engine in a worker thread so that the server keeps answering while it solves.
- *
- * The worker loads THIS module again (its own `import.meta.url`) and the block below runs the
- * solve there. That URL is right in every setting without a separate build entry: the bundled
- * chunk in the built app (adapter-node), the source file under Vite's dev server and vitest
- * (where the worker registers tsx first so Node can load TypeScript).
+ * The worker loads THIS module again (see workerBootstrap) and the block below runs the solve there.
  */
 const WORKER_TAG = 'soutenance-solver/1';
 
@@ -25,12 +22,6 @@ if (!isMainThread && parentPort && workerData?.tag === WORKER_TAG) {
 	port.postMessage({ type: 'done', schedule } satisfies WorkerMessage);
 }
 
-function bootstrapCode(moduleUrl: string): string {
-	const load = `import(${JSON.stringify(moduleUrl)})`;
-	if (!moduleUrl.endsWith('.ts')) return `${load}.catch((error) => { throw error; });`;
-	return `import('tsx/esm/api').then(({ register }) => { register(); return ${load}; }).catch((error) => { throw error; });`;
-}
-
 /** Solves `problem` off the calling thread; `onProgress` receives the engine's progress reports. */
 export function solveInWorker(
 	problem: PlanningProblem,
@@ -38,7 +29,7 @@ export function solveInWorker(
 	onProgress: (progress: SolveProgress) => void = () => {}
 ): Promise<Schedule> {
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(bootstrapCode(import.meta.url), { eval: true, workerData: { tag: WORKER_TAG, problem, options } });
+		const worker = new Worker(workerBootstrap(import.meta.url), { eval: true, workerData: { tag: WORKER_TAG, problem, options } });
 		let settled = false;
 		const finish = (outcome: () => void) => {
 			if (settled) return;
