@@ -1,7 +1,8 @@
 import { json, text, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { fr } from '$lib/i18n/fr';
-import { closeDatabase, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
+import { closeDatabase, dataDirFromEnvironment, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
+import { openBackupChannel } from '$lib/server/db/backup-channel';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session-service';
 import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
@@ -9,8 +10,12 @@ import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
-	if (handle.kind === 'pglite') await seedDemoOnFirstStart(handle.db);
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	let closeBackupChannel = async () => {};
+	if (handle.kind === 'pglite') {
+		await seedDemoOnFirstStart(handle.db);
+		closeBackupChannel = await openBackupChannel(handle, dataDirFromEnvironment());
+	}
+	process.once('sveltekit:shutdown', () => void closeBackupChannel().then(closeDatabase));
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
