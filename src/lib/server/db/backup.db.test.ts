@@ -100,6 +100,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 			expect(restoreWhileRunning.stderr).toContain(`Le serveur (processus ${process.pid}) utilise la base intégrée`);
 			expect(restoreWhileRunning.code).toBe(1);
 			await closeChannel();
+			// A write after the dump: pg_dump must have left the server's one session out of its read-only transaction.
 			await asPreviousVersion(handle.db);
 		} finally {
 			await handle.close();
