@@ -226,7 +226,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 		});
 	});
 
-	it('refuses a non-empty database without --force and a truncated dump, leaving the database as it was', async () => {
+	it('refuses a non-empty database without --force, a truncated dump and a database in use, leaving it as it was', async () => {
 		const truncated = path.join(folder, 'tronquee.dump');
 		writeFileSync(truncated, readFileSync(dump).subarray(0, 3000));
 		const [refused, cut] = await Promise.all([
@@ -240,6 +240,15 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 		expect(refused.code).toBe(1);
 		expect(cut).toContain('est illisible ou tronquée');
 		await inTarget(async ({ db }) => expect(await rowCounts(db)).toEqual(original));
+		// A server still connected to the database.
+		const inUse = await inTarget(async ({ db }) => {
+			await sql`select 1`.execute(db);
+			return restore({ DATABASE_URL: targetUrl }, dump, { force: true }).then(
+				() => 'restaurée',
+				(caught: Error) => caught.message
+			);
+		});
+		expect(inUse).toContain('1 autre connexion à cette base : arrêtez les serveurs Soutenance avant de restaurer');
 
 		const replaced = await restore({ DATABASE_URL: targetUrl }, dump, { force: true });
 		expect(replaced.journalRows).toBe(original.audit_log);

@@ -289,7 +289,8 @@ async function restoreServer(file: string, databaseUrl: string, force: boolean):
 		try {
 			const state = await sql<{ name: string; others: number; tables: number }>`
 				select current_database() as name,
-					(select count(*)::int from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()) as others,
+					(select count(*)::int from pg_stat_activity
+						where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()) as others,
 					(select count(*)::int from pg_tables where schemaname = 'public') as tables`.execute(handle.db);
 			const { name, others, tables } = state.rows[0];
 			if (others > 0) throw refusal('database-in-use', fr.backup.databaseInUse(others));
