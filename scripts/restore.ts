@@ -10,6 +10,11 @@ await runCommand(async () => {
 	const files = args.filter((arg) => arg !== '--force');
 	if (files.length !== 1 || files[0].startsWith('-')) throw new UserFacingError('backup.usage', 400, fr.backup.usageRestore);
 	const report = await restore(process.env, files[0], { force });
-	console.log(fr.backup.restored(report.target, report.migrations, report.journalRows));
+	console.log(fr.backup.restored(report.target, report.migrations));
 	if (report.previous) console.log(fr.backup.previousKept(report.previous));
+	if (report.chain.ok) console.log(fr.backup.chainIntact(report.chain.rows));
+	else {
+		console.error(fr.backup.chainBroken(report.chain.rows, report.chain.brokenAtId, report.chain.reason));
+		process.exitCode = 1;
+	}
 });

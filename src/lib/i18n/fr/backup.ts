@@ -31,19 +31,20 @@ export const backup = {
 		`${count} autre${count > 1 ? 's' : ''} connexion${count > 1 ? 's' : ''} à cette base : ` +
 		'arrêtez les serveurs Soutenance avant de restaurer. Rien n’a été modifié.',
 	chainBroken: (rows: number, id: string, reason: string) =>
-		`La chaîne du journal de la sauvegarde est rompue à la ligne ${id} sur ${rows} (${reason}) : la base restaurée n’a pas été installée.`,
+		`Journal d’audit : chaîne ROMPUE à la ligne ${id} sur ${rows} (${reason}). Le journal a été modifié avant cette sauvegarde ; ` +
+		'la base est restaurée telle quelle et la page du journal le signale aussi.',
 	backupWritten: (file: string, bytes: number, how: string) => `Sauvegarde écrite : ${file} (${bytes} octets, ${how}).`,
 	how: {
 		server: 'copie cohérente prise par le serveur en marche',
 		closed: 'base fermée, ouverte par la commande',
 		pgDump: 'pg_dump, instantané cohérent de PostgreSQL'
 	},
-	restored: (target: string, migrations: string[], rows: number) =>
+	restored: (target: string, migrations: string[]) =>
 		[
 			`Sauvegarde restaurée dans ${target}.`,
-			migrations.length ? `Migrations appliquées : ${migrations.join(', ')}.` : 'Schéma déjà à jour.',
-			`Journal d’audit : chaîne intacte (${rows} ligne${rows > 1 ? 's' : ''} vérifiée${rows > 1 ? 's' : ''}).`
+			migrations.length ? `Migrations appliquées : ${migrations.join(', ')}.` : 'Schéma déjà à jour.'
 		].join('\n'),
+	chainIntact: (rows: number) => `Journal d’audit : chaîne intacte (${rows} ligne${rows > 1 ? 's' : ''} vérifiée${rows > 1 ? 's' : ''}).`,
 	previousKept: (folder: string) => `L’ancienne base est conservée dans ${folder}.`,
 	usageBackup: 'Usage : npm run backup -- [fichier]',
 	usageRestore: 'Usage : npm run restore -- <fichier> [--force]',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from './connect';
 import { openBackupChannel } from './backup-channel';
-import { restore } from './backup';
+import { backup as takeBackup, restore } from './backup';
 import { verifyAuditChain } from '../audit/audit-repository';
 import { createUsersWithPassword } from '../auth/account-service';
 import { createSession } from '../sessions/session-service';
@@ -136,7 +136,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 		expect(refused.code).toBe(1);
 
 		const replaced = await restore({ DATA_DIR: target }, whileRunning, { force: true });
-		expect(replaced).toMatchObject({ migrations: [], journalRows: auditRows });
+		expect(replaced).toMatchObject({ migrations: [], chain: { ok: true, rows: auditRows } });
 		expect(readdirSync(replaced.previous!)).toContain('PG_VERSION');
 		const handle = await connectPglite({ dataDir: target });
 		try {
@@ -251,10 +251,24 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 		expect(inUse).toContain('1 autre connexion à cette base : arrêtez les serveurs Soutenance avant de restaurer');
 
 		const replaced = await restore({ DATABASE_URL: targetUrl }, dump, { force: true });
-		expect(replaced.journalRows).toBe(original.audit_log);
+		expect(replaced.chain).toEqual({ ok: true, rows: original.audit_log });
 		await inTarget(async ({ db }) => {
 			expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: original.audit_log });
 			expect(await rowCounts(db)).toEqual(original);
 		});
+	});
+
+	it('restores a backup whose journal was tampered with before it was taken, and says so: exit 1, the broken row named', async () => {
+		const tampered = path.join(folder, 'modifiee.dump');
+		await inTarget(async ({ db }) => {
+			await sql`alter table audit_log disable trigger user`.execute(db);
+			await sql`update audit_log set action = 'session.delete' where id = (select max(id) from audit_log)`.execute(db);
+			await sql`alter table audit_log enable trigger user`.execute(db);
+		});
+		await takeBackup({ DATABASE_URL: targetUrl }, tampered);
+		const restored = await command('restore', [tampered, '--force'], { DATABASE_URL: targetUrl });
+		expect(restored.stdout).toContain(`Sauvegarde restaurée dans la base ${targetName}.`);
+		expect(restored.stderr).toMatch(new RegExp(`chaîne ROMPUE à la ligne \\d+ sur ${original.audit_log} \\(contenu modifié\\)`));
+		expect(restored.code).toBe(1);
 	});
 });

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { fr } from '$lib/i18n/fr';
 import { UserFacingError } from '../errors';
-import { verifyAuditChain } from '../audit/audit-repository';
+import { verifyAuditChain, type ChainVerification } from '../audit/audit-repository';
 import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from './connect';
 import { dataDirFromEnvironment } from './index';
 import { migrateToLatest } from './migrator';
@@ -203,16 +203,18 @@ export async function readBackupFile(file: string): Promise<BackupKind> {
 export interface RestoreReport {
 	target: string;
 	migrations: string[];
-	journalRows: number;
+	chain: ChainVerification;
 	previous: string | null;
 }
 
-/** A restored database is brought up to date (a dump of an older version) and kept only if its journal's chain holds. */
-async function upToDateAndVerified(db: Database): Promise<{ migrations: string[]; journalRows: number }> {
+/**
+ * A restored database is brought up to date (a backup of an older version) and its journal's chain
+ * verified. A broken chain is reported, not hidden by refusing the data: it was broken before the
+ * backup was taken, and the journal's page shows it too.
+ */
+async function upToDateAndVerified(db: Database): Promise<{ migrations: string[]; chain: ChainVerification }> {
 	const migrations = await migrateToLatest(db);
-	const chain = await verifyAuditChain(db);
-	if (!chain.ok) throw refusal('chain-broken', fr.backup.chainBroken(chain.rows, chain.brokenAtId, chain.reason));
-	return { migrations, journalRows: chain.rows };
+	return { migrations, chain: await verifyAuditChain(db) };
 }
 
 async function loadEmbedded(folder: string, file: string, dump: string) {
@@ -232,7 +234,7 @@ async function loadEmbedded(folder: string, file: string, dump: string) {
 }
 
 /**
- * Restores into a folder beside DATA_DIR and swaps it in only once it is migrated and verified: a
+ * Restores into a folder beside DATA_DIR and swaps it in only once it is loaded and migrated: a
  * failure leaves DATA_DIR as it was. A replaced database is kept, renamed, rather than deleted.
  */
 async function restoreEmbedded(file: string, dump: string, dataDir: string, force: boolean): Promise<RestoreReport> {
