@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -129,12 +129,7 @@ async function writeBackupFile(file: string, write: (temporary: string) => Promi
 		await rm(temporary, { force: true });
 		throw error;
 	}
-	const handle = await open(file);
-	try {
-		return (await handle.stat()).size;
-	} finally {
-		await handle.close();
-	}
+	return (await stat(file)).size;
 }
 
 function defaultBackupFile(embedded: boolean, now = new Date()): string {
