@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -77,7 +77,8 @@ const SLOW = { timeout: 180_000 };
 
 // The tests of a describe run in order, each on what the previous one left.
 describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restore, embedded database', SLOW, () => {
-	const folder = mkdtempSync(path.join(tmpdir(), `soutenance-sauvegarde-${process.pid}-`));
+	// Created by beforeAll: a skipped describe still runs its body, but not its hooks.
+	const folder = path.join(tmpdir(), `soutenance-sauvegarde-integree-${process.pid}`);
 	const dataDir = path.join(folder, 'data');
 	const whileRunning = path.join(folder, 'en-marche.sql.gz');
 	const whileClosed = path.join(folder, 'fermee.sql.gz');
@@ -85,6 +86,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 	let auditRows: number;
 
 	beforeAll(async () => {
+		mkdirSync(folder, { recursive: true });
 		const handle = await connectPglite({ dataDir, loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]) });
 		try {
 			await seed(handle.db);
@@ -169,7 +171,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 
 describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and restore, PostgreSQL (pg_dump)', SLOW, () => {
 	const serverUrl = process.env.TEST_DATABASE_URL!;
-	const folder = mkdtempSync(path.join(tmpdir(), `soutenance-sauvegarde-${process.pid}-`));
+	const folder = path.join(tmpdir(), `soutenance-sauvegarde-postgres-${process.pid}`);
 	const dump = path.join(folder, 'base.dump');
 	const targetName = `soutenance_backup_target_${process.pid}`;
 	let targetUrl: string;
@@ -178,6 +180,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 	let admin: pg.Client;
 
 	beforeAll(async () => {
+		mkdirSync(folder, { recursive: true });
 		const url = new URL(serverUrl);
 		url.pathname = `/${targetName}`;
 		targetUrl = url.toString();
