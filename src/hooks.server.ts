@@ -1,7 +1,8 @@
 import { json, text, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { fr } from '$lib/i18n/fr';
-import { closeDatabase, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
+import { closeDatabase, dataDirFromEnvironment, isDatabaseUnavailable, openDatabase } from '$lib/server/db';
+import { openBackupChannel } from '$lib/server/db/backup-channel';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session-service';
 import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
@@ -10,12 +11,17 @@ import { closeSmtpConnections, startOutboxWorker } from '$lib/server/notificatio
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
-	if (handle.kind === 'pglite') await seedDemoOnFirstStart(handle.db);
+	let closeBackupChannel = async () => {};
+	if (handle.kind === 'pglite') {
+		await seedDemoOnFirstStart(handle.db);
+		closeBackupChannel = await openBackupChannel(handle, dataDirFromEnvironment());
+	}
 	// One outbox worker per server process: requests only queue mail, this sends it.
 	const worker = await startOutboxWorker(handle, { smtpUrl: process.env.SMTP_URL });
 	process.once('sveltekit:shutdown', async () => {
 		await worker.stop();
 		closeSmtpConnections();
+		await closeBackupChannel();
 		await closeDatabase();
 	});
 };

@@ -10,6 +10,7 @@ import { sessions } from './fr/sessions';
 import { auth } from './fr/auth';
 import { tabularImport } from './fr/import';
 import { referentiel } from './fr/referentiel';
+import { backup } from './fr/backup';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -73,5 +74,6 @@ export const fr = {
 	scoring,
 	certification,
 	import: tabularImport,
-	referentiel
+	referentiel,
+	backup
 };

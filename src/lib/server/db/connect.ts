@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
+import { lockDataDir } from './data-dir-lock';
 
 export type Database = Kysely<DB>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -29,13 +30,21 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 	return { db, kind: 'postgres', pglite: null, pool, close: () => db.destroy() };
 }
 
+/** PGlite in memory, or in the folder `dataDir`, which no other process may have open (see data-dir-lock.ts). */
 export async function connectPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
-	const pglite = await PGlite.create({
-		dataDir: options.dataDir,
-		loadDataDir: options.loadDataDir,
-		// Same shapes as pg: int8 and date as strings.
-		parsers: { 20: (value: string) => value, 1082: (value: string) => value }
-	});
+	const lock = options.dataDir ? await lockDataDir(options.dataDir) : null;
+	let pglite: PGlite;
+	try {
+		pglite = await PGlite.create({
+			dataDir: options.dataDir,
+			loadDataDir: options.loadDataDir,
+			// Same shapes as pg: int8 and date as strings.
+			parsers: { 20: (value: string) => value, 1082: (value: string) => value }
+		});
+	} catch (error) {
+		await lock?.release();
+		throw error;
+	}
 	const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
 	return {
 		db,
@@ -45,6 +54,7 @@ export async function connectPglite(options: { dataDir?: string; loadDataDir?: B
 		close: async () => {
 			await db.destroy();
 			if (!pglite.closed) await pglite.close();
+			await lock?.release();
 		}
 	};
 }

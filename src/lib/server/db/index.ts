@@ -7,10 +7,15 @@ export { isDatabaseUnavailable } from './unavailable';
 
 let opening: Promise<DatabaseHandle> | null = null;
 
+/** The folder of the embedded database, used when DATABASE_URL is unset. */
+export function dataDirFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
+	return env.DATA_DIR || './data';
+}
+
 /** The embedded database lives in DATA_DIR (default ./data) unless DATABASE_URL names a server. */
 export function databaseFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
 	if (env.DATABASE_URL) return Promise.resolve(connectPostgres(env.DATABASE_URL));
-	return connectPglite({ dataDir: env.DATA_DIR || './data' });
+	return connectPglite({ dataDir: dataDirFromEnvironment(env) });
 }
 
 /** Opens, migrates and loads the référentiels once per process. */
