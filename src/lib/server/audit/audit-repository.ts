@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Executor } from '../db/transaction';
 
@@ -213,4 +213,16 @@ export async function listAudit(db: Executor, options: { limit: number; beforeId
 		);
 	}
 	return query.execute();
+}
+
+/**
+ * Whether the connection's role may alter the journal's table, and so disable its triggers: its
+ * owner, a member of the owner's role, or a superuser. The triggers alone protect it then.
+ */
+export async function journalAlterableByCurrentRole(db: Executor): Promise<boolean> {
+	const { rows } = await sql<{ alterable: boolean }>`
+		select r.rolsuper or pg_has_role(current_user, c.relowner, 'MEMBER') as alterable
+		from pg_class c, pg_roles r
+		where c.oid = 'audit_log'::regclass and r.rolname = current_user`.execute(db);
+	return rows[0]?.alterable ?? true;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
+import { clearAllData } from '../db/clear';
 import { inTransaction } from '../db/transaction';
 import { appendAudit, verifyAuditChain, type AuditAnchor } from './audit-repository';
 import { journalExport, journalPage, parseAnchor } from './journal-service';
@@ -41,6 +42,17 @@ describe('the journal refuses TRUNCATE', () => {
 		await expect(sql`truncate audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
 		await expect(sql`truncate users cascade`.execute(handle.db)).rejects.toThrow(/append-only/);
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 6 });
+	});
+});
+
+describe('the demo’s reset, run as the tables’ owner', () => {
+	it('empties the journal, which starts again from the genesis and verifies', async () => {
+		await chainOfSix();
+		await clearAllData(handle.db);
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 0 });
+		await append(1);
+		await expect(sql`truncate audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 1 });
 	});
 });
 
