@@ -11,7 +11,7 @@ if (command !== 'seed' && command !== 'reset') {
 	console.error('Usage : tsx scripts/demo.ts seed|reset');
 	process.exit(1);
 }
-const handle = await databaseFromEnvironment();
+const handle = await databaseFromEnvironment(process.env, 'owner');
 try {
 	await migrateToLatest(handle.db);
 	await syncReferentiels(handle.db);

@@ -29,7 +29,40 @@ export const auth = {
 			objet: 'Objet',
 			avantApres: 'Avant → après',
 			entreesPlusAnciennes: 'Entrées plus anciennes',
-			systeme: 'système'
+			systeme: 'système',
+			exporter: 'Exporter le journal (JSON, avec sa tête)',
+			verifierEmpreinte: 'Vérifier une empreinte',
+			verifierExplication:
+				'Chaque procès-verbal signé et chaque export du journal portent un maillon du journal (son numéro et son empreinte) : ' +
+				'saisissez-le pour vérifier que le journal le contient toujours, tel quel.',
+			numeroMaillon: 'N° du maillon',
+			empreinte: 'Empreinte (64 caractères hexadécimaux)',
+			verifier: 'Vérifier',
+			empreinteInvalide: 'Saisissez un numéro de maillon (chiffres) et une empreinte de 64 caractères hexadécimaux.',
+			resultat: {
+				intact: (id: string) =>
+					`Maillon n° ${id} : empreinte retrouvée, et la chaîne est intègre jusqu'à lui. ` +
+					`Le journal n'a été ni raccourci ni réécrit jusqu'à ce maillon.`,
+				missing: (id: string) => `Maillon n° ${id} introuvable : le journal a été raccourci depuis que cette empreinte a été relevée.`,
+				rewritten: (id: string) =>
+					`Maillon n° ${id} : le journal porte une autre empreinte. Il a été réécrit depuis que cette empreinte a été relevée.`,
+				broken: (id: string) => `Maillon n° ${id} : empreinte retrouvée, mais la chaîne est rompue avant lui. Le journal a été modifié.`
+			} as Record<'intact' | 'missing' | 'rewritten' | 'broken', (id: string) => string>,
+			maillonsImprimes: 'Maillons imprimés dans les procès-verbaux signés',
+			aucunMaillonImprime: 'Aucun procès-verbal signé ne porte encore de maillon du journal.',
+			session: 'Session',
+			jury: 'Jury',
+			version: 'Version',
+			signeLe: 'Signé le (Paris)',
+			maillon: 'Maillon',
+			maillonNumero: (id: string) => `n° ${id}`,
+			etat: 'État',
+			etats: {
+				intact: 'intact',
+				missing: 'introuvable : journal raccourci',
+				rewritten: 'autre empreinte : journal réécrit',
+				broken: 'chaîne rompue avant ce maillon'
+			} as Record<'intact' | 'missing' | 'rewritten' | 'broken', string>
 		},
 		users: {
 			title: 'Utilisateurs · Soutenance',

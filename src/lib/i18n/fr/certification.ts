@@ -73,6 +73,8 @@ export const certification = {
 		signatures: 'Signatures',
 		signedAt: (name: string, at: string) => `${name}, signé le ${at}`,
 		contentHash: 'Empreinte SHA-256 du contenu signé',
+		journal: 'Journal d’audit à la dernière signature',
+		journalAnchor: (id: string, hash: string) => `maillon n° ${id}, empreinte ${hash}`,
 		previous: (version: number, hash: string, reason: string) =>
 			`Correction de la version ${version} (empreinte SHA-256 ${hash}). Motif : ${reason}`,
 		version: (version: number) => `Version ${version}`,

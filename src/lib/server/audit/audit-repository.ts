@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Executor } from '../db/transaction';
 
@@ -36,12 +35,18 @@ function rowHash(
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(payload)));
 }
 
-/** Appends one row to the hash chain; must run inside the use case's transaction. */
-export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-	// One writer at a time extends the chain, otherwise two rows could claim the same predecessor.
-	await sql`select pg_advisory_xact_lock(hashtext('audit_log'))`.execute(trx);
-	const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-	const previousHash = last?.hash ?? GENESIS;
+/** A link of the chain as a document prints it: the row's id and its hash. */
+export interface AuditAnchor {
+	id: string;
+	hash: string;
+}
+
+/**
+ * Appends one row to the hash chain; must run inside the use case's transaction. Returns the new
+ * head: while the transaction runs nobody else extends the chain, so a document may print it.
+ */
+export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<AuditAnchor> {
+	const previousHash = await lockHead(trx);
 	const at = new Date();
 	const before = entry.before === undefined ? null : canonical(entry.before);
 	const after = entry.after === undefined ? null : canonical(entry.after);
@@ -54,31 +59,65 @@ export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
 		before,
 		after
 	};
-	await trx
-		.insertInto('audit_log')
-		.values({
-			at,
-			actor_id: entry.actorId,
-			action: entry.action,
-			entity: entry.entity,
-			entity_id: fields.entityId,
-			before: before === null ? null : JSON.stringify(before),
-			after: after === null ? null : JSON.stringify(after),
-			previous_hash: previousHash,
-			hash: rowHash(previousHash, fields)
-		})
-		.execute();
+	const hash = rowHash(previousHash, fields);
+	// The row and the head's move in one statement: the head stays locked one round trip less.
+	const { id } = await trx
+		.with('appended', (db) =>
+			db
+				.insertInto('audit_log')
+				.values({
+					at,
+					actor_id: entry.actorId,
+					action: entry.action,
+					entity: entry.entity,
+					entity_id: fields.entityId,
+					before: before === null ? null : JSON.stringify(before),
+					after: after === null ? null : JSON.stringify(after),
+					previous_hash: previousHash,
+					hash
+				})
+				.returning('id')
+		)
+		.updateTable('audit_head')
+		.set({ hash })
+		.returning((eb) => eb.selectFrom('appended').select('id').as('id'))
+		.executeTakeFirstOrThrow();
+	return { id: id!, hash };
+}
+
+/**
+ * Locks the chain's head row until the transaction ends and reads it: one writer at a time extends
+ * the chain. In read committed the lock waits for a concurrent append and then reads its hash; in
+ * repeatable read or serializable it fails (40001, retried by inTransaction) if one committed after
+ * the snapshot. A journal emptied with the demo has no head row: it starts again from the genesis.
+ */
+async function lockHead(trx: Transaction<DB>): Promise<string> {
+	const lock = () => trx.selectFrom('audit_head').select('hash').forUpdate().execute();
+	let rows = await lock();
+	if (rows.length === 0) {
+		await trx
+			.insertInto('audit_head')
+			.values({ hash: GENESIS })
+			.onConflict((conflict) => conflict.doNothing())
+			.execute();
+		rows = await lock();
+	}
+	return rows[0].hash;
 }
 
 export type ChainVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: string; reason: string };
 
-/** Recomputes every hash from the first row: any edited, removed or reordered row breaks the chain. */
-export async function verifyAuditChain(db: Executor): Promise<ChainVerification> {
-	const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+type ChainRow = Awaited<ReturnType<typeof chainRows>>[number];
+
+function chainRows(db: Executor) {
+	return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+}
+
+/** Recomputes every hash from the first row; the index of the first row that breaks the chain, if any. */
+function walkChain(rows: ChainRow[]): { brokenAt: number; reason: string } | null {
 	let previousHash = GENESIS;
-	for (const row of rows) {
-		if (row.previous_hash !== previousHash)
-			return { ok: false, rows: rows.length, brokenAtId: row.id, reason: 'maillon précédent introuvable' };
+	for (const [index, row] of rows.entries()) {
+		if (row.previous_hash !== previousHash) return { brokenAt: index, reason: 'maillon précédent introuvable' };
 		const expected = rowHash(previousHash, {
 			at: row.at,
 			actorId: row.actor_id,
@@ -88,10 +127,61 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerification>
 			before: row.before,
 			after: row.after
 		});
-		if (expected !== row.hash) return { ok: false, rows: rows.length, brokenAtId: row.id, reason: 'contenu modifié' };
+		if (expected !== row.hash) return { brokenAt: index, reason: 'contenu modifié' };
 		previousHash = row.hash;
 	}
-	return { ok: true, rows: rows.length };
+	return null;
+}
+
+/**
+ * 'intact': the row exists with that hash and the chain verifies up to it; 'missing': the chain no
+ * longer reaches it (shortened); 'rewritten': the row holds another hash (the chain was rewritten
+ * from there or before); 'broken': the row matches but an earlier one no longer does.
+ */
+export type AnchorStatus = 'intact' | 'missing' | 'rewritten' | 'broken';
+
+/**
+ * Any edited, removed or reordered row breaks the chain, unless every later hash was recomputed
+ * too, or the last rows were removed: only anchors printed elsewhere show that, so the anchors
+ * given (row ids as decimal strings) are checked in the same pass.
+ */
+export async function verifyAuditChain(
+	db: Executor,
+	anchors: AuditAnchor[] = []
+): Promise<ChainVerification & { anchors: AnchorStatus[] }> {
+	const rows = await chainRows(db);
+	const broken = walkChain(rows);
+	const indexById = new Map(rows.map((row, index) => [row.id, index]));
+	const statuses = anchors.map((anchor): AnchorStatus => {
+		const index = indexById.get(anchor.id);
+		if (index === undefined) return 'missing';
+		if (rows[index].hash !== anchor.hash.toLowerCase()) return 'rewritten';
+		return broken && broken.brokenAt <= index ? 'broken' : 'intact';
+	});
+	if (!broken) return { ok: true, rows: rows.length, anchors: statuses };
+	return { ok: false, rows: rows.length, brokenAtId: rows[broken.brokenAt].id, reason: broken.reason, anchors: statuses };
+}
+
+/** Every row with its hashes, oldest first, for an export a reader can verify by themselves. */
+export async function exportAudit(db: Executor) {
+	return db
+		.selectFrom('audit_log')
+		.leftJoin('users', 'users.id', 'audit_log.actor_id')
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'audit_log.actor_id as actorId',
+			'users.email as actor',
+			'audit_log.action',
+			'audit_log.entity',
+			'audit_log.entity_id as entityId',
+			'audit_log.before',
+			'audit_log.after',
+			'audit_log.previous_hash as previousHash',
+			'audit_log.hash'
+		])
+		.orderBy('audit_log.id')
+		.execute();
 }
 
 export interface AuditRow {
@@ -129,4 +219,16 @@ export async function listAudit(db: Executor, options: { limit: number; beforeId
 		);
 	}
 	return query.execute();
+}
+
+/**
+ * Whether the connection's role may alter the journal's table, and so disable its triggers: its
+ * owner, a member of the owner's role, or a superuser. The triggers alone protect it then.
+ */
+export async function journalAlterableByCurrentRole(db: Executor): Promise<boolean> {
+	const { rows } = await sql<{ alterable: boolean }>`
+		select r.rolsuper or pg_has_role(current_user, c.relowner, 'MEMBER') as alterable
+		from pg_class c, pg_roles r
+		where c.oid = 'audit_log'::regclass and r.rolname = current_user`.execute(db);
+	return rows[0]?.alterable ?? true;
 }

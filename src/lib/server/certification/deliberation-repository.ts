@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AuditAnchor } from '../audit/audit-repository';
 import type { Executor } from '../db/transaction';
 import { jurorsWhoSubmitted } from '../../domain/scoring/submission';
 
@@ -267,7 +268,7 @@ export async function insertPvVersion(
 export async function lockPvVersion(
 	db: Executor,
 	id: string,
-	locked: { content: unknown; contentSha256: string; pdf: Buffer; sha256: string; lockedAt: Date }
+	locked: { content: unknown; contentSha256: string; pdf: Buffer; sha256: string; anchor: AuditAnchor; lockedAt: Date }
 ): Promise<void> {
 	await db
 		.updateTable('pv_versions')
@@ -276,6 +277,8 @@ export async function lockPvVersion(
 			content_sha256: locked.contentSha256,
 			pdf: locked.pdf,
 			sha256: locked.sha256,
+			audit_anchor_id: locked.anchor.id,
+			audit_anchor_hash: locked.anchor.hash,
 			locked_at: locked.lockedAt
 		})
 		.where('id', '=', id)
@@ -299,11 +302,22 @@ export async function pvPdf(db: Executor, juryId: string, version: number): Prom
 export async function latestLockedContents(
 	db: Executor,
 	juryIds: string[]
-): Promise<{ juryId: string; version: number; sha256: string; contentSha256: string; lockedAt: Date; content: unknown }[]> {
+): Promise<
+	{ juryId: string; version: number; sha256: string; contentSha256: string; anchor: AuditAnchor | null; lockedAt: Date; content: unknown }[]
+> {
 	if (juryIds.length === 0) return [];
 	const rows = await db
 		.selectFrom('pv_versions')
-		.select(['jury_id as juryId', 'version', 'sha256', 'content_sha256 as contentSha256', 'locked_at as lockedAt', 'content'])
+		.select([
+			'jury_id as juryId',
+			'version',
+			'sha256',
+			'content_sha256 as contentSha256',
+			'audit_anchor_id as anchorId',
+			'audit_anchor_hash as anchorHash',
+			'locked_at as lockedAt',
+			'content'
+		])
 		.where('jury_id', 'in', juryIds)
 		.where('locked_at', 'is not', null)
 		.orderBy('version', 'desc')
@@ -315,9 +329,30 @@ export async function latestLockedContents(
 		version: row.version,
 		sha256: row.sha256!,
 		contentSha256: row.contentSha256!,
+		anchor: row.anchorId && row.anchorHash ? { id: row.anchorId, hash: row.anchorHash } : null,
 		lockedAt: row.lockedAt!,
 		content: row.content
 	}));
+}
+
+/** The journal's head printed in each signed version, newest first: what the journal page checks again. */
+export async function printedAnchors(db: Executor) {
+	const rows = await db
+		.selectFrom('pv_versions')
+		.innerJoin('juries', 'juries.id', 'pv_versions.jury_id')
+		.innerJoin('exam_sessions', 'exam_sessions.id', 'juries.session_id')
+		.select([
+			'exam_sessions.name as sessionName',
+			'juries.label as juryLabel',
+			'pv_versions.version',
+			'pv_versions.locked_at as lockedAt',
+			'pv_versions.audit_anchor_id as id',
+			'pv_versions.audit_anchor_hash as hash'
+		])
+		.where('pv_versions.audit_anchor_id', 'is not', null)
+		.orderBy('pv_versions.audit_anchor_id', 'desc')
+		.execute();
+	return rows.map((row) => ({ ...row, id: row.id!, hash: row.hash!, lockedAt: row.lockedAt! }));
 }
 
 export async function signaturesOf(db: Executor, pvIds: string[]) {

@@ -596,7 +596,7 @@ export async function signInTransaction(
 		state.openVersion?.id ??
 		(await insertPvVersion(trx, { juryId, version: 1, previousSha256: null, correctionReason: null, createdBy: jurorId }));
 	await upsertSignature(trx, pvId, jurorId, state.hash, now);
-	await appendAudit(trx, {
+	const anchor = await appendAudit(trx, {
 		actorId: jurorId,
 		action: 'pv.sign',
 		entity: 'jury',
@@ -610,13 +610,14 @@ export async function signInTransaction(
 		name: signature.name,
 		signedAt: formatWithZone(signature.signedAt, context.session.timezone)
 	}));
-	const pdf = await recordPdf(state.content, shown, state.hash, now);
+	const pdf = await recordPdf(state.content, shown, state.hash, anchor, now);
 	const sha256 = sha256Hex(pdf);
 	await lockPvVersion(trx, pvId, {
 		content: { ...state.content, signatures: shown },
 		contentSha256: state.hash,
 		pdf,
 		sha256,
+		anchor,
 		lockedAt: now
 	});
 	await appendAudit(trx, {

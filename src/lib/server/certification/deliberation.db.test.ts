@@ -34,6 +34,7 @@ import {
 } from './deliberation-service';
 import { recordDownload } from './record-download';
 import { editJury } from '../juries/jury-service';
+import { journalPage } from '../audit/journal-service';
 
 let handle: DatabaseHandle;
 let pastId: string;
@@ -212,6 +213,26 @@ describe('the demo deliberation of a past session', () => {
 		} finally {
 			await handle.db.updateTable('juries').set({ label }).where('id', '=', jury.id).execute();
 		}
+	});
+
+	it('prints the journal’s head at the last signature in the signed record and the session record, found intact', async () => {
+		const jury = juryOf.get('candidat3')!;
+		const lastSignature = await handle.db
+			.selectFrom('audit_log')
+			.select(['id', 'hash'])
+			.where('action', '=', 'pv.sign')
+			.where('entity_id', '=', jury.id)
+			.orderBy('id', 'desc')
+			.limit(1)
+			.executeTakeFirstOrThrow();
+		const printed = `Journal d’audit à la dernière signature : maillon n° ${lastSignature.id}, empreinte ${lastSignature.hash}`;
+		expect(flat((await recordFile(handle.db, null, jury.id, 1)).pdf)).toContain(printed);
+		expect(flat(await sessionRecordFile(handle.db, pastId))).toContain(printed);
+		const { label } = await handle.db.selectFrom('juries').select('label').where('id', '=', jury.id).executeTakeFirstOrThrow();
+		const journal = await journalPage(handle.db, { check: null });
+		expect(journal.printed).toContainEqual(
+			expect.objectContaining({ juryLabel: label, version: 1, id: lastSignature.id, hash: lastSignature.hash, status: 'intact' })
+		);
 	});
 
 	it('holds every required element in the PDF text', async () => {

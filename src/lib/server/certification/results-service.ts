@@ -416,6 +416,7 @@ export async function sessionRecordFile(db: Database, sessionId: string): Promis
 			signatures: stored.signatures,
 			contentSha256: row.contentSha256,
 			sha256: row.sha256,
+			anchor: row.anchor,
 			lockedAt: row.lockedAt
 		});
 	}

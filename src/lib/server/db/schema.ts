@@ -32,6 +32,11 @@ export interface AppliedChanges {
   juror_id: string;
 }
 
+export interface AuditHead {
+  hash: string;
+  singleton: Generated<boolean>;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -278,6 +283,8 @@ export interface PvSignatures {
 }
 
 export interface PvVersions {
+  audit_anchor_hash: string | null;
+  audit_anchor_id: Int8 | null;
   content: Json | null;
   content_sha256: string | null;
   correction_reason: string | null;
@@ -419,6 +426,7 @@ export interface UserTokens {
 
 export interface DB {
   applied_changes: AppliedChanges;
+  audit_head: AuditHead;
   audit_log: AuditLog;
   auth_sessions: AuthSessions;
   block_results: BlockResults;

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
 import { fr } from '$lib/i18n/fr';
+import type { AuditAnchor } from '../audit/audit-repository';
 
 const t = fr.certification;
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -95,7 +96,12 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 	}
 }
 
-function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha256: string): void {
+/**
+ * The signatures, the content's hash and the journal's head when the last member signed: a reader
+ * holding this document finds out whether the journal was later shortened or rewritten. Records
+ * signed before the journal was anchored have none.
+ */
+function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha256: string, anchor: AuditAnchor | null): void {
 	heading(document, t.pv.signatures, 11);
 	bullets(
 		document,
@@ -110,10 +116,26 @@ function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha
 		.text(contentSha256)
 		.font('Helvetica')
 		.fontSize(10);
+	if (anchor)
+		document
+			.moveDown(0.5)
+			.font('Helvetica-Bold')
+			.text(`${t.pv.journal} :`)
+			.font('Courier')
+			.fontSize(9)
+			.text(t.pv.journalAnchor(anchor.id, anchor.hash))
+			.font('Helvetica')
+			.fontSize(10);
 }
 
 /** One jury's procès-verbal, as its members signed it. */
-export function recordPdf(content: RecordContent, signatures: RecordSignature[], contentSha256: string, lockedAt: Date): Promise<Buffer> {
+export function recordPdf(
+	content: RecordContent,
+	signatures: RecordSignature[],
+	contentSha256: string,
+	anchor: AuditAnchor,
+	lockedAt: Date
+): Promise<Buffer> {
 	return renderPdf(
 		{ title: `${t.pv.title} · Jury ${content.jury.label}`, subject: content.session.name, createdAt: lockedAt },
 		(document) => {
@@ -134,7 +156,7 @@ export function recordPdf(content: RecordContent, signatures: RecordSignature[],
 					.fontSize(10);
 			document.moveDown(0.5);
 			drawRecord(document, content);
-			drawSignatures(document, signatures, contentSha256);
+			drawSignatures(document, signatures, contentSha256, anchor);
 		}
 	);
 }
@@ -144,6 +166,7 @@ export interface SignedRecord {
 	signatures: RecordSignature[];
 	contentSha256: string;
 	sha256: string;
+	anchor: AuditAnchor | null;
 	lockedAt: Date;
 }
 
@@ -158,7 +181,7 @@ export function sessionRecordPdf(sessionName: string, records: SignedRecord[], u
 			if (index > 0) document.addPage();
 			heading(document, `Jury ${record.content.jury.label} · ${t.pv.version(record.content.version)}`, 14);
 			drawRecord(document, record.content);
-			drawSignatures(document, record.signatures, record.contentSha256);
+			drawSignatures(document, record.signatures, record.contentSha256, record.anchor);
 			document
 				.moveDown(0.3)
 				.font('Courier')

@@ -157,7 +157,7 @@ const ENTRY_COLUMNS: Record<EntryField, { value: string; clock: string; cast: st
 	comment: { value: 'comment', clock: 'comment_clock', cast: 'text' }
 };
 
-/** Who writes: a juror the caller has authenticated, or a session the statement checks by itself (the autosave's one round trip). */
+/** Who writes: a juror the caller has authenticated, or a session the statement checks by itself (the autosave's fast path). */
 export type ScoreWriter = { jurorId: string } | { session: SessionCheck };
 
 export interface EntryWrite {
@@ -171,7 +171,7 @@ export interface EntryWrite {
 	clock: string;
 }
 
-// Both statements below are one atomic step each, so the autosave needs no transaction round trips:
+// Both statements below are one atomic step each, so the autosave needs no reads before its writes:
 // - the writer is a juror the caller authenticated or, for the autosave, the user of a live juror
 //   session checked in the statement itself; they write only for a juror of the defense's jury;
 // - an entry is written only while its sheet is open: the sheet row is touched (a no-op update), so
@@ -180,7 +180,8 @@ export interface EntryWrite {
 // - the change id is recorded with the write, so a replay writes nothing;
 // - the field is written only if it does not already hold a newer change.
 // They answer "stored" for a change written now or recorded earlier by the same juror; otherwise (no sheet yet, locked
-// sheet, no access) the service takes its slower path that tells which.
+// sheet, no access) the service takes its slower path that tells which. They also say whether the field changed now
+// (not a replay, not older than what it holds) and who wrote it: what the journal records.
 
 const writerStep = (writer: ScoreWriter) =>
 	sql`writer as (select ${'jurorId' in writer ? sql`cast(${writer.jurorId} as uuid)` : liveSessionUserId(writer.session)} as id)`;
@@ -194,13 +195,29 @@ const member = (defenseId: string) =>
 
 const storedAnswer = (changeId: string) =>
 	sql`select (select count(*) from applied)
-		+ (select count(*) from applied_changes where change_id = ${changeId} and juror_id = ${WRITER}) as stored`;
+		+ (select count(*) from applied_changes where change_id = ${changeId} and juror_id = ${WRITER}) as stored,
+		(select count(*) from written) as written, ${WRITER} as writer`;
+
+/** What one change statement did: held by the server (now or earlier), written now, by whom. */
+export interface ChangeResult {
+	stored: boolean;
+	written: boolean;
+	writerId: string | null;
+}
+
+type ChangeAnswer = { stored: string; written: string; writer: string | null };
+
+const changeResult = (row: ChangeAnswer | undefined): ChangeResult => ({
+	stored: Number(row?.stored ?? 0) > 0,
+	written: Number(row?.written ?? 0) > 0,
+	writerId: row?.writer ?? null
+});
 
 /** One level, criteria or comment change, as one statement (also what the autosave benchmark runs through pg alone). */
 export function entryChangeStatement(write: EntryWrite) {
 	const column = ENTRY_COLUMNS[write.field];
 	const value = write.field === 'criteria' ? JSON.stringify(write.value) : write.value;
-	return sql<{ stored: string }>`
+	return sql<ChangeAnswer>`
 		with ${writerStep(write.writer)}, sheet as (
 			update score_sheets set submitted_at = null
 			where defense_id = ${write.defenseId} and juror_id = ${WRITER} and candidate_id = ${write.candidateId} and submitted_at is null
@@ -218,21 +235,21 @@ export function entryChangeStatement(write: EntryWrite) {
 				set ${sql.raw(column.value)} = excluded.${sql.raw(column.value)}, ${sql.raw(column.clock)} = excluded.${sql.raw(column.clock)},
 					client_change_id = excluded.client_change_id, updated_at = now()
 				where score_entries.${sql.raw(column.clock)} is null or score_entries.${sql.raw(column.clock)} < excluded.${sql.raw(column.clock)}
+			returning 1
 		)
 		${storedAnswer(write.changeId)}`;
 }
 
-/** True when the server holds the change (written now or recorded earlier). */
-export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<boolean> {
+export async function applyEntryChange(db: Executor, write: EntryWrite): Promise<ChangeResult> {
 	const { rows } = await entryChangeStatement(write).execute(db);
-	return Number(rows[0]?.stored ?? 0) > 0;
+	return changeResult(rows[0]);
 }
 
 export async function applyNotesChange(
 	db: Executor,
 	write: { changeId: string; writer: ScoreWriter; defenseId: string; body: string; clock: string }
-): Promise<boolean> {
-	const { rows } = await sql<{ stored: string }>`
+): Promise<ChangeResult> {
+	const { rows } = await sql<ChangeAnswer>`
 		with ${writerStep(write.writer)}, applied as (
 			insert into applied_changes (change_id, juror_id, defense_id)
 			select ${write.changeId}, ${WRITER}, ${write.defenseId} where ${member(write.defenseId)}
@@ -244,9 +261,10 @@ export async function applyNotesChange(
 			on conflict (defense_id, juror_id) do update
 				set body = excluded.body, body_clock = excluded.body_clock, updated_at = now()
 				where scoring_notes.body_clock is null or scoring_notes.body_clock < excluded.body_clock
+			returning 1
 		)
 		${storedAnswer(write.changeId)}`.execute(db);
-	return Number(rows[0]?.stored ?? 0) > 0;
+	return changeResult(rows[0]);
 }
 
 export async function notesOf(

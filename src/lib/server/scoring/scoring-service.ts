@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { referentiels, type Referentiel } from '$lib/domain/referentiel/referentiel';
 import { changeClock, parseChanges, type GridState, type ScoreChange } from '$lib/domain/scoring/changes';
 import { entryKey } from '$lib/domain/scoring/form-fields';
@@ -7,6 +8,7 @@ import { appendAudit } from '../audit/audit-repository';
 import type { SessionUser } from '../auth/auth-repository';
 import { sessionCheck, validateSessionToken } from '../auth/session-service';
 import type { Database } from '../db/connect';
+import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
 import { notifySubmission } from '../live/timer-service';
@@ -27,6 +29,7 @@ import {
 	sheetsOf,
 	type DefenseCandidate,
 	type DefenseForScoring,
+	type ChangeResult,
 	type ScoreWriter,
 	type SheetRow
 } from './scoring-repository';
@@ -158,8 +161,8 @@ async function defenseShape(db: Executor, defenseId: string): Promise<DefenseSha
 	return shape;
 }
 
-/** One change as one atomic statement; false when it was not stored (no sheet yet, locked sheet, no access). */
-function applyOne(db: Executor, writer: ScoreWriter, defenseId: string, change: ScoreChange): Promise<boolean> {
+/** One change as one atomic statement; not stored when there is no sheet yet, the sheet is locked or access is missing. */
+function applyOne(db: Executor, writer: ScoreWriter, defenseId: string, change: ScoreChange): Promise<ChangeResult> {
 	const clock = changeClock(change);
 	if (change.field === 'notes')
 		return applyNotesChange(db, { changeId: change.changeId, writer, defenseId, body: change.value as string, clock });
@@ -215,7 +218,7 @@ export async function saveChanges(db: Database, jurorId: string, defenseId: stri
 
 /**
  * The tablet's autosave, authenticated by its session token inside the write statements: a save
- * the juror may make is one round trip. Anything else (an empty batch, an invalid one, a change not
+ * the juror may make is its writes and its journal row, in one transaction. Anything else (an empty batch, an invalid one, a change not
  * stored) takes the full path: the session is validated (401, 403), the route's access check `admit`s the
  * user, then saveChanges answers, and
  * the changes stored on the way are replays there.
@@ -243,34 +246,71 @@ export async function saveChangesWithSession(
 }
 
 /**
- * A batch from the tablet, all or nothing: several changes in one transaction (a single change is one
- * statement already, and the hottest request keeps its one round trip). Returns those not stored.
+ * A batch from the tablet, all or nothing, in one transaction with the journal's row for what it
+ * changed. Returns the changes not stored.
  */
 async function applyBatch(db: Database, writer: ScoreWriter, defenseId: string, changes: ScoreChange[], outcome: SaveOutcome) {
-	if (changes.length <= 1) return applyAll(db, writer, defenseId, changes, outcome);
 	let attempt: SaveOutcome = { stored: [], rejected: [] };
-	const remaining = await inTransaction(db, (trx) => {
+	const remaining = await inTransaction(db, async (trx) => {
 		attempt = { stored: [], rejected: [] };
-		return applyAll(trx, writer, defenseId, changes, attempt);
+		const applied = await applyAll(trx, writer, defenseId, changes, attempt);
+		await auditScoreChanges(trx, applied, defenseId);
+		return applied.remaining;
 	});
 	outcome.stored.push(...attempt.stored);
 	return remaining;
 }
 
-/** Applies each change; returns those not stored. */
+interface Applied {
+	/** The changes not stored. */
+	remaining: ScoreChange[];
+	/** The changes that changed a field now (not replays, not older than what the field held). */
+	written: ScoreChange[];
+	writerId: string | null;
+}
+
+/** Applies each change. */
 async function applyAll(
 	db: Executor,
 	writer: ScoreWriter,
 	defenseId: string,
 	changes: ScoreChange[],
 	outcome: SaveOutcome
-): Promise<ScoreChange[]> {
-	const remaining: ScoreChange[] = [];
+): Promise<Applied> {
+	const applied: Applied = { remaining: [], written: [], writerId: null };
 	for (const change of changes) {
-		if (await applyOne(db, writer, defenseId, change)) outcome.stored.push(change.changeId);
-		else remaining.push(change);
+		const result = await applyOne(db, writer, defenseId, change);
+		applied.writerId ??= result.writerId;
+		if (result.written) applied.written.push(change);
+		if (result.stored) outcome.stored.push(change.changeId);
+		else applied.remaining.push(change);
 	}
-	return remaining;
+	return applied;
+}
+
+/**
+ * One journal row per save: the juror, and each level, criteria and comment it changed on which
+ * candidate's grid. The private notes are not scores and the journal is read by the coordination:
+ * they stay out.
+ */
+async function auditScoreChanges(trx: Transaction<DB>, applied: Applied, defenseId: string): Promise<void> {
+	const changes = applied.written.filter((change) => change.field !== 'notes');
+	if (changes.length === 0 || !applied.writerId) return;
+	await appendAudit(trx, {
+		actorId: applied.writerId,
+		action: 'scores.save',
+		entity: 'defense',
+		entityId: defenseId,
+		after: {
+			juror: applied.writerId,
+			changes: changes.map((change) => ({
+				candidate: change.candidateId,
+				competency: change.competencyCode,
+				field: change.field,
+				value: change.value
+			}))
+		}
+	});
 }
 
 export interface GridForm {
@@ -324,8 +364,9 @@ export async function saveGridForm(
 				context.candidates.map((candidate) => candidate.id)
 			);
 			const outcome: SaveOutcome = { stored: [], rejected: [] };
-			for (const change of await applyAll(trx, { jurorId }, defenseId, parsed.changes, outcome))
-				outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+			const applied = await applyAll(trx, { jurorId }, defenseId, parsed.changes, outcome);
+			for (const change of applied.remaining) outcome.rejected.push({ changeId: change.changeId, reason: t.locked });
+			await auditScoreChanges(trx, applied, defenseId);
 			return outcome;
 		},
 		{ serializable: true }
@@ -349,7 +390,7 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 				);
 				if (!parsed.ok) throw new UserFacingError('scoring.invalid-input', 400, parsed.message);
 				await ensureSheets(trx, jurorId, defenseId, candidateIds);
-				await applyAll(trx, { jurorId }, defenseId, parsed.changes, { stored: [], rejected: [] });
+				await auditScoreChanges(trx, await applyAll(trx, { jurorId }, defenseId, parsed.changes, { stored: [], rejected: [] }), defenseId);
 			}
 			const sheets = await ensureSheets(trx, jurorId, defenseId, candidateIds);
 			if (sheets.every((sheet) => sheet.submittedAt)) throw new UserFacingError('scoring.already-submitted', 409, t.alreadySubmitted);

@@ -9,7 +9,17 @@ import { generateToken } from '../auth/tokens';
 import { insertUser, setUserActive } from '../auth/user-repository';
 import { insertDefense } from '../publication/publication-repository';
 import { scorableDefenseIds } from './scoring-repository';
-import { defensePage, jurorGridState, reopenGrids, saveChanges, saveChangesWithSession, submitGrids } from './scoring-service';
+import { entryKey } from '$lib/domain/scoring/form-fields';
+import { verifyAuditChain } from '../audit/audit-repository';
+import {
+	defensePage,
+	jurorGridState,
+	reopenGrids,
+	saveChanges,
+	saveChangesWithSession,
+	saveGridForm,
+	submitGrids
+} from './scoring-service';
 
 let handle: DatabaseHandle;
 const people: Record<string, string> = {};
@@ -373,5 +383,104 @@ describe('a save racing with the submission', () => {
 			else expect(saved.rejected.map((entry) => entry.changeId)).toEqual([racing.changeId]);
 			await reopenGrids(handle.db, people.j1, defenses.solo, people.j3, `tour ${round}`);
 		}
+	});
+});
+
+describe('the journal of score changes', () => {
+	const saves = () =>
+		handle.db
+			.selectFrom('audit_log')
+			.select(['actor_id', 'entity', 'entity_id', 'after'])
+			.where('action', '=', 'scores.save')
+			.where('entity_id', '=', defenses.other)
+			.orderBy('id')
+			.execute();
+	const entry = (candidate: string, competency: string, field: string, value: unknown) => ({
+		candidate: people[candidate],
+		competency,
+		field,
+		value
+	});
+
+	it('appends one row per autosave batch, naming the defense, the juror and each field changed; a replay appends none', async () => {
+		const before = (await saves()).length;
+		const token = (await createSession(handle.db, people.j4)).token;
+		const batch = [
+			change('c4', 'level', 'C6.4', 2),
+			change('c4', 'criteria', 'C6.4', [0, 1]),
+			change('c4', 'comment', 'C6.5', 'Démarche claire'),
+			change(null, 'notes', null, 'Notes privées')
+		];
+		await saveChangesWithSession(handle.db, token, defenses.other, { changes: batch });
+		await saveChangesWithSession(handle.db, token, defenses.other, { changes: batch });
+		const rows = (await saves()).slice(before);
+		expect(rows).toEqual([
+			{
+				actor_id: people.j4,
+				entity: 'defense',
+				entity_id: defenses.other,
+				after: {
+					juror: people.j4,
+					changes: [
+						entry('c4', 'C6.4', 'level', 2),
+						entry('c4', 'C6.4', 'criteria', [0, 1]),
+						entry('c4', 'C6.5', 'comment', 'Démarche claire')
+					]
+				}
+			}
+		]);
+		expect(JSON.stringify(rows)).not.toContain('Notes privées');
+		await saveChangesWithSession(handle.db, token, defenses.other, { changes: [change('c4', 'level', 'C6.4', 3)] });
+		expect((await saves()).slice(before).map((row) => row.after)).toEqual([
+			rows[0].after,
+			{ juror: people.j4, changes: [entry('c4', 'C6.4', 'level', 3)] }
+		]);
+	});
+
+	it('appends one row per save of the page without JavaScript', async () => {
+		const before = (await saves()).length;
+		const key = entryKey(people.c4, 'C6.3');
+		await saveGridForm(handle.db, people.j2, defenses.other, {
+			keys: new Set([key]),
+			levels: { [key]: '3' },
+			criteria: { [key]: [2] },
+			comments: { [key]: 'Précis' },
+			notes: null
+		});
+		expect((await saves()).slice(before)).toEqual([
+			{
+				actor_id: people.j2,
+				entity: 'defense',
+				entity_id: defenses.other,
+				after: {
+					juror: people.j2,
+					changes: [entry('c4', 'C6.3', 'level', 3), entry('c4', 'C6.3', 'criteria', [2]), entry('c4', 'C6.3', 'comment', 'Précis')]
+				}
+			}
+		]);
+	});
+
+	it('appends nothing for a refused batch', async () => {
+		const before = await saves();
+		const token = (await createSession(handle.db, people.j4)).token;
+		await refusal(
+			saveChangesWithSession(handle.db, token, defenses.other, {
+				changes: [change('c4', 'level', 'C6.1', 2), change('c4', 'level', 'C6.2', 9)]
+			})
+		);
+		await refusal(saveChanges(handle.db, people.j4, defenses.other, { changes: [change('c4', 'comment', 'C6.1', 'nul\u0000')] }));
+		await refusal(saveChanges(handle.db, people.j1, defenses.other, { changes: [change('c4', 'level', 'C6.1', 2)] }));
+		const key = entryKey(people.c4, 'C6.1');
+		await refusal(
+			saveGridForm(handle.db, people.j1, defenses.other, {
+				keys: new Set([key]),
+				levels: { [key]: '2' },
+				criteria: {},
+				comments: {},
+				notes: null
+			})
+		);
+		expect(await saves()).toEqual(before);
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
 	});
 });
