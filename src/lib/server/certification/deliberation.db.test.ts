@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { pdfText } from '../../../../tests/helpers/read-documents';
 import { startLocalSmtp } from '../../../../tests/helpers/smtp';
-import { dispatchOutbox } from '../notifications/mailer';
+import { closeSmtpConnections, dispatchOutbox } from '../notifications/mailer';
 import type { DatabaseHandle } from '../db';
 import { deliberateDemoSession, seedDemo } from '../demo/demo-service';
 import { UserFacingError } from '../errors';
@@ -484,6 +484,7 @@ describe('the demo deliberation of a past session', () => {
 		} finally {
 			if (previousSmtp === undefined) delete process.env.SMTP_URL;
 			else process.env.SMTP_URL = previousSmtp;
+			closeSmtpConnections();
 			await smtp.close();
 			await handle.db.deleteFrom('login_failures').execute();
 			await handle.db.updateTable('users').set({ password_reset_at: null }).where('id', '=', first).execute();

@@ -124,7 +124,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 
 		const handle = await connectPglite({ dataDir: target });
 		try {
-			expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, rows: auditRows });
+			expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: auditRows });
 			expect(await rowCounts(handle.db)).toEqual(original);
 		} finally {
 			await handle.close();
@@ -142,7 +142,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'pglite')('npm run backup and restor
 		expect(readdirSync(replaced.previous!)).toContain('PG_VERSION');
 		const handle = await connectPglite({ dataDir: target });
 		try {
-			expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, rows: auditRows });
+			expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: auditRows });
 			expect(await rowCounts(handle.db)).toEqual(original);
 		} finally {
 			await handle.close();
@@ -224,7 +224,7 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 
 		original = { ...before, kysely_migration: before.kysely_migration + 1 };
 		await inTarget(async ({ db }) => {
-			expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: before.audit_log });
+			expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: before.audit_log });
 			expect(await rowCounts(db)).toEqual(original);
 		});
 	});
@@ -254,9 +254,9 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('npm run backup and rest
 		expect(inUse).toContain('1 autre connexion à cette base : arrêtez les serveurs Soutenance avant de restaurer');
 
 		const replaced = await restore({ DATABASE_URL: targetUrl }, dump, { force: true });
-		expect(replaced.chain).toEqual({ ok: true, rows: original.audit_log });
+		expect(replaced.chain).toMatchObject({ ok: true, rows: original.audit_log });
 		await inTarget(async ({ db }) => {
-			expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: original.audit_log });
+			expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: original.audit_log });
 			expect(await rowCounts(db)).toEqual(original);
 		});
 	});
