@@ -8,6 +8,7 @@ import { validateSessionToken } from '$lib/server/auth/session-service';
 import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
 import { closeSmtpConnections, startOutboxWorker } from '$lib/server/notifications/mailer';
+import { startScoreJournalChainer } from '$lib/server/audit/journal-service';
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
@@ -18,8 +19,10 @@ export const init: ServerInit = async () => {
 	}
 	// One outbox worker per server process: requests only queue mail, this sends it.
 	const worker = await startOutboxWorker(handle, { smtpUrl: process.env.SMTP_URL });
+	const chainer = startScoreJournalChainer(handle.db);
 	process.once('sveltekit:shutdown', async () => {
 		await worker.stop();
+		await chainer.stop();
 		closeSmtpConnections();
 		await closeBackupChannel();
 		await closeDatabase();

@@ -11,6 +11,8 @@ export interface AuditEntry {
 	entityId?: string | null;
 	before?: unknown;
 	after?: unknown;
+	/** When it happened, if not now: a score save is chained shortly after it was written. */
+	at?: Date;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -47,7 +49,7 @@ export interface AuditAnchor {
  */
 export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<AuditAnchor> {
 	const previousHash = await lockHead(trx);
-	const at = new Date();
+	const at = entry.at ?? new Date();
 	const before = entry.before === undefined ? null : canonical(entry.before);
 	const after = entry.after === undefined ? null : canonical(entry.after);
 	const fields = {
@@ -231,4 +233,35 @@ export async function journalAlterableByCurrentRole(db: Executor): Promise<boole
 		from pg_class c, pg_roles r
 		where c.oid = 'audit_log'::regclass and r.rolname = current_user`.execute(db);
 	return rows[0]?.alterable ?? true;
+}
+
+export interface ScoreSave {
+	actorId: string;
+	defenseId: string;
+	changes: unknown;
+}
+
+/** A score save's journal row, waiting for the chainer: no lock, so saves never wait for each other. */
+export async function stageScoreSave(db: Executor, save: ScoreSave): Promise<void> {
+	await db
+		.insertInto('score_journal')
+		.values({ actor_id: save.actorId, defense_id: save.defenseId, changes: JSON.stringify(save.changes) })
+		.execute();
+}
+
+/** The oldest score saves not yet in the chain, locked for this transaction (another chainer skips them). */
+export async function waitingScoreSaves(trx: Transaction<DB>, limit: number) {
+	return trx
+		.selectFrom('score_journal')
+		.select(['id', 'at', 'actor_id as actorId', 'defense_id as defenseId', 'changes'])
+		.where('chained_at', 'is', null)
+		.orderBy('id')
+		.limit(limit)
+		.forUpdate()
+		.skipLocked()
+		.execute();
+}
+
+export async function markScoreSavesChained(trx: Transaction<DB>, ids: string[], now: Date): Promise<void> {
+	if (ids.length) await trx.updateTable('score_journal').set({ chained_at: now }).where('id', 'in', ids).execute();
 }

@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { clearAllData } from '../db/clear';
+import { insertUser } from '../auth/user-repository';
 import { inTransaction } from '../db/transaction';
-import { appendAudit, verifyAuditChain, type AuditAnchor } from './audit-repository';
-import { journalExport, journalPage, parseAnchor } from './journal-service';
+import { appendAudit, stageScoreSave, verifyAuditChain, type AuditAnchor } from './audit-repository';
+import { chainScoreSaves, journalExport, journalPage, parseAnchor } from './journal-service';
 
 let handle: DatabaseHandle;
 beforeEach(async () => {
@@ -53,6 +54,33 @@ describe('the demo’s reset, run as the tables’ owner', () => {
 		await append(1);
 		await expect(sql`truncate audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 1 });
+	});
+});
+
+describe('score saves, staged without a lock then chained', () => {
+	it('chains the waiting saves in order with the time they were written, and a staged row is never changed nor removed', async () => {
+		const actorId = (await insertUser(handle.db, { email: 'juror@test.fr', displayName: 'Juré', role: 'juror' })).id;
+		const defenseId = '00000000-0000-4000-8000-000000000002';
+		await append(1);
+		for (const level of [1, 2, 3]) await stageScoreSave(handle.db, { actorId, defenseId, changes: [{ field: 'level', value: level }] });
+		const staged = await handle.db.selectFrom('score_journal').select(['id', 'at']).orderBy('id').execute();
+		const scoreRows = () => handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'scores.save').orderBy('id').execute();
+		expect(await scoreRows()).toEqual([]);
+
+		const refusal = /written once/;
+		await expect(sql`update score_journal set changes = '[]'`.execute(handle.db)).rejects.toThrow(refusal);
+		await expect(sql`delete from score_journal`.execute(handle.db)).rejects.toThrow(refusal);
+		await expect(sql`truncate score_journal`.execute(handle.db)).rejects.toThrow(refusal);
+
+		expect(await chainScoreSaves(handle.db, 2)).toBe(2);
+		expect(await chainScoreSaves(handle.db, 2)).toBe(1);
+		expect(await chainScoreSaves(handle.db, 2)).toBe(0);
+		const chained = await scoreRows();
+		expect(chained.map((row) => (row.after as { changes: { value: number }[] }).changes[0].value)).toEqual([1, 2, 3]);
+		expect(chained.map((row) => row.at.getTime())).toEqual(staged.map((row) => row.at.getTime()));
+		expect(chained.every((row) => row.actor_id === actorId && row.entity_id === defenseId)).toBe(true);
+		await expect(sql`update score_journal set chained_at = now()`.execute(handle.db)).rejects.toThrow(refusal);
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 4 });
 	});
 });
 

@@ -23,6 +23,7 @@ import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import { passwordConfirmed } from '../auth/login-service';
 import { recordLoginFailure } from '../auth/auth-repository';
+import { chainAllScoreSaves } from '../audit/journal-service';
 import { mailIsDelivered } from '../notifications/mailer';
 import { enqueueMail } from '../notifications/outbox-repository';
 import type { Database } from '../db/connect';
@@ -709,6 +710,8 @@ export async function signRecord(
 			403,
 			t.resetRecently(formatWithZone(new Date(resetAt.getTime() + AFTER_RESET_MS), context.session.timezone))
 		);
+	// The record's anchor is the journal's head: every score save before the signature is in it.
+	await chainAllScoreSaves(db);
 	return inTransaction(db, async (trx) => {
 		if (needsCode && !(await spendSigningCode(trx, code, now)))
 			throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');

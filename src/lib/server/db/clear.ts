@@ -13,7 +13,9 @@ export async function clearAllData(db: Database): Promise<void> {
 	if (tables.rows.length === 0) return;
 	await db.transaction().execute(async (trx) => {
 		await sql`alter table audit_log disable trigger audit_log_no_truncate`.execute(trx);
+		await sql`alter table score_journal disable trigger score_journal_no_truncate`.execute(trx);
 		await sql.raw(`truncate ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} restart identity cascade`).execute(trx);
 		await sql`alter table audit_log enable trigger audit_log_no_truncate`.execute(trx);
+		await sql`alter table score_journal enable trigger score_journal_no_truncate`.execute(trx);
 	});
 }

@@ -2,7 +2,8 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeWaitingForClients } from '../../../../tests/helpers/pool';
-import { verifyAuditChain } from '../audit/audit-repository';
+import { stageScoreSave, verifyAuditChain } from '../audit/audit-repository';
+import { chainScoreSaves } from '../audit/journal-service';
 import { createUsersWithPassword, setUserActivation } from '../auth/account-service';
 import { prepareDatabase, type DatabaseHandle } from './index';
 
@@ -88,6 +89,16 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('two PostgreSQL roles: t
 			await expect(statement.execute(handle.db), statement.compile(handle.db).sql).rejects.toMatchObject({ code: '42501' });
 		}
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 });
+	});
+
+	it('lets the application’s role read the published plan’s views, stage score saves and chain them, never rewrite one', async () => {
+		await expect(sql`select count(*) from live_defenses`.execute(handle.db)).resolves.toBeTruthy();
+		await expect(sql`select count(*) from live_jury_members`.execute(handle.db)).resolves.toBeTruthy();
+		const juror = (await handle.db.selectFrom('users').select('id').where('email', '=', 'jure@roles.test').executeTakeFirstOrThrow()).id;
+		await stageScoreSave(handle.db, { actorId: juror, defenseId: juror, changes: [{ field: 'level', value: 2 }] });
+		expect(await chainScoreSaves(handle.db)).toBe(1);
+		await expect(sql`update score_journal set changes = '[]'`.execute(handle.db)).rejects.toMatchObject({ code: '42501' });
+		await expect(sql`truncate score_journal`.execute(handle.db)).rejects.toMatchObject({ code: '42501' });
 	});
 
 	it('warns in French at start-up when the application’s role owns the journal (DATABASE_URL alone)', async () => {

@@ -7,6 +7,8 @@ import type { Database } from './connect';
 // head set by hand only makes the next row break the chain.
 const JOURNAL = 'audit_log';
 const JOURNAL_HEAD = 'audit_head';
+// Score saves wait there for the chainer: added, read and marked chained, never changed otherwise.
+const SCORE_JOURNAL = 'score_journal';
 const MIGRATIONS = /^kysely_/;
 
 /** The role a connection logs in as. */
@@ -21,6 +23,7 @@ export async function currentRole(db: Database): Promise<string> {
  */
 export async function grantApplicationRole(owner: Database, role: string): Promise<void> {
 	const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'`.execute(owner);
+	const views = await sql<{ name: string }>`select viewname as name from pg_views where schemaname = 'public'`.execute(owner);
 	const to = sql.id(role);
 	await owner.transaction().execute(async (trx) => {
 		await sql`grant usage on schema public to ${to}`.execute(trx);
@@ -33,7 +36,9 @@ export async function grantApplicationRole(owner: Database, role: string): Promi
 			if (MIGRATIONS.test(name)) await sql`grant select on ${table} to ${to}`.execute(trx);
 			else if (name === JOURNAL) await sql`grant select, insert on ${table} to ${to}`.execute(trx);
 			else if (name === JOURNAL_HEAD) await sql`grant select, insert, update on ${table} to ${to}`.execute(trx);
+			else if (name === SCORE_JOURNAL) await sql`grant select, insert, update (chained_at) on ${table} to ${to}`.execute(trx);
 			else await sql`grant select, insert, update, delete on ${table} to ${to}`.execute(trx);
 		}
+		for (const { name } of views.rows) await sql`grant select on ${sql.id(name)} to ${to}`.execute(trx);
 	});
 }

@@ -346,6 +346,15 @@ export interface ScoreEntries {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ScoreJournal {
+  actor_id: string;
+  at: Generated<Timestamp>;
+  chained_at: Timestamp | null;
+  changes: Json;
+  defense_id: string;
+  id: Generated<Int8>;
+}
+
 export interface ScoreReopenings {
   defense_id: string;
   id: Generated<string>;
@@ -458,6 +467,7 @@ export interface DB {
   results_publications: ResultsPublications;
   rooms: Rooms;
   score_entries: ScoreEntries;
+  score_journal: ScoreJournal;
   score_reopenings: ScoreReopenings;
   score_sheets: ScoreSheets;
   scoring_notes: ScoringNotes;

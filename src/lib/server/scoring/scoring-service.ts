@@ -4,7 +4,7 @@ import { changeClock, parseChanges, type GridState, type ScoreChange } from '$li
 import { entryKey } from '$lib/domain/scoring/form-fields';
 import { completeSheet, gridModel, missingCompetencies, type GridModel, type SheetValues } from '$lib/domain/scoring/grid';
 import { fr } from '$lib/i18n/fr';
-import { appendAudit } from '../audit/audit-repository';
+import { appendAudit, stageScoreSave } from '../audit/audit-repository';
 import type { SessionUser } from '../auth/auth-repository';
 import { sessionCheck, validateSessionToken } from '../auth/session-service';
 import type { Database } from '../db/connect';
@@ -290,26 +290,21 @@ async function applyAll(
 
 /**
  * One journal row per save: the juror, and each level, criteria and comment it changed on which
- * candidate's grid. The private notes are not scores and the journal is read by the coordination:
- * they stay out.
+ * candidate's grid, staged in the save's transaction and chained within a second (journal-service).
+ * The private notes are not scores and the journal is read by the coordination: they stay out.
  */
 async function auditScoreChanges(trx: Transaction<DB>, applied: Applied, defenseId: string): Promise<void> {
 	const changes = applied.written.filter((change) => change.field !== 'notes');
 	if (changes.length === 0 || !applied.writerId) return;
-	await appendAudit(trx, {
+	await stageScoreSave(trx, {
 		actorId: applied.writerId,
-		action: 'scores.save',
-		entity: 'defense',
-		entityId: defenseId,
-		after: {
-			juror: applied.writerId,
-			changes: changes.map((change) => ({
-				candidate: change.candidateId,
-				competency: change.competencyCode,
-				field: change.field,
-				value: change.value
-			}))
-		}
+		defenseId,
+		changes: changes.map((change) => ({
+			candidate: change.candidateId,
+			competency: change.competencyCode,
+			field: change.field,
+			value: change.value
+		}))
 	});
 }
 

@@ -1,3 +1,4 @@
+import { chainAllScoreSaves } from '../audit/journal-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
@@ -387,14 +388,16 @@ describe('a save racing with the submission', () => {
 });
 
 describe('the journal of score changes', () => {
-	const saves = () =>
-		handle.db
+	const saves = async () => {
+		await chainAllScoreSaves(handle.db);
+		return handle.db
 			.selectFrom('audit_log')
 			.select(['actor_id', 'entity', 'entity_id', 'after'])
 			.where('action', '=', 'scores.save')
 			.where('entity_id', '=', defenses.other)
 			.orderBy('id')
 			.execute();
+	};
 	const entry = (candidate: string, competency: string, field: string, value: unknown) => ({
 		candidate: people[candidate],
 		competency,
