@@ -442,20 +442,6 @@ export async function latestSigningCodeAt(db: Executor, userId: string, juryId: 
 
 type SigningCodeKey = { id: string; userId: string; juryId: string };
 
-/** Whether this code of this member for this jury is unused and unexpired. */
-export async function isLiveSigningCode(db: Executor, code: SigningCodeKey, now: Date): Promise<boolean> {
-	const row = await db
-		.selectFrom('signing_codes')
-		.select('id')
-		.where('id', '=', code.id)
-		.where('user_id', '=', code.userId)
-		.where('jury_id', '=', code.juryId)
-		.where('used_at', 'is', null)
-		.where('expires_at', '>', now)
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 /** Spends a live code; false when it was spent or expired meanwhile. */
 export async function spendSigningCode(db: Executor, code: SigningCodeKey, now: Date): Promise<boolean> {
 	const spent = await db

@@ -40,7 +40,6 @@ import {
 	findJuryDetails,
 	insertPvVersion,
 	insertSigningCode,
-	isLiveSigningCode,
 	juriesOfJuror,
 	latestSigningCodeAt,
 	spendSigningCode,
@@ -698,11 +697,6 @@ export async function signRecord(
 	// Before anything else is said of the record, so the answer tells nothing but "not signed".
 	if (!(await passwordConfirmed(db, { email: me.email, ip, passwordHash: me.passwordHash, password: proof.password }, now)))
 		throw new UserFacingError('certification.wrong-password', 400, t.wrongPassword, 'password');
-	if (needsCode && !(await isLiveSigningCode(db, code, now))) {
-		// A wrong code counts like a wrong password, so six digits cannot be tried through.
-		await recordLoginFailure(db, me.email, ip);
-		throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');
-	}
 	const resetAt = me.passwordResetAt;
 	if (!needsCode && resetAt && now.getTime() - resetAt.getTime() < AFTER_RESET_MS)
 		throw new UserFacingError(
@@ -712,11 +706,17 @@ export async function signRecord(
 		);
 	// The record's anchor is the journal's head: every score save before the signature is in it.
 	await chainAllScoreSaves(db);
-	return inTransaction(db, async (trx) => {
-		if (needsCode && !(await spendSigningCode(trx, code, now)))
-			throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');
-		return signInTransaction(trx, jurorId, juryId, now);
-	});
+	try {
+		return await inTransaction(db, async (trx) => {
+			if (needsCode && !(await spendSigningCode(trx, code, now)))
+				throw new UserFacingError('certification.wrong-code', 400, t.wrongCode, 'code');
+			return signInTransaction(trx, jurorId, juryId, now);
+		});
+	} catch (error) {
+		// A wrong code counts like a wrong password (after the rollback), so six digits cannot be tried through.
+		if (error instanceof UserFacingError && error.code === 'certification.wrong-code') await recordLoginFailure(db, me.email, ip);
+		throw error;
+	}
 }
 
 /** The president opens a correction of the signed record: a new version citing the previous one's hash. */
