@@ -31,26 +31,52 @@ stage_end() {
 	stage_name=''
 }
 
-stage "Types (svelte-check)"
-npm run --silent check
-
-stage "Mise en forme et lint (Prettier, ESLint)"
-npx prettier --check . >/dev/null || { npx prettier --list-different .; exit 1; }
-npx eslint .
-
-stage "Couches"
-npm run --silent lint:layers
-
+# The static checks and the build read the tree and write nothing another of them reads (after one
+# svelte-kit sync), and most of them use one core: together they take the time of the longest.
+stage "Vérifications statiques et construction, en parallèle"
+npx svelte-kit sync
+parallel_names=()
+parallel_pids=()
+in_parallel() {
+	local name=$1
+	shift
+	parallel_names+=("$name")
+	(
+		start=$(date +%s.%N)
+		status=0
+		"$@" >"$reports/$name.log" 2>&1 || status=$?
+		awk -v start="$start" -v end="$(date +%s.%N)" 'BEGIN { printf "%.1f", end - start }' >"$reports/$name.seconds"
+		exit "$status"
+	) &
+	parallel_pids+=($!)
+}
+in_parallel "Types (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+in_parallel "Mise en forme (Prettier)" npx prettier --list-different .
+in_parallel "Lint (ESLint)" npx eslint .
+in_parallel "Couches" npm run --silent lint:layers
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-	stage "Types de la base à jour avec les migrations"
-	npm run --silent db:types -- --verify
+	in_parallel "Types de la base à jour avec les migrations" npm run --silent db:types -- --verify
 fi
+in_parallel "Construction (vite build)" npx vite build
+parallel_failed=0
+for index in "${!parallel_pids[@]}"; do
+	name=${parallel_names[$index]}
+	status=0
+	wait "${parallel_pids[$index]}" || status=$?
+	if [ "$status" -ne 0 ]; then
+		parallel_failed=1
+		echo "-- $name : ÉCHEC"
+		cat "$reports/$name.log"
+	elif [ "$name" != "Construction (vite build)" ]; then
+		cat "$reports/$name.log"
+	fi
+	echo "   ($name : $(cat "$reports/$name.seconds") s)"
+	timings+=("$(cat "$reports/$name.seconds") s  $name (en parallèle)")
+done
+[ "$parallel_failed" -eq 0 ] || exit 1
 
 stage "Tests unitaires et d'intégration (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
-
-stage "Construction (vite build)"
-npx vite build >/dev/null
 
 stage "Tests de bout en bout (Playwright, Chromium, un serveur par worker)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
