@@ -7,6 +7,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
 	// Spec files run in parallel, each worker against its own server and database (the `server`
 	// fixture of tests/e2e/fixtures.ts, on ports from E2E_PORT, 4410 by default); the tests of one
 	// file run in order, in one worker.
@@ -21,7 +22,9 @@ export default defineConfig({
 		// The server reads the client address from this header in tests, so throttling one
 		// simulated address does not lock out the others.
 		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.1' },
-		trace: 'retain-on-failure',
+		// Recorded for every test and kept for a failed one: DOM snapshots and the network are enough to
+		// replay a failure; the screencast frames would be captured on every action of every test.
+		trace: { mode: 'retain-on-failure', screenshots: false },
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath: chromiumPath,

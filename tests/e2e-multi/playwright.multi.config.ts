@@ -25,6 +25,8 @@ const instance = (index: 0 | 1, before = '') => ({
 
 export default defineConfig({
 	...baseConfig,
+	// Its servers run on PostgreSQL, seeded by the first instance: no embedded demo database to prepare.
+	globalSetup: undefined,
 	testDir: '.',
 	testMatch: '*.spec.ts',
 	use: { ...baseConfig.use, baseURL: instanceUrl(0) },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, signIn } from './helpers';
 
 type Role = 'coordinator' | 'juror' | 'candidate';
 
@@ -49,7 +49,7 @@ for (const role of [null, 'coordinator', 'juror', 'candidate'] as const) {
 	if (mine.length === 0) continue;
 	test(`pages seen by ${role ?? 'anonymous visitors'} have no axe violation and no horizontal scroll at 768 px`, async ({ page }) => {
 		test.setTimeout(30_000 * (mine.length + 1));
-		if (role) await loginAs(page, accounts[role]);
+		if (role) await signIn(page, accounts[role]);
 		for (const [path] of mine) {
 			await page.goto(path);
 			await expectNoAxeViolations(page);

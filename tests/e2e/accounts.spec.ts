@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, loginAs, signIn } from './helpers';
 
 async function linkFromOutbox(page: Page, recipient: string, pattern: RegExp): Promise<string> {
 	let link: string | undefined;
@@ -13,7 +13,7 @@ async function linkFromOutbox(page: Page, recipient: string, pattern: RegExp): P
 }
 
 test('the coordinator invites a juror, who sets a password once and lands on the jury home', async ({ page, browser }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	await page.goto('/coordination/utilisateurs');
 	const creation = page.getByRole('region', { name: 'Créer un compte' });
 	await creation.getByLabel('Nom complet').fill('Hélène Invitée');
@@ -61,7 +61,7 @@ test('a forgotten password is replaced through the e-mailed link', async ({ page
 	await visitor.getByRole('button', { name: 'Recevoir le lien' }).click();
 	await expect(visitor.getByRole('status')).toContainText('Si un compte actif existe pour cette adresse');
 
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const reset = await linkFromOutbox(page, 'candidat29@soutenance.test', /http:\/\/\S+\/mot-de-passe\/\w+/);
 	await visitor.goto(reset);
 	await visitor.getByLabel('Nouveau mot de passe').fill('nouvelle phrase de passe');
@@ -85,7 +85,7 @@ test('a forgotten-password request gets the same answer, byte for byte, for an a
 });
 
 test('the coordinator deactivates an account, which can no longer log in', async ({ page, browser }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	await page.goto('/coordination/utilisateurs?q=candidat30');
 	await page.getByRole('button', { name: 'Désactiver Victor Caron' }).click();
 	await expect(page.getByRole('cell', { name: 'Désactivé' })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, loginAs, signIn } from './helpers';
 
 test('each role logs in and lands on its home', async ({ page }) => {
 	for (const [email, home, heading] of [
@@ -32,7 +32,7 @@ test('anonymous visitors are sent to the login page and come back after it', asy
 });
 
 test('a candidate gets a French 403 page on the coordination pages', async ({ page }) => {
-	await loginAs(page, accounts.candidate);
+	await signIn(page, accounts.candidate);
 	const response = await page.goto('/coordination');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
@@ -146,7 +146,7 @@ for (const [held, when] of [
 }
 
 test('a choice made in a list before the script has loaded is kept too', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const hydrate = await holdScripts(page);
 	await page.goto('/coordination/utilisateurs', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('Nom complet').fill('Inès Garnier');
@@ -171,7 +171,7 @@ test('crafted input gets a clear refusal in French, not a server error', async (
 	expect(nulInAddress.status()).toBe(400);
 	expect(await nulInAddress.text()).toContain('caractère de contrôle');
 
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	await page.goto(`/coordination/journal?avant=${'9'.repeat(23)}`);
 	await expect(page.getByRole('status')).toContainText('Chaîne intègre');
 });

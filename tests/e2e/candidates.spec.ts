@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { craftedWorkbook, sheetRow } from '../helpers/crafted-xlsx';
 import { expect, test, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, signIn } from './helpers';
 
 const SAMPLE = 'tests/fixtures/import/candidats-excel-fr.csv';
 
@@ -20,7 +20,7 @@ async function newSession(page: Page, name: string): Promise<string> {
 test('a coordinator imports the French spreadsheet sample, after a broken file is explained line by line', async ({ page }) => {
 	// Five axe runs on a two-core machine shared with other builds.
 	test.setTimeout(180_000);
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const candidates = await newSession(page, 'Session import candidats');
 	await page.goto(candidates);
 	await expect(page.getByRole('heading', { level: 2, name: 'Candidats' })).toBeVisible();
@@ -64,7 +64,7 @@ test('a coordinator imports the French spreadsheet sample, after a broken file i
 });
 
 test('a workbook that inflates to 100 MB is refused in French, then the same list as XLSX imports', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const candidates = await newSession(page, 'Session import XLSX');
 	await page.goto(`${candidates}/import`);
 	const cells = Array.from({ length: 26 }, () => 'candidat '.repeat(220));
@@ -92,7 +92,7 @@ test('a workbook that inflates to 100 MB is refused in French, then the same lis
 });
 
 test('a coordinator adds a candidate by hand, then edits their unavailability', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const candidates = await newSession(page, 'Session ajout candidat');
 	await page.goto(`${candidates}/nouveau`);
 	await expectNoAxeViolations(page);
@@ -120,7 +120,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the upload, the preview and the confirmation work as plain forms', async ({ page }) => {
-		await loginAs(page, accounts.coordinator);
+		await signIn(page, accounts.coordinator);
 		const candidates = await newSession(page, 'Session import sans JavaScript');
 		await page.goto(`${candidates}/import`);
 		await page.getByLabel(/Fichier CSV ou XLSX/).setInputFiles(SAMPLE);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from './fixtures';
 import { demoJuries } from '../../src/lib/server/demo/demo-data';
 import { pdfText } from '../helpers/read-documents';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, signIn } from './helpers';
 
 // The demo's past session is deliberated, signed and published (demo-deliberation.ts): candidat1
 // obtained the title. Today's session has nothing decided yet. Several accounts log in per test
@@ -11,7 +11,7 @@ test.describe.configure({ timeout: 180_000 });
 
 async function as(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
-	await loginAs(page, email);
+	await signIn(page, email);
 	return page;
 }
 

@@ -1,21 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { LOCK_FILE } from '../../src/lib/server/db/data-dir-lock';
 
 // Everything of @playwright/test (expect, types), with this file's `test` in place of its own.
 export * from '@playwright/test';
 
-// Each Playwright worker runs its own built server (node build) on its own embedded database,
-// seeded with the demo on its first start as the app does: the workers never see each other's
-// changes. Tests of one worker share its server, so a spec must not rely on another spec's changes.
+// Each Playwright worker runs its own built server (node build) on its own embedded database, a
+// copy of the demo database that the run's global setup made by starting the app once (its first
+// start migrates and seeds, as `npm start` does): the workers never see each other's changes. Tests
+// of one worker share its server, so a spec must not rely on another spec's changes.
 
 /** First port of this run's servers; every worker and spec-owned server gets its own above it. */
 export const BASE_PORT = Number(process.env.E2E_PORT ?? 4410);
 /** Ports per kind of server: the worker's demo server, then the servers specs run themselves. */
 const PORTS_PER_KIND = 20;
-export const SERVER_KINDS = { demo: 0, scoring: 1, scoringKill: 2 } as const;
+export const SERVER_KINDS = { demo: 0, scoring: 1, scoringKill: 2, template: 3 } as const;
 export type ServerKind = keyof typeof SERVER_KINDS;
 
 /**
@@ -104,18 +106,32 @@ export function freshDataDir(name: string): string {
 	return mkdtempSync(path.join(tmpdir(), `soutenance-e2e-${name}-`));
 }
 
+/** Where global-setup.ts leaves the migrated, seeded demo database that every server starts from. */
+export const DEMO_TEMPLATE_VARIABLE = 'E2E_DEMO_TEMPLATE';
+
+/**
+ * A fresh folder holding a copy of the run's demo database (seeding it costs a server start of CPU,
+ * copying it a few milliseconds), without the lock of the server that made it.
+ */
+export function demoDataDir(name: string): string {
+	const template = process.env[DEMO_TEMPLATE_VARIABLE];
+	if (!template) throw new Error(`${DEMO_TEMPLATE_VARIABLE} is not set: run the specs through playwright.config.ts (its globalSetup)`);
+	const dataDir = freshDataDir(name);
+	cpSync(template, dataDir, { recursive: true, filter: (source) => path.basename(source) !== LOCK_FILE });
+	return dataDir;
+}
+
 export const test = base.extend<object, { server: BuiltServer }>({
 	server: [
 		// Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
-			const server = builtServer(workerPort('demo'), freshDataDir('demo'));
+			const server = builtServer(workerPort('demo'), demoDataDir('demo'));
 			await server.start();
 			await use(server);
 			await server.stop();
 			rmSync(server.dataDir, { recursive: true, force: true });
 		},
-		// Migrating and seeding the demo (argon2 for every account) on a busy two-core machine.
 		{ scope: 'worker', timeout: 180_000 }
 	],
 	baseURL: async ({ server }, use) => use(server.baseURL)

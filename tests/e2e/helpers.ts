@@ -8,6 +8,7 @@ export const accounts = {
 	candidate: 'candidat1@soutenance.test'
 } as const;
 
+/** Logs in through the login page, as a person does: for the tests of the login itself and of what follows it on screen. */
 export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/connexion');
 	await page.getByLabel('Adresse e-mail').fill(email);
@@ -15,6 +16,18 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	// Done when the app either leaves the login page or explains the refusal.
 	await Promise.race([page.waitForURL((url) => url.pathname !== '/connexion'), page.getByRole('alert').waitFor()]);
+}
+
+/**
+ * Opens a session for `email` in the page's browser context by posting the login form, without
+ * rendering it: for the tests that only need to be logged in (the login page has its own tests).
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	// SvelteKit refuses a form post without the app's Origin (the request context knows only its
+	// baseURL), and answers one that does not ask for HTML with JSON instead of the redirect.
+	const origin = new URL((await page.request.get('/api/health')).url()).origin;
+	const response = await page.request.post('/connexion', { form: { email, password }, headers: { origin, accept: 'text/html' } });
+	expect(new URL(response.url()).pathname, `login of ${email}`).not.toBe('/connexion');
 }
 
 /** Zero violations of WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page. */

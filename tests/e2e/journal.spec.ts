@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
-import { accounts, loginAs } from './helpers';
+import { accounts, signIn } from './helpers';
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the coordinator exports the journal with its head and checks an anchor against it', async ({ page }) => {
-		await loginAs(page, accounts.coordinator);
+		await signIn(page, accounts.coordinator);
 		const response = await page.request.get('/coordination/journal/journal.json');
 		expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="journal-\d{4}-\d{2}-\d{2}\.json"$/);
 		const exported = (await response.json()) as { head: { id: string; hash: string }; entries: { id: string; hash: string }[] };

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, liveTimerEvents, loginAs, watchLiveTimers } from './helpers';
+import { accounts, expectNoAxeViolations, liveTimerEvents, signIn, watchLiveTimers } from './helpers';
 
 // Demo jury A: jury1 presides, jury2 and jury6 sit in it; jury3 sits in jury B only.
 const PRESIDENT = accounts.juror;
@@ -11,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 async function newPage(browser: Browser, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const page = await context.newPage();
-	await loginAs(page, email);
+	await signIn(page, email);
 	return page;
 }
 
@@ -41,7 +41,7 @@ let juryId: string;
 let sessionId: string;
 
 test('the coordination finds the session, its juries and the live board without axe violation', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	await page.goto('/coordination');
 	await page
 		.getByRole('link', { name: /^Session du / })
@@ -198,6 +198,7 @@ test('a candidate and a juror of another jury get no live event and cannot drive
 test('logging out ends the live streams the session holds, and a session cannot hold more than eight', async ({ browser, baseURL }) => {
 	const president = await newPage(browser, PRESIDENT);
 	const streamUrl = `/api/direct/jurys/${juryId}`;
+	await president.goto('/jury');
 	await president.evaluate(
 		(url) =>
 			new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures';
 import { validateProblem } from '../../src/lib/domain/planning/validate';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, signIn } from './helpers';
 
 // The coordinator plans today's demo session, reads the result, moves a defense with the
 // keyboard-accessible form (one refusal, one success), pins it, re-optimises around the pin and
@@ -28,7 +28,7 @@ async function defenseTime(page: Page, name: string): Promise<string> {
 test('plan, explain, move from the keyboard, pin, re-optimise and export', async ({ page }) => {
 	// One long story with two engine runs and five accessibility scans.
 	test.setTimeout(240_000);
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const planning = await todayPlanning(page);
 	await page.goto(planning);
 	await expect(page.getByRole('heading', { name: 'Planning', exact: true })).toBeVisible();
@@ -130,7 +130,7 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 });
 
 test('dragging a defense onto another jury asks the server, which refuses with the reason', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	await page.goto(await todayPlanning(page));
 	const block = page.locator('a.defense', { hasText: 'Victor Caron' });
 	await block.scrollIntoViewIfNeeded();
@@ -148,7 +148,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the "Déplacer vers…" form works and shows the refusal', async ({ page }) => {
-		await loginAs(page, accounts.coordinator);
+		await signIn(page, accounts.coordinator);
 		const planning = await todayPlanning(page);
 		await page.goto(planning);
 		await page.getByRole('link', { name: 'Déplacer la soutenance de Victor Caron' }).click();

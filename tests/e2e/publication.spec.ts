@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { readCalendar } from '../helpers/read-documents';
 import { demoJurors } from '../../src/lib/server/demo/demo-data';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, signIn } from './helpers';
 
 // The demo's sessions come scheduled and published: the candidate finds the convocation and its
 // calendar file; jurors find their defenses. (tests/e2e/journey.spec.ts publishes a new session.)
@@ -17,7 +17,7 @@ async function todaySessionId(page: Page): Promise<string> {
 }
 
 test('today’s demo session arrives published and its convocations were sent', async ({ page }) => {
-	await loginAs(page, accounts.coordinator);
+	await signIn(page, accounts.coordinator);
 	const sessionId = await todaySessionId(page);
 
 	await page.goto(`/coordination/sessions/${sessionId}/publication`);
@@ -32,7 +32,7 @@ test('today’s demo session arrives published and its convocations were sent', 
 });
 
 test('the candidate sees the convocation and downloads a valid calendar file and PDF', async ({ page }) => {
-	await loginAs(page, accounts.candidate);
+	await signIn(page, accounts.candidate);
 	await page.goto('/candidat');
 	await expect(page.getByRole('heading', { name: /^Convocation : Session du / }).first()).toBeVisible();
 	// Jurors' names are not for candidates.
@@ -83,17 +83,17 @@ const convokedSessionIds = (page: Page) =>
 
 test('a candidate gets only their own convocation', async ({ page }) => {
 	// candidat11 sits today only; candidat1 also sat three weeks ago.
-	await loginAs(page, 'candidat11@soutenance.test');
+	await signIn(page, 'candidat11@soutenance.test');
 	await page.goto('/candidat');
 	const ownSessions = await convokedSessionIds(page);
 	const ownHref = `/candidat/convocations/${ownSessions[0]}/convocation.ics`;
 	await leave(page);
-	await loginAs(page, accounts.candidate);
+	await signIn(page, accounts.candidate);
 	await page.goto('/candidat');
 	const foreignSessions = (await convokedSessionIds(page)).filter((id) => !ownSessions.includes(id));
 	expect(foreignSessions).toHaveLength(1);
 	await leave(page);
-	await loginAs(page, 'candidat11@soutenance.test');
+	await signIn(page, 'candidat11@soutenance.test');
 	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.ics`)).status()).toBe(404);
 	expect((await page.request.get(`/candidat/convocations/${foreignSessions[0]}/convocation.pdf`)).status()).toBe(404);
 	expect((await page.request.get('/candidat/convocations/pas-un-identifiant/convocation.ics')).status()).toBe(404);
@@ -101,14 +101,14 @@ test('a candidate gets only their own convocation', async ({ page }) => {
 
 	// Another candidate of the same session, asking the same address, gets their own defense.
 	await leave(page);
-	await loginAs(page, 'candidat5@soutenance.test');
+	await signIn(page, 'candidat5@soutenance.test');
 	const other = await page.request.get(ownHref);
 	if (other.status() === 200) expect(readCalendar(await other.text()).events[0].uid).not.toBe(ownUid);
 	else expect(other.status()).toBe(404);
 
 	// A juror is not a candidate.
 	await leave(page);
-	await loginAs(page, accounts.juror);
+	await signIn(page, accounts.juror);
 	expect((await page.request.get(ownHref, { maxRedirects: 0 })).status()).toBe(403);
 });
 
@@ -116,7 +116,7 @@ test('jurors see their published defenses in order and one calendar with all of 
 	let seen = 0;
 	for (const juror of ['jury1@soutenance.test', 'jury3@soutenance.test', 'jury5@soutenance.test']) {
 		await leave(page);
-		await loginAs(page, juror);
+		await signIn(page, juror);
 		await page.goto('/jury');
 		await expectNoAxeViolations(page);
 		const rows = page.locator('.defense');

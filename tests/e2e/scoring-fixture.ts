@@ -1,11 +1,8 @@
 // Prepares (or inspects) the embedded database a scoring spec's own server will use:
-//   tsx tests/e2e/scoring-fixture.ts seed     → migrated demo + defenses for juries A and B, ids as JSON
+//   tsx tests/e2e/scoring-fixture.ts seed     → defenses for juries A and B added to the copied demo, ids as JSON
 //   tsx tests/e2e/scoring-fixture.ts inspect <defenseId> → rows stored for that defense, as JSON
 // Run while the server is stopped: PGlite is one process at a time.
 import { connectPglite } from '../../src/lib/server/db/connect';
-import { migrateToLatest } from '../../src/lib/server/db/migrator';
-import { syncReferentiels } from '../../src/lib/server/referentiel/referentiel-repository';
-import { seedDemo } from '../../src/lib/server/demo/demo-service';
 import { insertDefense, latestPlanVersion } from '../../src/lib/server/publication/publication-repository';
 import { publishPlan } from '../../src/lib/server/publication/publication-service';
 
@@ -14,9 +11,6 @@ const { db } = handle;
 const idOf = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
 async function seed() {
-	await migrateToLatest(db);
-	await syncReferentiels(db);
-	if (!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) await seedDemo(db);
 	const president = await idOf('jury1@soutenance.test');
 	// Today's session: the one with the latest day among the juries jury1 presides.
 	const juryA = await db

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { loginAs } from './helpers';
+import { signIn } from './helpers';
 import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The app server dies (SIGKILL) while a juror scores: what the page said was saved survives, and
@@ -8,7 +8,7 @@ const { server, ids } = useOwnScoringServer<{ solo: string }>('scoringKill');
 
 test('killed with SIGKILL and restarted while a juror scores: nothing acknowledged is lost, the rest is resent', async ({ page }) => {
 	test.setTimeout(240_000);
-	await loginAs(page, 'jury1@soutenance.test');
+	await signIn(page, 'jury1@soutenance.test');
 	await page.goto(`/jury/soutenances/${ids().solo}`);
 	const status = page.getByTestId('save-status');
 	for (const code of CODES.slice(0, 3)) await levelGroup(page, code).getByRole('radio', { name: 'Acquise' }).check();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { builtServer, expect, freshDataDir, test, workerPort, type Page, type ServerKind } from './fixtures';
+import { builtServer, demoDataDir, expect, test, workerPort, type Page, type ServerKind } from './fixtures';
 
 // A scoring spec runs its own built server (node build) on an embedded database it prepares, so
 // it can seed defenses before start, kill the server with SIGKILL and start it again.
@@ -9,7 +9,7 @@ export interface OwnServer {
 	dataDir: string;
 	start(): Promise<void>;
 	kill(signal?: NodeJS.Signals): Promise<void>;
-	/** A new empty data folder (the previous one removed); call while the server is stopped. */
+	/** A new copy of the demo database (the previous folder removed); call while the server is stopped. */
 	reset(): void;
 }
 
@@ -22,7 +22,7 @@ export function fixture<T>(dataDir: string, ...args: string[]): T {
 }
 
 /** The spec's own server on this worker's port for `kind`, on a data folder of its own. */
-export function ownServer(kind: Exclude<ServerKind, 'demo'>): OwnServer {
+export function ownServer(kind: Exclude<ServerKind, 'demo' | 'template'>): OwnServer {
 	const port = workerPort(kind);
 	let current = builtServer(port, '');
 	return {
@@ -36,7 +36,7 @@ export function ownServer(kind: Exclude<ServerKind, 'demo'>): OwnServer {
 		kill: (signal) => current.stop(signal),
 		reset() {
 			if (current.dataDir) rmSync(current.dataDir, { recursive: true, force: true });
-			current = builtServer(port, freshDataDir(kind));
+			current = builtServer(port, demoDataDir(kind));
 		}
 	};
 }
@@ -59,7 +59,7 @@ export async function serverState(page: Page, defenseId: string) {
  * Gives the spec its own seeded server (on this worker's port for `kind`) for all its tests (tablet viewport), killed at
  * the end; `ids()` returns the defenses the fixture seeded.
  */
-export function useOwnScoringServer<T>(kind: Exclude<ServerKind, 'demo'>): { server: OwnServer; ids: () => T } {
+export function useOwnScoringServer<T>(kind: Exclude<ServerKind, 'demo' | 'template'>): { server: OwnServer; ids: () => T } {
 	const server = ownServer(kind);
 	let seeded: T;
 	test.use({ baseURL: server.baseURL, viewport: { width: 768, height: 1024 } });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
-import { expectNoAxeViolations, loginAs } from './helpers';
+import { expectNoAxeViolations, signIn } from './helpers';
 import { CODES, fixture, levelGroup, serverState, useOwnScoringServer } from './scoring-server';
 
 // The juror's defense page on a tablet, against this spec's own server (seeded with defenses).
@@ -20,7 +20,7 @@ async function jurorPage(browser: Browser, email: string, defenseId: string, opt
 		...options
 	});
 	const page = await context.newPage();
-	await loginAs(page, email);
+	await signIn(page, email);
 	await page.goto(`/jury/soutenances/${defenseId}`);
 	return { context, page };
 }
@@ -28,7 +28,7 @@ async function jurorPage(browser: Browser, email: string, defenseId: string, opt
 test('the grid: each competency with its criteria, a level radio group named by its code, a comment; tablet-sized and accessible', async ({
 	page
 }) => {
-	await loginAs(page, 'jury1@soutenance.test');
+	await signIn(page, 'jury1@soutenance.test');
 	await page.goto(`/jury/soutenances/${ids().solo}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Amélie Lefèvre');
 	await expect(page.getByText('Détection de fraude sur virements SEPA')).toBeVisible();
@@ -121,7 +121,7 @@ test('the same juror in two tabs: both end in the same state', async ({ browser 
 });
 
 test('a juror cannot read or write the grid of a defense outside their juries, even by forging the request', async ({ page }) => {
-	await loginAs(page, 'jury1@soutenance.test');
+	await signIn(page, 'jury1@soutenance.test');
 	const origin = server.baseURL;
 	const forged = {
 		changes: [
@@ -150,7 +150,7 @@ test('a juror cannot read or write the grid of a defense outside their juries, e
 });
 
 test('a candidate never sees any score', async ({ page }) => {
-	await loginAs(page, 'candidat1@soutenance.test');
+	await signIn(page, 'candidat1@soutenance.test');
 	expect((await page.request.get(`/jury/soutenances/${ids().solo}`)).status()).toBe(403);
 	expect((await page.request.get(`/api/soutenances/${ids().solo}/grille`)).status()).toBe(403);
 	expect(

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, loginAs, signIn } from './helpers';
 
 // A coordinator sets up a session from scratch: settings, a day with a break, two rooms, two
 // invited jurors, a half-day of unavailability, then a jury whose rules are checked live.
@@ -101,7 +101,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the server re-checks a jury and keeps the entered values', async ({ page }) => {
-		await loginAs(page, accounts.coordinator);
+		await signIn(page, accounts.coordinator);
 		await page.goto('/coordination');
 		await page
 			.getByRole('link', { name: /^Session du / })
