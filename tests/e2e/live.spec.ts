@@ -85,6 +85,7 @@ test('at 1024×768 the president runs one defense at a time, keeps the clock in 
 	await expect(refusal).toBeInViewport();
 	await expect(refusal).toBeFocused();
 	await expect(president.getByRole('radiogroup', { name: 'C6.6 · Niveau' })).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(president);
 
 	// A later defense cannot start while this one runs: refused, naming it and what to do.
 	await president.goto(later!);
@@ -106,6 +107,12 @@ test('at 1024×768 the president runs one defense at a time, keeps the clock in 
 	await president.goto(later!);
 	await expect(president.getByRole('link', { name: 'Ouvrir la soutenance en cours' })).toHaveCount(0);
 	await expect(president.getByRole('button', { name: 'Démarrer' })).toBeVisible();
+
+	// Deliberations: today's jury first, and no jury that hears nobody.
+	await president.goto('/jury/deliberations');
+	const juries = president.locator('main section');
+	await expect(juries.first()).toContainText(runningWho);
+	for (const jury of await juries.all()) await expect(jury.locator('ul.defenses a').first()).toBeVisible();
 	await president.context().close();
 });
 

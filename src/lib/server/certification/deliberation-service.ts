@@ -1,7 +1,14 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { nearestFirst } from '$lib/domain/time/nearest';
-import { describeBlockRule, describeCompetencyRule, findBlock, type Block, type BlockRule, type Referentiel } from '$lib/domain/referentiel/referentiel';
+import {
+	describeBlockRule,
+	describeCompetencyRule,
+	findBlock,
+	type Block,
+	type BlockRule,
+	type Referentiel
+} from '$lib/domain/referentiel/referentiel';
 import {
 	decisionReasons,
 	overrunText,
