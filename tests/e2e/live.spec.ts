@@ -184,6 +184,16 @@ test('without JavaScript the president’s buttons still work and come back to t
 	await president.getByRole('button', { name: 'Reprendre' }).click();
 	await expect(president.getByRole('alert')).toHaveText('Le minuteur n’est pas en pause.');
 	await expect(president.locator('#minuteur .paused-badge')).toHaveCount(0);
+	// The grid refused without JavaScript: the refusal at the top of the page, a link to each competency missing.
+	await president.getByRole('button', { name: 'Soumettre ma grille' }).click();
+	await expect(president.getByRole('alert').filter({ hasText: 'Soumission refusée' })).toBeInViewport();
+	await expect(president.getByRole('link', { name: 'C6.6', exact: true })).toHaveAttribute('href', /#competence-/);
+	// And a later defense cannot start from a plain form either, told which one runs.
+	const ids = await todaysDefenseIds(president);
+	await president.goto(`/jury/soutenances/${ids[ids.indexOf(defenseId) + 1]}`);
+	await president.getByRole('button', { name: 'Démarrer' }).click();
+	await expect(president.getByRole('alert')).toContainText('est en cours');
+	await expect(president.locator('#minuteur .phase-name')).toHaveText('Accueil');
 	await president.context().close();
 });
 
