@@ -27,7 +27,8 @@ export const live = {
 	overtime: (clock: string) => `+${clock} de dépassement`,
 	overtimeLabel: 'Dépassement',
 	juryBusy: (candidates: string, time: string, phase: string) =>
-		`La soutenance de ${candidates} (${time}) est en cours, phase « ${phase} » : le jury ne mène qu’une soutenance à la fois. Terminez-la d’abord (« Phase suivante » jusqu’à « Terminé »), puis démarrez celle-ci.`,
+		`La soutenance de ${candidates} (${time}) est en cours, phase « ${phase} » : le jury ne mène qu’une soutenance à la fois. ` +
+		'Terminez-la d’abord (« Phase suivante » jusqu’à « Terminé »), puis démarrez celle-ci.',
 	openCurrent: 'Ouvrir la soutenance en cours',
 	paused: 'En pause',
 	absent: 'Absent·e',

@@ -18,6 +18,7 @@ let bus: LiveBus;
 const received: BusSignal[] = [];
 const people: Record<string, { id: string; role: 'coordinator' | 'juror' | 'candidate' }> = {};
 let sessionId: string;
+let otherSession: string;
 let juryA: string;
 const defenses: Record<string, string> = {};
 
@@ -37,13 +38,16 @@ beforeAll(async () => {
 	for (const key of ['president', 'member', 'outsider']) await user(key, 'juror');
 	for (const key of ['c1', 'c2', 'c3']) await user(key, 'candidate');
 	await db.insertInto('candidate_profiles').values({ user_id: people.c1.id, extra_time_percent: 25 }).execute();
-	sessionId = (
+	// The second session is never published: the one-at-a-time tests read its defenses as planned.
+	[sessionId, otherSession] = (
 		await db
 			.insertInto('exam_sessions')
-			.values({ referentiel_id: defaultReferentiel.id, name: 'Session test', timezone: 'Europe/Paris' })
+			.values(
+				['Session test', 'Session parallèle'].map((name) => ({ referentiel_id: defaultReferentiel.id, name, timezone: 'Europe/Paris' }))
+			)
 			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+			.execute()
+	).map((row) => row.id);
 	juryA = (
 		await db
 			.insertInto('juries')
@@ -253,17 +257,6 @@ describe('live events', () => {
 });
 
 describe('one defense at a time per jury', () => {
-	// A session of its own, not published: its defenses are read as planned.
-	let otherSession: string;
-	beforeAll(async () => {
-		otherSession = (
-			await handle.db
-				.insertInto('exam_sessions')
-				.values({ referentiel_id: defaultReferentiel.id, name: 'Session parallèle', timezone: 'Europe/Paris' })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-	});
 	/** A jury of its own, presided by `president`, with `count` defenses from 14:00, every 30 minutes. */
 	async function juryWithDefenses(label: string, count: number): Promise<string[]> {
 		const { db } = handle;
@@ -300,7 +293,7 @@ describe('one defense at a time per jury', () => {
 	const statusOf = async (defenseId: string) =>
 		(await handle.db.selectFrom('defenses').select('status').where('id', '=', defenseId).executeTakeFirstOrThrow()).status;
 
-	it('refuses to start a defense while another of the jury is under way, in any phase or paused, naming it and saying what to do', async () => {
+	it('refuses a start while another defense of the jury is under way, in any phase or paused, naming it and what to do', async () => {
 		const [first, second] = await juryWithDefenses('C', 2);
 		await act('president', first, { action: 'start', expectedPhase: 'accueil' }, 300);
 		for (const step of [null, 'next', 'pause'] as const) {
