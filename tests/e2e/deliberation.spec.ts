@@ -145,10 +145,20 @@ test('the jury corrects its record: justification required, each member signs wi
 	await president.goto(jury.defenseUrl);
 	await expect(president.getByRole('heading', { name: 'Amélie Lefèvre' })).toBeVisible();
 	await expectNoAxeViolations(president);
+	// The block's proposal follows the decisions on the page, with the rule that made it.
+	const blockProposal = president.locator('[data-testid^="block-proposal-"]');
+	await expect(blockProposal).toContainText('validé — les compétences requises sont acquises');
 	await president.getByRole('radiogroup', { name: 'Décision pour C6.1' }).getByLabel('Non acquise').check();
+	await expect(blockProposal).toContainText("non validé — C6.1 n'est pas acquise");
+	await expect(president.getByLabel(/Justification C6\.1/)).toHaveAccessibleName(/obligatoire/);
+	// The block still says « Validé » (recorded): a justification is asked, until it follows the proposal.
+	await expect(president.getByLabel(/Justification du bloc/)).toHaveAccessibleName(/obligatoire/);
 	await president.getByRole('radiogroup', { name: 'Décision pour le bloc BC06' }).getByLabel('Non validé').check();
+	await expect(president.getByLabel(/Justification du bloc/)).toHaveAccessibleName(/facultative/);
 	await president.getByRole('button', { name: 'Enregistrer les décisions' }).click();
 	await expect(president.getByRole('alert')).toContainText('justifiée par écrit : C6.1');
+	await expect(president.getByRole('alert')).not.toContainText('BC06');
+	await expect(president.getByRole('alert')).toBeInViewport();
 	await president.getByLabel(/Justification C6\.1/).fill('Démonstration incomplète, relue par le jury');
 	await president.getByRole('button', { name: 'Enregistrer les décisions' }).click();
 	await expect(president.getByRole('status')).toContainText('Décisions enregistrées');

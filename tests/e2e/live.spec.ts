@@ -57,6 +57,65 @@ test('the coordination finds the session, its juries and the live board without 
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
+test('at 1024×768 the president runs one defense at a time, keeps the clock in view while scoring, and sees a refusal where he is', async ({
+	browser
+}) => {
+	const president = await newPage(browser, PRESIDENT);
+	await president.setViewportSize({ width: 1024, height: 768 });
+	await president.goto('/jury');
+	const today = president.locator('section').first();
+	const hrefOf = async (status: string) =>
+		today
+			.locator('a.defense', { has: president.locator('.badge', { hasText: status }) })
+			.first()
+			.getAttribute('href');
+	const running = await hrefOf('En cours');
+	const later = await hrefOf('Prévue');
+	expect(running && later, 'the demo has a defense of jury A under way and one to come').toBeTruthy();
+	const runningWho = (await today.locator(`a[href="${running}"] .who strong`).textContent())!;
+
+	// With C6.6 in view, the running clock is in view too.
+	await president.goto(running!);
+	await president.getByRole('radiogroup', { name: 'C6.6 · Niveau' }).scrollIntoViewIfNeeded();
+	await expect(president.getByRole('radiogroup', { name: 'C6.6 · Niveau' })).toBeInViewport();
+	await expect(president.getByRole('region', { name: 'Minuteur' }).locator('.digits')).toBeInViewport();
+	// An incomplete submission: the refusal shows where the button is, takes the focus, and the grid marks what is missing.
+	await president.getByRole('button', { name: 'Soumettre ma grille' }).click();
+	const refusal = president.getByRole('alert').filter({ hasText: 'Soumission refusée' });
+	await expect(refusal).toBeInViewport();
+	await expect(refusal).toBeFocused();
+	await expect(president.getByRole('radiogroup', { name: 'C6.6 · Niveau' })).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(president);
+
+	// A later defense cannot start while this one runs: refused, naming it and what to do.
+	await president.goto(later!);
+	await president.getByRole('button', { name: 'Démarrer' }).click();
+	const busy = president.getByRole('alert');
+	await expect(busy).toContainText(`La soutenance de ${runningWho}`);
+	await expect(busy).toContainText('Terminez-la');
+	await expect(busy).toBeInViewport();
+	await president.reload();
+	await expect(president.locator('#minuteur .phase-name')).toHaveText('Accueil');
+	await expect(president.getByRole('link', { name: 'Ouvrir la soutenance en cours' })).toHaveAttribute('href', running!);
+
+	// Finished, the jury is free: the later defense no longer says it must wait.
+	await president.goto(running!);
+	for (const phase of ['Questions', 'Délibération', 'Terminé']) {
+		await president.getByRole('button', { name: /^Phase suivante/ }).click();
+		await expect(president.locator('#minuteur .phase-name')).toHaveText(phase);
+	}
+	await president.goto(later!);
+	await expect(president.getByRole('link', { name: 'Ouvrir la soutenance en cours' })).toHaveCount(0);
+	await expect(president.getByRole('button', { name: 'Démarrer' })).toBeVisible();
+
+	// Deliberations: today's jury first, and no jury that hears nobody.
+	await president.goto('/jury/deliberations');
+	const juries = president.locator('main section');
+	await expect(juries.first()).toContainText(runningWho);
+	for (const jury of await juries.all()) await expect(jury.locator('ul.defenses a').first()).toBeVisible();
+	await president.context().close();
+});
+
 test('the president drives the timer and another juror’s tablet follows within a second', async ({ browser }) => {
 	const president = await newPage(browser, PRESIDENT);
 	const member = await watchedPage(browser, MEMBER);
@@ -125,6 +184,16 @@ test('without JavaScript the president’s buttons still work and come back to t
 	await president.getByRole('button', { name: 'Reprendre' }).click();
 	await expect(president.getByRole('alert')).toHaveText('Le minuteur n’est pas en pause.');
 	await expect(president.locator('#minuteur .paused-badge')).toHaveCount(0);
+	// The grid refused without JavaScript: the refusal at the top of the page, a link to each competency missing.
+	await president.getByRole('button', { name: 'Soumettre ma grille' }).click();
+	await expect(president.getByRole('alert').filter({ hasText: 'Soumission refusée' })).toBeInViewport();
+	await expect(president.getByRole('link', { name: 'C6.6', exact: true })).toHaveAttribute('href', /#competence-/);
+	// And a later defense cannot start from a plain form either, told which one runs.
+	const ids = await todaysDefenseIds(president);
+	await president.goto(`/jury/soutenances/${ids[ids.indexOf(defenseId) + 1]}`);
+	await president.getByRole('button', { name: 'Démarrer' }).click();
+	await expect(president.getByRole('alert')).toContainText('est en cours');
+	await expect(president.locator('#minuteur .phase-name')).toHaveText('Accueil');
 	await president.context().close();
 });
 

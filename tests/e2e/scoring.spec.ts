@@ -171,9 +171,10 @@ test('submission: refused naming what is missing, then locked; others shown afte
 	await expect(claire.page.getByRole('alert')).toContainText('il manque le niveau de C6.2, C6.3, C6.4, C6.5, C6.6');
 	for (const code of CODES) await levelGroup(claire.page, code).getByRole('radio', { name: 'Maîtrisée' }).check();
 	await claire.page.getByRole('button', { name: 'Soumettre ma grille' }).click();
-	await expect(claire.page.getByText('Vos grilles sont soumises et verrouillées.')).toBeVisible();
+	await expect(claire.page.getByText('Votre grille est soumise et verrouillée.')).toBeVisible();
 	await expect(levelGroup(claire.page, 'C6.1').getByRole('radio', { name: 'Maîtrisée' })).toBeDisabled();
 	await expect(claire.page.getByRole('button', { name: 'Soumettre ma grille' })).toHaveCount(0);
+	await expect(claire.page.getByRole('button', { name: 'Enregistrer', exact: true })).toHaveCount(0);
 
 	// Julien (jury2) set every level while offline earlier: he sees nothing of Claire's until he submits.
 	const julien = await jurorPage(browser, 'jury2@soutenance.test', ids().solo);

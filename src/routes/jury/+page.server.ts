@@ -5,7 +5,8 @@ import { jurorSessions } from '$lib/server/publication/publication-service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = guard({ roles: ['juror'] }, async (_event, { user, db }) => {
-	const sessions = await jurorSessions(db, user.id);
+	// A session where the juror hears nobody (yet) has nothing to show: no empty heading.
+	const sessions = (await jurorSessions(db, user.id)).filter((session) => session.defenses.length > 0);
 	return {
 		sessions: sessions.map((session) => {
 			const days = new Map<string, { day: string; zone: string }>();

@@ -11,7 +11,8 @@ import {
 	jurorSeverity,
 	proposeForCandidate,
 	unjustifiedDecisions,
-	type BlockRecord
+	type BlockRecord,
+	blockProposalReasons
 } from './rules';
 
 const level = fc.integer({ min: 0, max: 3 });
@@ -233,5 +234,24 @@ describe("Krippendorff's alpha", () => {
 		])!;
 		expect(alpha).toBeLessThan(0.667);
 		expect(readAlpha(alpha)).toMatch(/^α = .*insuffisant/);
+	});
+});
+
+describe('why a block is proposed', () => {
+	const competencies = [
+		{ code: 'C1', acquired: true, level: 2 },
+		{ code: 'C2', acquired: false, level: 0 },
+		{ code: 'C3', acquired: true, level: 3 }
+	];
+	it('names the competencies not acquired under "all"', () => {
+		expect(blockProposalReasons({ kind: 'all' }, competencies)).toEqual({ validated: false, notAcquired: ['C2'], belowFloor: [] });
+	});
+	it('names those under the floor of an "atLeast" rule', () => {
+		expect(blockProposalReasons({ kind: 'atLeast', count: 2, noneBelow: 1 }, competencies)).toEqual({
+			validated: false,
+			notAcquired: ['C2'],
+			belowFloor: ['C2']
+		});
+		expect(blockProposalReasons({ kind: 'atLeast', count: 2 }, competencies).validated).toBe(true);
 	});
 });

@@ -36,6 +36,25 @@ export function blockValidated(rule: BlockRule, competencies: readonly { acquire
 	return acquired >= rule.count && !tooLow;
 }
 
+/**
+ * Why the rule proposes what it does for a block: the competencies not acquired and, for an
+ * "atLeast" rule with a floor, those below it. The proposal itself is `blockValidated`.
+ */
+export function blockProposalReasons(
+	rule: BlockRule,
+	competencies: readonly { code: string; acquired: boolean; level: number | null }[]
+): { validated: boolean; notAcquired: string[]; belowFloor: string[] } {
+	const floor = rule.kind === 'atLeast' ? rule.noneBelow : undefined;
+	return {
+		validated: blockValidated(rule, competencies),
+		notAcquired: competencies.filter((competency) => !competency.acquired).map((competency) => competency.code),
+		belowFloor:
+			floor === undefined
+				? []
+				: competencies.filter((competency) => competency.level === null || competency.level < floor).map((competency) => competency.code)
+	};
+}
+
 export interface CompetencyProposal {
 	code: string;
 	consolidated: number | null;

@@ -24,4 +24,9 @@ export interface TimerView {
 	canControl: boolean;
 	/** The server's clock when this view was built: the page shows the timer at that instant without JavaScript. */
 	serverTime: number;
+	/**
+	 * For a defense not started yet: the jury's other defense under way, which must finish first
+	 * (one defense at a time), and the sentence that says so. Null when the jury is free.
+	 */
+	busyWith?: { defenseId: string; message: string } | null;
 }

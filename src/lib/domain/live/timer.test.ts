@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { defenseLength } from '../planning/model';
 import {
 	applyTimerAction,
+	defenseUnderWay,
 	formatClock,
+	formatOvertime,
 	initialTimerState,
 	phaseDurations,
 	predictedEnd,
@@ -198,5 +200,34 @@ describe('forecast of a jury day', () => {
 		const forecast = forecastJuryDay([plan('a', 0, 'done', timer), plan('b', 30)], 5, T0 + 31 * minute);
 		expect(forecast.get('a')).toMatchObject({ kind: 'actual', end: T0 + 31 * minute });
 		expect(forecast.get('b')).toMatchObject({ start: T0 + 36 * minute, delayMinutes: 6 });
+	});
+});
+
+describe('one defense at a time per jury', () => {
+	const jury = [
+		{ id: 'a', status: 'done' },
+		{ id: 'b', status: 'in_progress' },
+		{ id: 'c', status: 'planned' },
+		{ id: 'd', status: 'absent' }
+	];
+	it('names the defense under way when another is asked to start', () => {
+		expect(defenseUnderWay(jury, 'c')?.id).toBe('b');
+	});
+	it('lets the defense under way itself through (its own transitions decide), and any defense of an idle jury', () => {
+		expect(defenseUnderWay(jury, 'b')).toBeNull();
+		expect(
+			defenseUnderWay(
+				jury.filter((defense) => defense.id !== 'b'),
+				'c'
+			)
+		).toBeNull();
+	});
+});
+
+describe('overrun', () => {
+	it('reads short: minutes unpadded, seconds padded', () => {
+		expect(formatOvertime(26)).toBe('+0:26');
+		expect(formatOvertime(725)).toBe('+12:05');
+		expect(formatOvertime(-3)).toBe('+0:00');
 	});
 });

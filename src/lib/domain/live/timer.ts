@@ -195,6 +195,27 @@ export function formatClock(seconds: number): string {
 	return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** The overrun as a juror reads it at a glance: "+0:26", "+12:05" (minutes unpadded). */
+export function formatOvertime(seconds: number): string {
+	const whole = Math.max(0, Math.floor(seconds));
+	return `+${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** A defense of a jury as the one-at-a-time rule sees it. */
+export interface JuryDefenseStatus {
+	id: string;
+	/** planned, in_progress, done or absent: in_progress from "Démarrer" until "Terminé", paused or not. */
+	status: string;
+}
+
+/**
+ * A jury runs one defense at a time: the jury's other defense still under way (started, in any
+ * phase, paused or not, and not yet finished), which forbids starting `defenseId`; null when none.
+ */
+export function defenseUnderWay<T extends JuryDefenseStatus>(juryDefenses: readonly T[], defenseId: string): T | null {
+	return juryDefenses.find((defense) => defense.id !== defenseId && defense.status === 'in_progress') ?? null;
+}
+
 /**
  * When the defense will end if every remaining phase takes its planned length from now on
  * (a phase already over time ends now at the earliest). Null when it has not started.

@@ -60,6 +60,12 @@ export function isAcquired(referentiel: Referentiel, level: number): boolean {
 	return level >= referentiel.scale.acquiredFrom;
 }
 
+/** The rule that proposes a competency's decision from the jurors' levels, in French. */
+export function describeCompetencyRule(acquiredFrom: number, levels: Level[]): string {
+	const threshold = levels.find((level) => level.value === acquiredFrom)?.label.toLowerCase() ?? String(acquiredFrom);
+	return `Compétence acquise si le niveau consolidé (médiane des jurés, la plus basse pour un nombre pair) est « ${threshold} » ou plus.`;
+}
+
 export function describeBlockRule(rule: BlockRule, acquiredFrom: number, levels: Level[]): string {
 	const threshold = levels.find((level) => level.value === acquiredFrom)?.label.toLowerCase() ?? String(acquiredFrom);
 	if (rule.kind === 'all') return `Bloc validé si toutes ses compétences sont acquises (niveau « ${threshold} » ou plus).`;

@@ -25,6 +25,11 @@ export const live = {
 		absent: 'Candidat·e marqué·e absent·e.'
 	},
 	overtime: (clock: string) => `+${clock} de dépassement`,
+	overtimeLabel: 'Dépassement',
+	juryBusy: (candidates: string, time: string, phase: string) =>
+		`La soutenance de ${candidates} (${time}) est en cours, phase « ${phase} » : le jury ne mène qu’une soutenance à la fois. ` +
+		'Terminez-la d’abord (« Phase suivante » jusqu’à « Terminé »), puis démarrez celle-ci.',
+	openCurrent: 'Ouvrir la soutenance en cours',
 	paused: 'En pause',
 	absent: 'Absent·e',
 	juryNotFound: 'Jury introuvable.',
@@ -41,7 +46,8 @@ export const live = {
 		'already-paused': 'Le minuteur est déjà en pause.',
 		'not-paused': 'Le minuteur n’est pas en pause.',
 		'started-cannot-be-absent': 'La soutenance a commencé : le ou la candidat·e ne peut plus être marqué·e absent·e.',
-		absent: 'Le ou la candidat·e est marqué·e absent·e.'
+		absent: 'Le ou la candidat·e est marqué·e absent·e.',
+		'jury-busy': 'Une autre soutenance de ce jury est en cours : terminez-la avant d’en démarrer une autre.'
 	} as Record<string, string>,
 	delay: {
 		onTime: 'À l’heure',

@@ -20,9 +20,18 @@ export const scoring = {
 			mesSoutenances: '← Mes soutenances',
 			jury: (time: string, zone: string, juryLabel: string, sessionName: string) =>
 				`, ${time} (${zone}) · Jury ${juryLabel} · ${sessionName} ·`,
-			grillesSoumisesEllesSont: 'Grilles soumises. Elles sont maintenant verrouillées.',
+			grillesSoumisesEllesSont: (count: number) =>
+				count > 1 ? 'Grilles soumises. Elles sont maintenant verrouillées.' : 'Grille soumise. Elle est maintenant verrouillée.',
 			grilleEnregistree: 'Grille enregistrée.',
-			vosGrillesSontSoumises: 'Vos grilles sont soumises et verrouillées. Seule la présidence du jury peut les rouvrir.',
+			vosGrillesSontSoumises: (count: number) =>
+				count > 1
+					? 'Vos grilles sont soumises et verrouillées. Seule la présidence du jury peut les rouvrir.'
+					: 'Votre grille est soumise et verrouillée. Seule la présidence du jury peut la rouvrir.',
+			missingHeading: 'Il manque encore un niveau à :',
+			missingMark: 'Niveau manquant',
+			missingLink: (code: string, candidate: string) => (candidate ? `${code} (${candidate})` : code),
+			gridsSubmitted: (submitted: number, total: number) =>
+				`${submitted} ${submitted > 1 ? 'grilles soumises' : 'grille soumise'} sur ${total}`,
 			grilleDe: (name: string) => `Grille de ${name}`,
 			criteresObserves: (code: string) => `${code} · Critères observés`,
 			niveau: (code: string, value: string) => `${code} · Niveau${value}`,

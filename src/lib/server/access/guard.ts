@@ -179,7 +179,7 @@ async function run<A extends RouteAccess, F, R>(
 /** The one place a refusal becomes an answer: a page's error, a form's failure, a JSON body. */
 function refuse<F>(kind: Kind, refusal: UserFacingError, kept: Kept<F>) {
 	const { code, message, status } = refusal;
-	if (kind === 'json') return json({ code, message }, { status });
+	if (kind === 'json') return json({ ...refusal.data, code, message }, { status });
 	if (kind !== 'action' || status === 404) error(status, message);
 	return fail(status, { ...kept, ...refusal.data, code, message, field: refusal.field } as Refusal & Partial<F>);
 }

@@ -1,6 +1,14 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { describeBlockRule, findBlock, type Block, type Referentiel } from '$lib/domain/referentiel/referentiel';
+import { nearestFirst } from '$lib/domain/time/nearest';
+import {
+	describeBlockRule,
+	describeCompetencyRule,
+	findBlock,
+	type Block,
+	type BlockRule,
+	type Referentiel
+} from '$lib/domain/referentiel/referentiel';
 import {
 	decisionReasons,
 	overrunText,
@@ -205,6 +213,10 @@ export type DeliberationView =
 			locked: boolean;
 			levels: { value: number; label: string }[];
 			acquiredFrom: number;
+			/** The block's rule, for the page to recompute the block proposal as the decisions change. */
+			blockRule: BlockRule;
+			/** The rules in French, as the référentiel states them. */
+			rules: { competency: string; block: string };
 			candidates: CandidateView[];
 	  };
 
@@ -229,6 +241,11 @@ export async function deliberationView(db: Executor, jurorId: string, defenseId:
 		locked: decisionsLocked(versions),
 		levels: [...context.referentiel.scale.levels].sort((a, b) => a.value - b.value),
 		acquiredFrom: context.referentiel.scale.acquiredFrom,
+		blockRule: context.block.rule,
+		rules: {
+			competency: describeCompetencyRule(context.referentiel.scale.acquiredFrom, context.referentiel.scale.levels),
+			block: describeBlockRule(context.block.rule, context.referentiel.scale.acquiredFrom, context.referentiel.scale.levels)
+		},
 		candidates: candidateViews(context, context.defense, levels, decisions)
 	};
 }
@@ -760,8 +777,11 @@ export async function recordFile(
 	return { ...file, label: context.jury.label };
 }
 
-/** The juror's juries with, for each, how far deliberation and signature have gone. */
-export async function jurorDeliberations(db: Database, jurorId: string) {
+/**
+ * The juror's juries with, for each, how far deliberation and signature have gone: only juries
+ * that hear someone, today's first, then the nearest to come, then the most recent past.
+ */
+export async function jurorDeliberations(db: Database, jurorId: string, now = new Date()) {
 	const juries = await juriesOfJuror(db, jurorId);
 	const juryIds = juries.map((jury) => jury.id);
 	const [defenses, versions] = await Promise.all([defensesOfJuries(db, juryIds), pvVersionsOf(db, juryIds)]);
@@ -769,7 +789,7 @@ export async function jurorDeliberations(db: Database, jurorId: string) {
 		db,
 		defenses.map((defense) => defense.id)
 	);
-	return juries.map((jury) => {
+	const views = juries.map((jury) => {
 		const latest = versions.filter((version) => version.juryId === jury.id).at(-1);
 		return {
 			...jury,
@@ -788,4 +808,14 @@ export async function jurorDeliberations(db: Database, jurorId: string) {
 				}))
 		};
 	});
+	const heard = views.filter((jury) => jury.defenses.length > 0);
+	return nearestFirst(
+		heard,
+		(jury) => ({
+			start: new Date(Math.min(...jury.defenses.map((defense) => defense.start.getTime()))),
+			end: new Date(Math.max(...jury.defenses.map((defense) => defense.start.getTime()))),
+			timeZone: jury.timezone
+		}),
+		now
+	);
 }

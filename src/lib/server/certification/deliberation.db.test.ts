@@ -30,7 +30,8 @@ import {
 	sendSigningCode,
 	signRecord,
 	decisionField,
-	justificationField
+	justificationField,
+	jurorDeliberations
 } from './deliberation-service';
 import { recordDownload } from './record-download';
 import { editJury } from '../juries/jury-service';
@@ -642,3 +643,30 @@ function mulberry(seed: number): () => number {
 		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+describe('the juror’s list of deliberations', () => {
+	it('shows today’s juries first, then the past, and hides a jury that hears nobody', async () => {
+		const { db } = handle;
+		const juror = id('jury1@soutenance.test');
+		const empty = await db
+			.insertInto('juries')
+			.values({ session_id: todayId, label: 'Z', president_id: juror })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db.insertInto('jury_members').values({ jury_id: empty.id, juror_id: juror }).execute();
+		try {
+			const now = new Date('2026-11-25T10:00:00Z');
+			const listed = await jurorDeliberations(db, juror, now);
+			expect(listed.map((jury) => jury.id)).not.toContain(empty.id);
+			expect(listed.length).toBeGreaterThan(0);
+			expect(listed.every((jury) => jury.defenses.length > 0)).toBe(true);
+			expect(listed[0].sessionId).toBe(todayId);
+			// The past session's jury (if the juror sits in one) comes after today's.
+			const sessions = listed.map((jury) => jury.sessionId);
+			expect(sessions.lastIndexOf(todayId)).toBeLessThan(sessions.includes(pastId) ? sessions.indexOf(pastId) : Infinity);
+		} finally {
+			await db.deleteFrom('jury_members').where('jury_id', '=', empty.id).execute();
+			await db.deleteFrom('juries').where('id', '=', empty.id).execute();
+		}
+	});
+});

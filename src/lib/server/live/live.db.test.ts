@@ -18,6 +18,7 @@ let bus: LiveBus;
 const received: BusSignal[] = [];
 const people: Record<string, { id: string; role: 'coordinator' | 'juror' | 'candidate' }> = {};
 let sessionId: string;
+let otherSession: string;
 let juryA: string;
 const defenses: Record<string, string> = {};
 
@@ -37,13 +38,16 @@ beforeAll(async () => {
 	for (const key of ['president', 'member', 'outsider']) await user(key, 'juror');
 	for (const key of ['c1', 'c2', 'c3']) await user(key, 'candidate');
 	await db.insertInto('candidate_profiles').values({ user_id: people.c1.id, extra_time_percent: 25 }).execute();
-	sessionId = (
+	// The second session is never published: the one-at-a-time tests read its defenses as planned.
+	[sessionId, otherSession] = (
 		await db
 			.insertInto('exam_sessions')
-			.values({ referentiel_id: defaultReferentiel.id, name: 'Session test', timezone: 'Europe/Paris' })
+			.values(
+				['Session test', 'Session parallèle'].map((name) => ({ referentiel_id: defaultReferentiel.id, name, timezone: 'Europe/Paris' }))
+			)
 			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+			.execute()
+	).map((row) => row.id);
 	juryA = (
 		await db
 			.insertInto('juries')
@@ -251,3 +255,82 @@ describe('live events', () => {
 		await other.close();
 	});
 });
+
+describe('one defense at a time per jury', () => {
+	/** A jury of its own, presided by `president`, with `count` defenses from 14:00, every 30 minutes. */
+	async function juryWithDefenses(label: string, count: number): Promise<string[]> {
+		const { db } = handle;
+		const juryId = (
+			await db
+				.insertInto('juries')
+				.values({ session_id: otherSession, label, president_id: people.president.id })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await db.insertInto('jury_members').values({ jury_id: juryId, juror_id: people.president.id }).execute();
+		const ids: string[] = [];
+		for (let index = 0; index < count; index++) {
+			const candidate = (
+				await insertUser(db, {
+					email: `${label.toLowerCase()}-${index}@test.fr`,
+					displayName: `Candidat ${label}${index}`,
+					role: 'candidate'
+				})
+			).id;
+			const start = T0 + (5 * 60 + 30 * index) * minute;
+			ids.push(
+				await insertDefense(db, {
+					sessionId: otherSession,
+					juryId,
+					start: new Date(start),
+					end: new Date(start + 25 * minute),
+					candidates: [candidate]
+				})
+			);
+		}
+		return ids;
+	}
+	const statusOf = async (defenseId: string) =>
+		(await handle.db.selectFrom('defenses').select('status').where('id', '=', defenseId).executeTakeFirstOrThrow()).status;
+
+	it('refuses a start while another defense of the jury is under way, in any phase or paused, naming it and what to do', async () => {
+		const [first, second] = await juryWithDefenses('C', 2);
+		await act('president', first, { action: 'start', expectedPhase: 'accueil' }, 300);
+		for (const step of [null, 'next', 'pause'] as const) {
+			if (step) await act('president', first, { action: step }, 305);
+			const refused = await refusal(act('president', second, { action: 'start', expectedPhase: 'accueil' }, 306));
+			expect(refused).toMatchObject({ status: 409, code: 'live.jury-busy', data: { busyWith: first } });
+			expect(refused.message).toContain('Candidat C0 (14:00)');
+			expect(refused.message).toContain('Terminez-la');
+			expect(await statusOf(second)).toBe('planned');
+		}
+		expect(busyDefenseOf(await defenseTimerView(handle.db, people.president, second))).toBe(first);
+		// Another jury is not held up by this one.
+		const [elsewhere] = await juryWithDefenses('E', 1);
+		await act('president', elsewhere, { action: 'start' }, 306);
+		// Once the first is over, the second starts.
+		await act('president', first, { action: 'resume' }, 307);
+		await act('president', first, { action: 'next' }, 308);
+		await act('president', first, { action: 'next' }, 309);
+		expect(await statusOf(first)).toBe('done');
+		expect((await defenseTimerView(handle.db, people.president, second)).busyWith).toBeNull();
+		await act('president', second, { action: 'start', expectedPhase: 'accueil' }, 310);
+		expect(await statusOf(second)).toBe('in_progress');
+	});
+
+	it('lets only one of two simultaneous starts of one jury succeed', async () => {
+		for (const label of ['D1', 'D2', 'D3']) {
+			const [one, two] = await juryWithDefenses(label, 2);
+			const outcomes = await Promise.allSettled([
+				act('president', one, { action: 'start' }, 400),
+				act('president', two, { action: 'start' }, 400)
+			]);
+			expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+			const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+			expect((rejected.reason as UserFacingError).code).toBe('live.jury-busy');
+			expect([await statusOf(one), await statusOf(two)].sort()).toEqual(['in_progress', 'planned']);
+		}
+	});
+});
+
+const busyDefenseOf = (view: Awaited<ReturnType<typeof defenseTimerView>>) => view.busyWith?.defenseId;

@@ -133,6 +133,25 @@ export async function countJuryMembers(db: Executor, juryIds: string[]): Promise
 	return new Map(rows.map((row) => [row.juryId, Number(row.members)]));
 }
 
+/**
+ * Locks the jury's row for the rest of the transaction: the starts of two defenses of one jury
+ * then run one after the other, and the second sees the first one under way.
+ */
+export async function lockJury(trx: Executor, juryId: string): Promise<void> {
+	await trx.selectFrom('juries').select('id').where('id', '=', juryId).forUpdate().executeTakeFirst();
+}
+
+/** The jury's defenses under way (started, not finished), in planned order. */
+export async function juryDefensesUnderWay(db: Executor, juryId: string): Promise<{ id: string; status: string }[]> {
+	return db
+		.selectFrom('live_defenses')
+		.select(['id', 'status'])
+		.where('jury_id', '=', juryId)
+		.where('status', '=', 'in_progress')
+		.orderBy('starts_at')
+		.execute();
+}
+
 type TimerRow = {
 	defense_id: string;
 	phase: string;

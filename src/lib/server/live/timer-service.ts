@@ -1,4 +1,4 @@
-import { applyTimerAction, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/live/timer';
+import { applyTimerAction, defenseUnderWay, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/live/timer';
 import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/live/snapshot';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
@@ -12,12 +12,15 @@ import {
 	findTimers,
 	insertPhaseRecord,
 	isJuryMember,
+	juryDefensesUnderWay,
+	lockJury,
 	lockTimer,
 	saveTimer,
 	setDefenseStatus,
 	type DefenseContext
 } from './timer-repository';
 import { isUuid } from '../../domain/ids';
+import { formatInTimeZone } from '$lib/domain/time/format';
 
 const t = fr.live;
 export type { TimerRole, TimerView };
@@ -63,7 +66,28 @@ export function snapshotOf(defense: DefenseContext, state: TimerState, status = 
 export async function defenseTimerView(db: Database, viewer: Viewer, defenseId: string): Promise<TimerView> {
 	const { defense, role } = await defenseForViewer(db, viewer, defenseId);
 	const state = (await findTimers(db, [defense.id])).get(defense.id)!;
-	return { snapshot: snapshotOf(defense, state), role, canControl: role === 'president', serverTime: Date.now() };
+	const busy = state.phase === 'accueil' && defense.status === 'planned' ? await otherDefenseUnderWay(db, defense) : null;
+	return { snapshot: snapshotOf(defense, state), role, canControl: role === 'president', serverTime: Date.now(), busyWith: busy };
+}
+
+/**
+ * The jury's other defense under way, if any, with the French sentence saying what to do before
+ * `defense` can start (naming it). The rule itself is the domain's `defenseUnderWay`.
+ */
+async function otherDefenseUnderWay(db: Executor, defense: DefenseContext): Promise<{ defenseId: string; message: string } | null> {
+	const busy = defenseUnderWay(await juryDefensesUnderWay(db, defense.juryId), defense.id);
+	if (!busy) return null;
+	const current = await findDefenseContext(db, busy.id);
+	if (!current) return null;
+	const phase = (await findTimers(db, [current.id])).get(current.id)!.phase;
+	return {
+		defenseId: current.id,
+		message: t.juryBusy(
+			current.candidates.map((candidate) => candidate.name).join(', '),
+			formatInTimeZone(current.plannedStart, current.timezone, 'HH:mm'),
+			t.phases[phase] ?? phase
+		)
+	};
 }
 
 export interface TimerCommand {
@@ -86,6 +110,9 @@ export async function actOnTimer(
 	return inTransaction(db, async (trx) => {
 		const { defense, role } = await defenseForViewer(trx, actor, defenseId);
 		if (role !== 'president') throw new UserFacingError('live.president-only', 403, t.refusals['president-only']);
+		// One defense at a time per jury: a start waits for any other start of the same jury (the
+		// jury's row is locked first, always in this order) and then sees it under way.
+		if (command.action === 'start') await lockJury(trx, defense.juryId);
 		const before = await lockTimer(trx, defense.id);
 		const status = (await trx.selectFrom('defenses').select('status').where('id', '=', defense.id).executeTakeFirstOrThrow()).status;
 		if (command.expectedPhase && command.expectedPhase !== before.phase) throw new UserFacingError('live.stale', 409, t.refusals.stale);
@@ -93,6 +120,10 @@ export async function actOnTimer(
 		// The instant is read after the lock, so two actions on one timer are stamped in order.
 		const transition = applyTimerAction(before, command.action, now(), durations, status);
 		if (!transition.ok) throw new UserFacingError(`live.${transition.reason}`, 409, t.refusals[transition.reason]);
+		if (command.action === 'start') {
+			const busy = await otherDefenseUnderWay(trx, defense);
+			if (busy) throw new UserFacingError('live.jury-busy', 409, busy.message, undefined, { busyWith: busy.defenseId });
+		}
 		await saveTimer(trx, defense.id, transition.state, actor.id);
 		if (transition.record) await insertPhaseRecord(trx, defense.id, transition.record, actor.id);
 		if (transition.status !== status) await setDefenseStatus(trx, defense.id, transition.status);

@@ -398,7 +398,9 @@ export async function submitGrids(db: Database, jurorId: string, defenseId: stri
 					context.candidates.length === 1
 						? missing[0].codes.join(', ')
 						: missing.map((entry) => t.missingFor(entry.candidate.name, entry.codes)).join(' ; ');
-				throw new UserFacingError('scoring.missing-levels', 400, t.missingLevels(text), 'grid');
+				throw new UserFacingError('scoring.missing-levels', 400, t.missingLevels(text), 'grid', {
+					missing: missing.map((entry) => ({ candidateId: entry.candidate.id, codes: entry.codes }))
+				});
 			}
 			await setSubmitted(trx, defenseId, jurorId, new Date());
 			await notifySubmission(trx, defenseId);
