@@ -628,7 +628,7 @@ describe('publication', () => {
 		const attestation = flat(await attestationFile(handle.db, pastId, id('candidat1@soutenance.test'), { onlyPublished: true }));
 		expect(attestation).toContain('Attestation de résultats');
 		expect(attestation).toContain('Décision : Titre obtenu');
-		expect(attestation).toContain('BC06 — Direction de projets de gestion de donnees');
+		expect(attestation).toContain('BC06 — Direction de projets de gestion de données');
 	});
 });
 
