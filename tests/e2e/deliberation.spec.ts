@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from './fixtures';
 import { demoJuries } from '../../src/lib/server/demo/demo-data';
 import { pdfText } from '../helpers/read-documents';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, loginAs, todaySessionName } from './helpers';
 
 // The demo's past session is deliberated, signed and published (demo-deliberation.ts): candidat1
 // obtained the title. Today's session has nothing decided yet. Several accounts log in per test
@@ -119,10 +119,8 @@ test('publishing today’s session is refused while records are unsigned', async
 	const page = await as(browser, accounts.coordinator);
 	const pastId = await pastSessionId(page);
 	await page.goto('/coordination');
-	const hrefs = await page
-		.getByRole('link', { name: /Session du/ })
-		.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-	const today = hrefs.find((href) => !href.endsWith(pastId))!;
+	const today = (await page.getByRole('link', { name: todaySessionName() }).getAttribute('href'))!;
+	expect(today).not.toContain(pastId);
 	await page.goto(`${today}/resultats`);
 	await page.getByRole('button', { name: 'Publier les résultats' }).click();
 	await expect(page.getByRole('alert')).toContainText('Publication impossible');

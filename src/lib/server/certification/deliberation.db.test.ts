@@ -67,7 +67,7 @@ beforeAll(async () => {
 	coordinatorId = id('coordination@soutenance.test');
 	const sessions = await db.selectFrom('exam_sessions').select(['id', 'name']).orderBy('name').execute();
 	pastId = sessions.find((session) => session.name.includes('04/11/2026'))!.id;
-	todayId = sessions.find((session) => session.id !== pastId)!.id;
+	todayId = sessions.find((session) => session.name.includes('25/11/2026'))!.id;
 	for (const jury of await db.selectFrom('juries').select(['id', 'label', 'president_id']).where('session_id', '=', pastId).execute()) {
 		const members = (await db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', jury.id).execute()).map(
 			(row) => row.juror_id
