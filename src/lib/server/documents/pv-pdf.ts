@@ -125,14 +125,22 @@ function drawSignatures(
 	const width = document.page.width - left - document.page.margins.right;
 	const columns = [0, width * 0.36, width * 0.66];
 	const row = (cells: string[], bold: boolean) => {
-		if (document.y + 28 > document.page.height - document.page.margins.bottom) document.addPage();
-		const y = document.y;
 		document.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
-		cells.forEach((cell, index) =>
-			document.text(cell, left + columns[index], y, { width: (columns[index + 1] ?? width) - columns[index] - 6, lineBreak: true })
-		);
+		const widthOf = (index: number) => (columns[index + 1] ?? width) - columns[index] - 8;
+		const height = Math.max(...cells.map((cell, index) => document.heightOfString(cell, { width: widthOf(index) })));
+		if (document.y + height > document.page.height - document.page.margins.bottom) document.addPage();
+		const y = document.y;
+		cells.forEach((cell, index) => document.text(cell, left + columns[index], y, { width: widthOf(index) }));
 		document.x = left;
-		document.y = y + 16;
+		document.y = y + height + 6;
+		document
+			.save()
+			.moveTo(left, document.y - 3)
+			.lineTo(left + width, document.y - 3)
+			.lineWidth(0.5)
+			.strokeColor('#c9d1dc')
+			.stroke()
+			.restore();
 	};
 	row([t.pv.signer, t.pv.role, t.pv.signedOn], true);
 	for (const signature of signatures) {
