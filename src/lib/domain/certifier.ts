@@ -11,9 +11,7 @@ export function logoType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
 
 /** The initials drawn in place of a logo: « Jedha » → « J », « École des Mines » → « ÉM ». */
 export function initials(name: string): string {
-	const words = name
-		.split(/[\s'’-]+/)
-		.filter((word) => word.length > 0 && !/^(de|des|du|la|le|les|et|d|l)$/i.test(word));
+	const words = name.split(/[\s'’-]+/).filter((word) => word.length > 0 && !/^(de|des|du|la|le|les|et|d|l)$/i.test(word));
 	return (words.length > 0 ? words : [name])
 		.slice(0, 2)
 		.map((word) => word[0].toLocaleUpperCase('fr-FR'))

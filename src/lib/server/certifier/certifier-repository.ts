@@ -17,7 +17,9 @@ export async function saveCertifier(db: Executor, actorId: string, values: Certi
 		.insertInto('certifier_settings')
 		.values(row)
 		.onConflict((conflict) =>
-			conflict.column('id').doUpdateSet({ name: row.name, logo: row.logo, logo_type: row.logo_type, updated_by: actorId, updated_at: row.updated_at })
+			conflict
+				.column('id')
+				.doUpdateSet({ name: row.name, logo: row.logo, logo_type: row.logo_type, updated_by: actorId, updated_at: row.updated_at })
 		)
 		.execute();
 }

@@ -29,14 +29,10 @@ export function attestationPdf(attestation: Attestation): Promise<Buffer> {
 		},
 		(document) => {
 			document.font('Helvetica-Bold').fontSize(20).text(t.attestationTitle);
+			document.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#444444').text(attestation.certification).fillColor('#000000');
 			document
-				.moveDown(0.3)
-				.font('Helvetica')
-				.fontSize(11)
-				.fillColor('#444444')
-				.text(attestation.certification)
-				.fillColor('#000000');
-			document.moveDown(1).text(t.attestationBody(attestation.certifier.name, attestation.candidateName, attestation.certification, attestation.sessionName));
+				.moveDown(1)
+				.text(t.attestationBody(attestation.certifier.name, attestation.candidateName, attestation.certification, attestation.sessionName));
 			document.moveDown(0.5);
 			field(document, t.attestationOutcome, attestation.outcome);
 			heading(document, t.attestationBlocks, 12);

@@ -149,7 +149,10 @@ describe('convocationPdf', () => {
 
 	it('adds a line on accommodations when the candidate has extra time', async () => {
 		const text = pdfText(
-			await convocationPdf(convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }), jedha)
+			await convocationPdf(
+				convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }),
+				jedha
+			)
 		).replace(/\s+/g, ' ');
 		expect(text).toContain('Aménagement');
 		expect(text).toContain('temps majoré de 33 %');

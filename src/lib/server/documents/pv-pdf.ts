@@ -145,7 +145,9 @@ function drawSignatures(
 	row([t.pv.signer, t.pv.role, t.pv.signedOn], true);
 	for (const signature of signatures) {
 		const member = content.jury.members.find((entry) => entry.name === signature.name);
-		const role = member ? `${member.president ? t.pv.presidentRole : t.pv.memberRole}, ${member.external === false ? t.pv.internal : t.pv.external}` : '—';
+		const role = member
+			? `${member.president ? t.pv.presidentRole : t.pv.memberRole}, ${member.external === false ? t.pv.internal : t.pv.external}`
+			: '—';
 		row([signature.name, role, signature.signedAt], false);
 	}
 	document.font('Helvetica').fontSize(10);
@@ -173,7 +175,14 @@ function drawSignatures(
 /** A record's reference: « PV-<session>-A-V2 » for jury A's version 2, « PV-<session> » for the session's. */
 export function recordReference(sessionId: string, juryLabel: string | null, version: number | null): string {
 	const session = sessionId.replace(/-/g, '').slice(0, 8).toUpperCase();
-	const jury = juryLabel ? `-${juryLabel.normalize('NFD').replace(/[^A-Za-z0-9]/g, '').toUpperCase() || 'JURY'}` : '';
+	const jury = juryLabel
+		? `-${
+				juryLabel
+					.normalize('NFD')
+					.replace(/[^A-Za-z0-9]/g, '')
+					.toUpperCase() || 'JURY'
+			}`
+		: '';
 	return `PV-${session}${jury}${version ? `-V${version}` : ''}`;
 }
 
