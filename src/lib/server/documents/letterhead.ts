@@ -29,10 +29,7 @@ export function isDrawableImage(bytes: Buffer): boolean {
 }
 
 /** The certifier's logo (or its initials in a drawn mark) and name, above a rule, at the top of the current page. */
-export function drawLetterhead(document: Pdf, letterhead: Letterhead): void {
-	// Drawn when a page opens, possibly in the middle of a paragraph: the text's font comes back after.
-	const flowing = document as unknown as { _font?: { name?: string }; _fontSize?: number };
-	const [font, size] = [flowing._font?.name ?? 'Helvetica', flowing._fontSize ?? 10];
+function drawLetterhead(document: Pdf, letterhead: Letterhead): void {
 	const { left } = document.page.margins;
 	const x = left;
 	const y = LETTERHEAD_TOP;
@@ -66,16 +63,17 @@ export function drawLetterhead(document: Pdf, letterhead: Letterhead): void {
 		.strokeColor(BRAND)
 		.stroke()
 		.restore();
-	document.fillColor('#000000').font(font).fontSize(size);
-	document.x = left;
-	document.y = document.page.margins.top;
 }
 
-/** « Réf. … · Page 1 / 2 » at the foot of every page, once the document is laid out (pages buffered). */
-export function drawFooters(document: Pdf, letterhead: Letterhead): void {
+/**
+ * The letterhead at the top and « Réf. … Page 1 / 2 » at the foot of every page, once the document
+ * is laid out (its pages buffered), so the count is known and no text flow is cut by them.
+ */
+export function drawLetterheads(document: Pdf, letterhead: Letterhead): void {
 	const range = document.bufferedPageRange();
 	for (let index = range.start; index < range.start + range.count; index++) {
 		document.switchToPage(index);
+		drawLetterhead(document, letterhead);
 		const { left, right, bottom } = document.page.margins;
 		const width = document.page.width - left - right;
 		const y = document.page.height - bottom + 18;

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
 import { fr } from '$lib/i18n/fr';
 import type { AuditAnchor } from '../audit/audit-repository';
-import { drawFooters, drawLetterhead, LETTERHEAD_MARGINS, type Letterhead } from './letterhead';
+import { drawLetterheads, LETTERHEAD_MARGINS, type Letterhead } from './letterhead';
 
 const t = fr.certification;
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -29,12 +29,9 @@ export function renderPdf(
 		document.on('end', () => resolve(Buffer.concat(chunks)));
 		document.on('error', reject);
 	});
-	if (letterhead) {
-		drawLetterhead(document, letterhead);
-		document.on('pageAdded', () => drawLetterhead(document, letterhead));
-	}
 	draw(document);
-	if (letterhead) drawFooters(document, letterhead);
+	// Once laid out, each (buffered) page gets the letterhead above its top margin and its footer below the bottom one.
+	if (letterhead) drawLetterheads(document, letterhead);
 	document.end();
 	return done;
 }
