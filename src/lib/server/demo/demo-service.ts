@@ -9,6 +9,7 @@ import { accountExists, createUsersWithPassword } from '../auth/account-service'
 import { addDay, addRoom, createSession, editDay } from '../sessions/session-service';
 import { updateDefensePlacement } from '../planning/schedule-repository';
 import { listDays } from '../sessions/session-repository';
+import { createSheets } from '../scoring/scoring-repository';
 import { findDefenseContext } from '../live/timer-repository';
 import { phaseDurations } from '$lib/domain/live/timer';
 import { addExistingJuror, declareConflict, updateJurorProfile } from '../people/juror-service';
@@ -402,6 +403,13 @@ async function scoreDemoDefenses(
 						value: Math.min(top, Math.max(levels[0], noisy))
 					};
 				})
+			);
+			// The sheets first, as the tablet's first save would open them: the batch then goes through in one pass.
+			await createSheets(
+				db,
+				defense.id,
+				member.id,
+				page.candidates.map((candidate) => candidate.id)
 			);
 			await saveChanges(db, member.id, defense.id, { changes }, clock);
 			await submitGrids(db, member.id, defense.id);
