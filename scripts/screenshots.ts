@@ -12,7 +12,14 @@ const reviewAt = process.argv.includes('--review') ? process.argv[process.argv.i
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH || undefined,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run'
+	]
 });
 
 async function signedIn(email: string, width: number, height: number): Promise<Page> {
@@ -26,8 +33,8 @@ async function signedIn(email: string, width: number, height: number): Promise<P
 	return page;
 }
 
-const todayName = () =>
-	`Session du ${new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date())}`;
+const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
+const todayName = () => `Session du ${parisDate.format(new Date())}`;
 
 /** A candidate whose defense today is still to come, so their page shows the live forecast. */
 async function candidateWaitingToday(browser: Browser): Promise<string> {

@@ -20,7 +20,5 @@ export function sessionsByDay<T extends { state: string; start?: number; timezon
 	});
 	const rank = { today: 0, upcoming: 1, past: 2 };
 	const startOf = (session: { start?: number }) => session.start ?? Number.POSITIVE_INFINITY;
-	return tagged.sort(
-		(a, b) => rank[a.when] - rank[b.when] || (a.when === 'past' ? startOf(b) - startOf(a) : startOf(a) - startOf(b))
-	);
+	return tagged.sort((a, b) => rank[a.when] - rank[b.when] || (a.when === 'past' ? startOf(b) - startOf(a) : startOf(a) - startOf(b)));
 }

@@ -81,7 +81,11 @@ const calendarAttachment = (filename: string, calendar: string): MailAttachment 
 async function convocationAttachments(convocation: Convocation, certifier: Certifier): Promise<MailAttachment[]> {
 	return [
 		calendarAttachment('convocation.ics', convocationCalendar(convocation)),
-		{ filename: 'convocation.pdf', contentType: 'application/pdf', content: (await convocationPdf(convocation, certifier)).toString('base64') }
+		{
+			filename: 'convocation.pdf',
+			contentType: 'application/pdf',
+			content: (await convocationPdf(convocation, certifier)).toString('base64')
+		}
 	];
 }
 
