@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from './fixtures';
 import { demoJuries } from '../../src/lib/server/demo/demo-data';
 import { pdfText } from '../helpers/read-documents';
-import { accounts, expectNoAxeViolations, signIn } from './helpers';
+import { accounts, expectNoAxeViolations, signIn, todaySessionName } from './helpers';
 
 // The demo's past session is deliberated, signed and published (demo-deliberation.ts): candidat1
 // obtained the title. Today's session has nothing decided yet. Several accounts log in per test
@@ -51,16 +51,17 @@ test('the candidate sees their own published results, and nothing of an unpublis
 	const results = first.getByRole('region', { name: /Résultats : Session du/ });
 	await expect(results).toBeVisible();
 	await expect(results.getByText('Décision : Titre obtenu')).toBeVisible();
-	await expect(results.getByRole('row', { name: /BC06/ })).toContainText('Validé');
+	await expect(results.getByRole('listitem').filter({ hasText: 'BC06' })).toContainText('Validé');
 	await expect(results.getByText(/recours jusqu'au \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
 	await expectNoAxeViolations(first);
 	const attestation = await first.request.get(
 		(await results.getByRole('link', { name: 'Télécharger mon attestation (PDF)' }).getAttribute('href'))!
 	);
 	expect(attestation.headers()['content-type']).toBe('application/pdf');
-	const text = pdfText(await attestation.body());
-	expect(text).toContain('Amélie Lefèvre');
+	const text = pdfText(await attestation.body()).replace(/\s+/g, ' ');
+	expect(text).toContain("atteste qu'Amélie Lefèvre");
 	expect(text).toContain('Titre obtenu');
+	expect(text).toContain('Page 1 / 1');
 
 	// candidat11 is only in today's session, whose results are not published.
 	const other = await as(browser, 'candidat11@soutenance.test');
@@ -119,10 +120,8 @@ test('publishing today’s session is refused while records are unsigned', async
 	const page = await as(browser, accounts.coordinator);
 	const pastId = await pastSessionId(page);
 	await page.goto('/coordination');
-	const hrefs = await page
-		.getByRole('link', { name: /Session du/ })
-		.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-	const today = hrefs.find((href) => !href.endsWith(pastId))!;
+	const today = (await page.getByRole('link', { name: todaySessionName() }).getAttribute('href'))!;
+	expect(today).not.toContain(pastId);
 	await page.goto(`${today}/resultats`);
 	await page.getByRole('button', { name: 'Publier les résultats' }).click();
 	await expect(page.getByRole('alert')).toContainText('Publication impossible');
@@ -192,9 +191,35 @@ test('the jury corrects its record: justification required, each member signs wi
 	// The candidate now sees the corrected decision.
 	const candidate = await as(browser, accounts.candidate);
 	await candidate.goto('/candidat');
-	await expect(candidate.getByRole('region', { name: /Résultats : Session du/ }).getByRole('row', { name: /BC06/ })).toContainText(
-		'Non validé'
-	);
+	await expect(
+		candidate
+			.getByRole('region', { name: /Résultats : Session du/ })
+			.getByRole('listitem')
+			.filter({ hasText: 'BC06' })
+	).toContainText('Non validé');
+});
+
+test("on the candidate's phone: a short header, today's convocation first, block badges that never break", async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await signIn(page, accounts.candidate);
+	await page.goto('/candidat');
+	const header = await page.locator('body > div > header, header').first().boundingBox();
+	expect(header!.height).toBeLessThan(844 / 6);
+	// Today's convocation, then the results, then the earlier session folded.
+	const today = page.getByRole('region', { name: `Convocation : ${todaySessionName()}` });
+	const results = page.getByRole('region', { name: /Résultats : Session du/ });
+	expect((await today.boundingBox())!.y).toBeLessThan((await results.boundingBox())!.y);
+	await expect(page.locator('details', { hasText: 'Session précédente' })).not.toHaveAttribute('open');
+	for (const code of ['BC01', 'BC06']) {
+		const badge = results.getByText(code, { exact: true });
+		const box = (await badge.boundingBox())!;
+		const lineHeight = await badge.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+		expect(box.height, code).toBeLessThan(lineHeight * 1.5);
+	}
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await expectNoAxeViolations(page);
+	await context.close();
 });
 
 test('a juror never sees a deliberation outside their juries, nor a candidate', async ({ browser }) => {

@@ -8,6 +8,14 @@ export const accounts = {
 	candidate: 'candidat1@soutenance.test'
 } as const;
 
+/** The name of today's demo session (« Session du 03/12/2026 »): the demo also holds a past and a next one. */
+export function todaySessionName(): string {
+	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+		new Date()
+	);
+	return `Session du ${today}`;
+}
+
 /** Logs in through the login page, as a person does: for the tests of the login itself and of what follows it on screen. */
 export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/connexion');

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, liveTimerEvents, signIn, watchLiveTimers } from './helpers';
+import { accounts, expectNoAxeViolations, liveTimerEvents, signIn, todaySessionName, watchLiveTimers } from './helpers';
 
 // Demo jury A: jury1 presides, jury2 and jury6 sit in it; jury3 sits in jury B only.
 const PRESIDENT = accounts.juror;
@@ -43,10 +43,7 @@ let sessionId: string;
 test('the coordination finds the session, its juries and the live board without axe violation', async ({ page }) => {
 	await signIn(page, accounts.coordinator);
 	await page.goto('/coordination');
-	await page
-		.getByRole('link', { name: /^Session du / })
-		.first()
-		.click();
+	await page.getByRole('link', { name: todaySessionName() }).click();
 	await page.getByRole('link', { name: 'Direct' }).click();
 	await expect(page.getByRole('heading', { name: 'Direct' })).toBeVisible();
 	sessionId = page.url().split('/sessions/')[1].split('/')[0];

@@ -12,12 +12,14 @@ const idOf = async (email: string) => (await db.selectFrom('users').select('id')
 
 async function seed() {
 	const president = await idOf('jury1@soutenance.test');
-	// Today's session: the one with the latest day among the juries jury1 presides.
+	// Today's session: the one with the latest day up to today among the juries jury1 presides (the next one is later).
+	const today = new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
 	const juryA = await db
 		.selectFrom('juries')
 		.innerJoin('session_days', 'session_days.session_id', 'juries.session_id')
 		.select(['juries.id', 'juries.session_id as sessionId'])
 		.where('juries.president_id', '=', president)
+		.where('session_days.day', '<=', today)
 		.orderBy('session_days.day', 'desc')
 		.executeTakeFirstOrThrow();
 	const juryB = await db

@@ -47,3 +47,16 @@ export function pdfText(pdf: Buffer): string {
 		rmSync(directory, { recursive: true, force: true });
 	}
 }
+
+/** How many images a PDF draws, as poppler's pdfimages lists them (one line per image drawn on a page). */
+export function pdfImages(pdf: Buffer): number {
+	const directory = mkdtempSync(join(tmpdir(), 'pdf-'));
+	try {
+		const file = join(directory, 'document.pdf');
+		writeFileSync(file, pdf);
+		const listing = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+		return listing.trim().split('\n').slice(2).length;
+	} finally {
+		rmSync(directory, { recursive: true, force: true });
+	}
+}

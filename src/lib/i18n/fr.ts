@@ -11,6 +11,7 @@ import { auth } from './fr/auth';
 import { tabularImport } from './fr/import';
 import { referentiel } from './fr/referentiel';
 import { backup } from './fr/backup';
+import { certifier } from './fr/certifier';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -75,5 +76,6 @@ export const fr = {
 	certification,
 	import: tabularImport,
 	referentiel,
-	backup
+	backup,
+	certifier
 };

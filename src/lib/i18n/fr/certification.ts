@@ -1,4 +1,6 @@
 // Messages of deliberation, procès-verbal, results and statistics.
+import { queBefore } from '$lib/domain/certifier';
+
 export const certification = {
 	defenseNotFound: 'Soutenance introuvable.',
 	notYourJury: "Cette délibération n'est pas celle d'un de vos jurys.",
@@ -71,6 +73,11 @@ export const certification = {
 		incidents: 'Incidents',
 		noIncident: 'aucun',
 		signatures: 'Signatures',
+		signer: 'Signataire',
+		role: 'Qualité',
+		signedOn: 'Signé le',
+		presidentRole: 'président·e du jury',
+		memberRole: 'membre du jury',
 		signedAt: (name: string, at: string) => `${name}, signé le ${at}`,
 		contentHash: 'Empreinte SHA-256 du contenu signé',
 		journal: 'Journal d’audit à la dernière signature',
@@ -126,8 +133,9 @@ export const certification = {
 			`: ${outcome}\n${blocks.join('\n')}\n\nVous pouvez former un recours jusqu’au ` +
 			`${appealUntil}.\nVotre espace : ${link}\n\nL’équipe de coordination`,
 		attestationTitle: 'Attestation de résultats',
-		attestationBody: (name: string, certification: string, session: string) =>
-			`Le certificateur atteste que ${name} a présenté, lors de la session « ${session} », les épreuves du titre ${certification}.`,
+		attestationBody: (certifier: string, name: string, certification: string, session: string) =>
+			`${certifier}, organisme certificateur, atteste ${queBefore(name)} a présenté, lors de la session « ${session} », ` +
+			`les épreuves du titre ${certification}.`,
 		attestationOutcome: 'Décision',
 		attestationBlocks: 'Blocs de compétences validés',
 		attestationNone: 'Aucun bloc validé.',

@@ -33,6 +33,7 @@ export const common = {
 				messages: 'Messages',
 				journal: 'Journal',
 				referentiel: 'Référentiel',
+				certifier: 'Certificateur',
 				myDefenses: 'Mes soutenances',
 				deliberations: 'Délibérations',
 				myConvocation: 'Ma convocation'

@@ -96,7 +96,11 @@ export const publication = {
 			votreConvocationApparaitraIci: 'Votre convocation apparaîtra ici dès que le planning de cette session sera publié.',
 			votreConvocationApparaitraIci2: 'Votre convocation apparaîtra ici dès que le planning de votre session sera publié.',
 			convocation: (name: string) => `Convocation : ${name}`,
-			session: (name: string) => `Session : ${name}`
+			session: (name: string) => `Session : ${name}`,
+			today: 'Aujourd’hui',
+			upcoming: 'À venir',
+			sessionsPrecedentes: (count: number) => (count > 1 ? `Sessions précédentes (${count})` : 'Session précédente'),
+			details: 'Tout le détail de la convocation'
 		},
 		outbox: {
 			title: 'Messages · Soutenance',

@@ -37,6 +37,7 @@ import { enqueueMail } from '../notifications/outbox-repository';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
+import { currentCertifier } from '../certifier/certifier-service';
 import { recordPdf } from '../documents/pv-pdf';
 import { UserFacingError } from '../errors';
 import { listDays } from '../sessions/session-repository';
@@ -453,7 +454,7 @@ export async function recordContent(
 		format: 'soutenance.pv/1',
 		version,
 		previous,
-		certifier: referentiel.certifier,
+		certifier: (await currentCertifier(db, referentiel.certifier)).name,
 		certification: {
 			title: referentiel.certification.title,
 			rncpCode: referentiel.certification.rncpCode,
@@ -627,7 +628,7 @@ export async function signInTransaction(
 		name: signature.name,
 		signedAt: formatWithZone(signature.signedAt, context.session.timezone)
 	}));
-	const pdf = await recordPdf(state.content, shown, state.hash, anchor, now);
+	const pdf = await recordPdf(state.content, shown, state.hash, anchor, now, await currentCertifier(trx, state.content.certifier));
 	const sha256 = sha256Hex(pdf);
 	await lockPvVersion(trx, pvId, {
 		content: { ...state.content, signatures: shown },

@@ -68,7 +68,7 @@ beforeAll(async () => {
 	coordinatorId = id('coordination@soutenance.test');
 	const sessions = await db.selectFrom('exam_sessions').select(['id', 'name']).orderBy('name').execute();
 	pastId = sessions.find((session) => session.name.includes('04/11/2026'))!.id;
-	todayId = sessions.find((session) => session.id !== pastId)!.id;
+	todayId = sessions.find((session) => session.name.includes('25/11/2026'))!.id;
 	for (const jury of await db.selectFrom('juries').select(['id', 'label', 'president_id']).where('session_id', '=', pastId).execute()) {
 		const members = (await db.selectFrom('jury_members').select('juror_id').where('jury_id', '=', jury.id).execute()).map(
 			(row) => row.juror_id
@@ -285,12 +285,22 @@ describe('the demo deliberation of a past session', () => {
 			'Motifs :',
 			'Dépassement en présentation : +2 min 05 s',
 			'Niveau saisi sur la mauvaise compétence',
-			'signé le mercredi 4 novembre 2026 à 18:00 (heure de Paris, UTC+01:00)',
-			stored.content_sha256!
+			// The signatures: each signer's name, role and time.
+			'Signataire Qualité Signé le',
+			'président·e du jury',
+			'membre du jury',
+			'mercredi 4 novembre 2026 à 18:00 (heure de Paris, UTC+01:00)',
+			stored.content_sha256!,
+			// On the certifier's letterhead, with the record's reference and page numbers.
+			'Jedha Organisme certificateur',
+			'Page 1 / '
 		]) {
 			expect(text, expected).toContain(expected);
 		}
 		expect(text).toMatch(/Grille de .+ rouverte par .+ : Niveau saisi/);
+		expect(text).toMatch(new RegExp(`Réf\\. PV-[0-9A-Z]{8}-${[...juries.entries()].find(([, entry]) => entry.id === jury.id)![0]}-V1`));
+		const president = members.find((member) => member.id === jury.president)!;
+		expect(text).toContain(`${president.name} président·e du jury`);
 		const first = flat((await recordFile(handle.db, null, juryOf.get('candidat1')!.id, 1)).pdf);
 		expect(first).toContain('Amélie Lefèvre');
 		expect(first).toMatch(
@@ -629,7 +639,10 @@ describe('publication', () => {
 		const attestation = flat(await attestationFile(handle.db, pastId, id('candidat1@soutenance.test'), { onlyPublished: true }));
 		expect(attestation).toContain('Attestation de résultats');
 		expect(attestation).toContain('Décision : Titre obtenu');
-		expect(attestation).toContain('BC06 — Direction de projets de gestion de donnees');
+		expect(attestation).toContain('BC06 — Direction de projets de gestion de données');
+		expect(attestation).toContain("BC01 — Construction et alimentation d'une infrastructure de gestion de données");
+		expect(attestation).toContain("Jedha, organisme certificateur, atteste qu'Amélie Lefèvre a présenté");
+		expect(attestation).toMatch(/Réf\. ATT-[0-9A-Z]{8}-[0-9A-Z]{8} Page 1 \/ 1/);
 	});
 });
 

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
+import { currentCertifier } from '../certifier/certifier-service';
 import { attestationPdf } from '../documents/attestation-pdf';
 import { sessionRecordPdf, type SignedRecord } from '../documents/pv-pdf';
 import { UserFacingError } from '../errors';
@@ -343,8 +344,10 @@ export async function attestationFile(
 	if (!candidate || !current) throw new UserFacingError('certification.candidate-not-found', 404, t.results.candidateNotFound);
 	const referentiel = await referentielOf(db, session.referentielId);
 	const { title, rncpCode, level } = referentiel.certification;
+	const short = (id: string) => id.replace(/-/g, '').slice(0, 8).toUpperCase();
 	return attestationPdf({
-		certifier: referentiel.certifier,
+		certifier: await currentCertifier(db, referentiel.certifier),
+		reference: `ATT-${short(sessionId)}-${short(candidate.id)}`,
 		certification: `${title} (RNCP ${rncpCode}, niveau ${level})`,
 		sessionName: session.name,
 		candidateName: candidate.name,
@@ -422,8 +425,9 @@ export async function sessionRecordFile(db: Database, sessionId: string): Promis
 	}
 	signed.sort((a, b) => a.content.jury.label.localeCompare(b.content.jury.label));
 	return sessionRecordPdf(
-		session.name,
+		session,
 		signed,
-		juries.filter((jury) => !jury.version).map((jury) => jury.label)
+		juries.filter((jury) => !jury.version).map((jury) => jury.label),
+		await currentCertifier(db)
 	);
 }

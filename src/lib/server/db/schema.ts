@@ -91,6 +91,15 @@ export interface CertificationDecisions {
   validated_blocks: Generated<Json>;
 }
 
+export interface CertifierSettings {
+  id: Generated<boolean>;
+  logo: Buffer | null;
+  logo_type: string | null;
+  name: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Conflicts {
   candidate_id: string;
   juror_id: string;
@@ -441,6 +450,7 @@ export interface DB {
   block_results: BlockResults;
   candidate_profiles: CandidateProfiles;
   certification_decisions: CertificationDecisions;
+  certifier_settings: CertifierSettings;
   conflicts: Conflicts;
   defense_candidates: DefenseCandidates;
   defense_phase_log: DefensePhaseLog;

@@ -6,7 +6,12 @@ import { timeOfDay } from '$lib/domain/planning/time';
 import type { Database } from '../db/connect';
 import { inTransaction } from '../db/transaction';
 import { accountExists, createUsersWithPassword } from '../auth/account-service';
-import { addDay, addRoom, createSession } from '../sessions/session-service';
+import { addDay, addRoom, createSession, editDay } from '../sessions/session-service';
+import { updateDefensePlacement } from '../planning/schedule-repository';
+import { listDays } from '../sessions/session-repository';
+import { createSheets } from '../scoring/scoring-repository';
+import { findDefenseContext } from '../live/timer-repository';
+import { phaseDurations } from '$lib/domain/live/timer';
 import { addExistingJuror, declareConflict, updateJurorProfile } from '../people/juror-service';
 import { addCandidate } from '../people/candidate-service';
 import { createJury } from '../juries/jury-service';
@@ -43,13 +48,47 @@ const DEMO_ORIGIN = process.env.ORIGIN ?? 'http://localhost:3000';
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
-/** Opening hours of today's demo day, around `now`, so a visitor always finds something happening. */
+/** Planning hours of today's demo day: the engine packs the defenses from the opening; they are then moved around `now`. */
 export function demoDayAround(now: Date): { date: string; opensAt: string; closesAt: string } {
-	const local = new TZDate(now.getTime(), DEMO_TIMEZONE);
-	const minutes = local.getHours() * 60 + local.getMinutes();
-	const opens = Math.max(0, Math.floor((minutes - 150) / 30) * 30);
-	const closes = Math.min(23 * 60 + 55, opens + 8 * 60);
-	return { date: format(local, 'yyyy-MM-dd'), opensAt: timeOfDay(opens), closesAt: timeOfDay(Math.max(closes, opens + 60)) };
+	return { date: zonedDate(now, 0), opensAt: '08:00', closesAt: '13:30' };
+}
+
+/** The date `days` after `now`'s, in the demo's zone. */
+function zonedDate(now: Date, days: number): string {
+	return format(addDays(new TZDate(now.getTime(), DEMO_TIMEZONE), days), 'yyyy-MM-dd');
+}
+
+/** Minutes since midnight of `instant` in the demo's zone. */
+function minutesOfDay(instant: number): number {
+	const local = new TZDate(instant, DEMO_TIMEZONE);
+	return local.getHours() * 60 + local.getMinutes();
+}
+
+/** Each jury's day starts this share of its length before `now`: some defenses done, one under way, more to come. */
+const SHARE_DONE = 0.4;
+/** The day stays on its date: its first defense from 00:30, its last one over by 23:50. */
+const EARLIEST = 30;
+const LATEST = 23 * 60 + 50;
+
+/**
+ * How far to move each jury's planned day (in whole 5 minutes) so that `now` falls inside it and
+ * the day stays on its date: late in the evening it ends near midnight, early in the morning it
+ * starts after midnight.
+ */
+export function shiftsAround(now: number, juries: { juryId: string; startsAt: number; endsAt: number }[][]): Map<string, number> {
+	const shifts = new Map<string, number>();
+	const step = 5 * 60_000;
+	const dayStart = now - minutesOfDay(now) * 60_000;
+	for (const defenses of juries) {
+		if (defenses.length === 0) continue;
+		const first = Math.min(...defenses.map((defense) => defense.startsAt));
+		const last = Math.max(...defenses.map((defense) => defense.endsAt));
+		let shift = Math.round((now - SHARE_DONE * (last - first) - first) / step) * step;
+		shift = Math.min(shift, dayStart + LATEST * 60_000 - last);
+		shift = Math.max(shift, dayStart + EARLIEST * 60_000 - first);
+		shifts.set(defenses[0].juryId, Math.floor(shift / step) * step);
+	}
+	return shifts;
 }
 
 /** The embedded database gets the demo on its first start; its accounts are printed at every start. */
@@ -78,21 +117,26 @@ interface DemoPeople {
 }
 
 /**
- * The demo's people and sessions, each session scheduled by the engine and published as a
- * coordinator would; then today's jury A (presided by jury1) is mid-defense, and the session of
- * three weeks ago is scored, deliberated, signed and its results published.
+ * The demo's people and sessions as a coordinator and the jurors would have left them: today's
+ * session under way (each jury has heard and scored its first candidates, hears one now, a few
+ * minutes late at most, and has more to come), a session in two weeks ready to plan (jurors,
+ * juries and candidates, nothing scheduled), and the session of three weeks ago scored,
+ * deliberated, signed and its results published.
  */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	const people = await createDemoAccounts(db);
 	const { coordinatorId, candidateIds } = people;
-	const today = demoDayAround(now);
-	const past = format(addDays(new TZDate(now.getTime(), DEMO_TIMEZONE), -21), 'yyyy-MM-dd');
-	const todayId = await createDemoSession(db, people, today, candidateIds);
+	const todayId = await createDemoSession(db, people, demoDayAround(now), candidateIds);
 	// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
 	await declareConflict(db, coordinatorId, todayId, people.jurorIds[1], { candidateId: candidateIds[1], reason: 'Tuteur du projet' });
-	const pastId = await createDemoSession(db, people, { date: past, opensAt: '09:00', closesAt: '17:30' }, candidateIds.slice(0, 10));
-	for (const sessionId of [todayId, pastId]) await planAndPublish(db, coordinatorId, sessionId);
-	await startDefenseInProgress(db, todayId, 'A', now);
+	const pastDay = { date: zonedDate(now, -21), opensAt: '09:00', closesAt: '17:30' };
+	const pastId = await createDemoSession(db, people, pastDay, candidateIds.slice(0, 10));
+	// The next session, in two weeks: its candidates registered, nothing planned yet.
+	await createDemoSession(db, people, { date: zonedDate(now, 14), opensAt: '09:00', closesAt: '17:30' }, candidateIds.slice(1, 16));
+	await planAndPublish(db, coordinatorId, todayId, () => moveTodayAround(db, coordinatorId, todayId, now));
+	await planAndPublish(db, coordinatorId, pastId);
+	const rng = seededRandom(35288);
+	await playTodaySoFar(db, todayId, now, rng);
 	const pastDefenses = (await loadPlanningContext(db, pastId)).rows.defenses;
 	await markDefensesDoneForDemo(
 		db,
@@ -100,7 +144,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	);
 	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
 	await deliberateDemoSession(db, pastId, {
-		rng: seededRandom(35288),
+		rng,
 		coordinatorId,
 		signedAt: new Date(lastEnd + 30 * 60_000),
 		publish: true,
@@ -194,25 +238,75 @@ async function createDemoSession(
 	return sessionId;
 }
 
-async function planAndPublish(db: Database, coordinatorId: string, sessionId: string): Promise<void> {
+async function planAndPublish(
+	db: Database,
+	coordinatorId: string,
+	sessionId: string,
+	beforePublishing?: () => Promise<void>
+): Promise<void> {
 	const { runId, finished } = await startPlanningRun(db, coordinatorId, sessionId, 'plan');
 	await finished;
 	const run = await currentRun(db, sessionId);
 	if (run?.id !== runId || run.status !== 'done')
 		throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
+	await beforePublishing?.();
 	await publishPlan(db, coordinatorId, sessionId, 0);
 }
 
-/** The jury's defense under way at `now` (or the last one begun) has its presentation running for a few minutes. */
-async function startDefenseInProgress(db: Database, sessionId: string, juryLabel: string, now: Date): Promise<void> {
+/** Today's plan, computed from 08:00, moved jury by jury around `now`; the day's hours follow. */
+async function moveTodayAround(db: Database, coordinatorId: string, sessionId: string, now: Date): Promise<void> {
 	const { rows } = await loadPlanningContext(db, sessionId);
-	const jury = rows.juries.find((entry) => entry.label === juryLabel);
-	const defenses = rows.defenses.filter((defense) => defense.juryId === jury?.id);
-	const current = defenses.filter((defense) => defense.startsAt <= now).at(-1) ?? defenses[0];
-	if (!current) return;
-	const fewMinutesAgo = new Date(now.getTime() - 4 * 60_000);
-	const startedAt = current.startsAt > fewMinutesAgo ? current.startsAt : fewMinutesAgo;
-	await inTransaction(db, (trx) => startTimerForDemo(trx, current.id, startedAt));
+	const byJury = rows.juries.map((jury) =>
+		rows.defenses
+			.filter((defense) => defense.juryId === jury.id)
+			.map((defense) => ({ id: defense.id, juryId: jury.id, startsAt: defense.startsAt.getTime(), endsAt: defense.endsAt.getTime() }))
+	);
+	const shifts = shiftsAround(now.getTime(), byJury);
+	const moved = byJury.flat().map((defense) => ({
+		...defense,
+		startsAt: defense.startsAt + shifts.get(defense.juryId)!,
+		endsAt: defense.endsAt + shifts.get(defense.juryId)!
+	}));
+	const opens = Math.floor(Math.min(...moved.map((defense) => minutesOfDay(defense.startsAt))) / 30) * 30;
+	const closes = Math.min(23 * 60 + 55, Math.ceil(Math.max(...moved.map((defense) => minutesOfDay(defense.endsAt))) / 30) * 30);
+	const day = { date: demoDayAround(now).date, opensAt: timeOfDay(opens), closesAt: timeOfDay(closes) };
+	const [{ id: dayId }] = await listDays(db, sessionId);
+	await editDay(db, coordinatorId, sessionId, dayId, day);
+	await inTransaction(db, async (trx) => {
+		for (const defense of moved) {
+			const placement = { juryId: defense.juryId, startsAt: new Date(defense.startsAt), endsAt: new Date(defense.endsAt) };
+			await updateDefensePlacement(trx, defense.id, placement);
+		}
+	});
+}
+
+/** How late each jury runs today, in minutes: a few minutes at most. */
+const JURY_DELAYS = [3, 1, 6];
+
+/**
+ * Today so far, jury by jury: the defenses over by now were heard, closed and scored by every
+ * member; the one in its slot now (or the next one) is under way, started a few minutes late;
+ * the rest is to come.
+ */
+async function playTodaySoFar(db: Database, sessionId: string, now: Date, rng: () => number): Promise<void> {
+	const { rows } = await loadPlanningContext(db, sessionId);
+	const done: string[] = [];
+	for (const [index, jury] of rows.juries.entries()) {
+		const defenses = rows.defenses.filter((defense) => defense.juryId === jury.id).sort((a, b) => +a.startsAt - +b.startsAt);
+		const delay = JURY_DELAYS[index % JURY_DELAYS.length] * 60_000;
+		const current = defenses.find((defense) => defense.endsAt.getTime() + delay > now.getTime()) ?? defenses.at(-1);
+		if (!current) continue;
+		done.push(...defenses.slice(0, defenses.indexOf(current)).map((defense) => defense.id));
+		const startedAt = new Date(Math.min(current.startsAt.getTime() + delay, now.getTime() - 2 * 60_000));
+		const context = (await findDefenseContext(db, current.id))!;
+		const { presentation } = phaseDurations(context.session, context.candidates);
+		const questionsFrom = new Date(startedAt.getTime() + presentation * 1000);
+		const phase = questionsFrom < now ? { phase: 'questions' as const, phaseStartedAt: questionsFrom } : undefined;
+		await inTransaction(db, (trx) => startTimerForDemo(trx, current.id, startedAt, phase));
+	}
+	await markDefensesDoneForDemo(db, done);
+	const heard = rows.defenses.filter((defense) => done.includes(defense.id));
+	await scoreDemoDefenses(db, heard, rows.juries, { rng, strong: new Set(), clock: now.getTime() - 6 * HOUR });
 }
 
 export interface DemoDeliberationOptions {
@@ -237,37 +331,12 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 	const { rng, coordinatorId } = options;
 	const signedAt = options.signedAt ?? new Date();
 	const strong = new Set(options.strongCandidateIds ?? []);
-	const pick = (values: number[]) => values[Math.floor(rng() * values.length)];
 	const { rows } = await loadPlanningContext(db, sessionId);
 	const held = rows.defenses.filter((defense) => defense.status !== 'absent');
-	let clock = signedAt.getTime() - HOUR;
-	let blockCode = '';
+	const blockCode = await scoreDemoDefenses(db, held, rows.juries, { rng, strong, clock: signedAt.getTime() - HOUR });
 	for (const defense of held) {
 		const presidentId = rows.juries.find((jury) => jury.id === defense.juryId)!.presidentId!;
-		const page = await defensePage(db, presidentId, defense.id);
-		blockCode = page.model.blockCode;
-		const levels = page.model.levels.map((level) => level.value).sort((a, b) => a - b);
-		const top = levels.at(-1)!;
-		const ability = new Map(page.candidates.map((candidate) => [candidate.id, strong.has(candidate.id) ? top : pick([1, 2, 2, 3])]));
-		for (const member of page.members) {
-			const changes = page.candidates.flatMap((candidate) =>
-				page.model.competencies.map((competency) => {
-					const noisy = strong.has(candidate.id) ? pick([top - 1, top]) : ability.get(candidate.id)! + pick([-1, 0, 0, 1]);
-					clock += 1000;
-					return {
-						changeId: crypto.randomUUID(),
-						clientTime: clock,
-						candidateId: candidate.id,
-						competencyCode: competency.code,
-						field: 'level',
-						value: Math.min(top, Math.max(levels[0], noisy))
-					};
-				})
-			);
-			await saveChanges(db, member.id, defense.id, { changes }, clock);
-			await submitGrids(db, member.id, defense.id);
-		}
-		await recordDecisions(db, presidentId, defense.id, await proposedDecisions(db, presidentId, defense.id, levels[1], strong));
+		await recordDecisions(db, presidentId, defense.id, await proposedDecisions(db, presidentId, defense.id, strong));
 	}
 
 	const heard = [...new Set(rows.defenseCandidates.map((entry) => entry.candidateId))];
@@ -299,8 +368,59 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 	}
 }
 
+/**
+ * Every member of each defense's jury scores its candidates (a level per competency, around the
+ * candidate's ability, the strong ones at the top) and submits. Returns the block scored.
+ */
+async function scoreDemoDefenses(
+	db: Database,
+	defenses: { id: string; juryId: string }[],
+	juries: { id: string; presidentId: string | null }[],
+	options: { rng: () => number; strong: Set<string>; clock: number }
+): Promise<string> {
+	const { rng, strong } = options;
+	const pick = (values: number[]) => values[Math.floor(rng() * values.length)];
+	let clock = options.clock;
+	let blockCode = '';
+	for (const defense of defenses) {
+		const presidentId = juries.find((jury) => jury.id === defense.juryId)!.presidentId!;
+		const page = await defensePage(db, presidentId, defense.id);
+		blockCode = page.model.blockCode;
+		const levels = page.model.levels.map((level) => level.value).sort((a, b) => a - b);
+		const top = levels.at(-1)!;
+		const ability = new Map(page.candidates.map((candidate) => [candidate.id, strong.has(candidate.id) ? top : pick([1, 2, 2, 3])]));
+		for (const member of page.members) {
+			const changes = page.candidates.flatMap((candidate) =>
+				page.model.competencies.map((competency) => {
+					const noisy = strong.has(candidate.id) ? pick([top - 1, top]) : ability.get(candidate.id)! + pick([-1, 0, 0, 1]);
+					clock += 1000;
+					return {
+						changeId: crypto.randomUUID(),
+						clientTime: clock,
+						candidateId: candidate.id,
+						competencyCode: competency.code,
+						field: 'level',
+						value: Math.min(top, Math.max(levels[0], noisy))
+					};
+				})
+			);
+			// The sheets first, as the tablet's first save would open them: the batch then goes through in one pass.
+			await createSheets(
+				db,
+				defense.id,
+				member.id,
+				page.candidates.map((candidate) => candidate.id)
+			);
+			await saveChanges(db, member.id, defense.id, { changes }, clock);
+			await submitGrids(db, member.id, defense.id);
+		}
+	}
+	return blockCode;
+}
+
 /** The president's form: the proposal, except a divergence the jury settled in the candidate's favour, with the reason written down. */
-async function proposedDecisions(db: Database, presidentId: string, defenseId: string, secondLevel: number, strong: Set<string>) {
+async function proposedDecisions(db: Database, presidentId: string, defenseId: string, strong: Set<string>) {
+	const secondLevel = defaultReferentiel.scale.levels.map((level) => level.value).sort((a, b) => a - b)[1];
 	const view = await deliberationView(db, presidentId, defenseId);
 	if (view.state !== 'open') throw new Error(`Délibération de ${defenseId} non ouverte`);
 	const form: Record<string, string> = {};

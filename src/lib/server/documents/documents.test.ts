@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Convocation } from '$lib/domain/publication/convocation';
-import { pdfText, readCalendar } from '../../../../tests/helpers/read-documents';
+import { pdfImages, pdfText, readCalendar } from '../../../../tests/helpers/read-documents';
+import { squarePng } from '../../../../tests/helpers/images';
+import { attestationPdf } from './attestation-pdf';
 import { convocationPdf } from './convocation-pdf';
 import { convocationSections, sectionsAsText } from './convocation-text';
 import { buildCalendar } from './ics';
+
+const jedha = { name: 'Jedha', logo: null };
 
 function convocation(overrides: Partial<Convocation> = {}): Convocation {
 	return {
@@ -104,7 +108,7 @@ describe('convocation text', () => {
 
 describe('convocationPdf', () => {
 	it('holds the candidate, the date, the time with its zone, the place and the instructions', async () => {
-		const pdf = await convocationPdf(convocation());
+		const pdf = await convocationPdf(convocation(), jedha);
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		const text = pdfText(pdf).replace(/\s+/g, ' ');
 		expect(text).toContain('Convocation à la soutenance');
@@ -113,11 +117,42 @@ describe('convocationPdf', () => {
 		expect(text).toContain('Salle Turing, 4 rue de la Bourse, 75002 Paris');
 		expect(text).toContain("une pièce d'identité");
 		expect(text).not.toContain('Aménagement');
+		// On the certifier's letterhead, with its reference and page numbers.
+		expect(text).toContain('Jedha Organisme certificateur');
+		expect(text).toMatch(/Réf\. CONV-[0-9A-Z]{8}-[0-9A-Z]+-V1/);
+		expect(text).toMatch(/Page 1 \/ 1/);
+	});
+
+	it("draws the certifier's logo when one is set, and numbers every page", async () => {
+		const logo = { bytes: squarePng(), type: 'image/png' };
+		const pdf = await convocationPdf(convocation(), { name: 'École de la donnée', logo });
+		expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('École de la donnée Organisme certificateur');
+		expect(pdfImages(pdf)).toBe(1);
+		const blocks = Array.from({ length: 70 }, (_, index) => `BC${index} — Analyse prédictive de données structurées`);
+		const attestation = await attestationPdf({
+			certifier: { name: 'Jedha', logo },
+			reference: 'ATT-1',
+			certification: 'Concepteur Développeur en Science des Données (RNCP 35288, niveau 6)',
+			sessionName: 'Session du 12/11/2026',
+			candidateName: 'Hugo Lambert',
+			outcome: 'Titre obtenu',
+			validatedBlocks: blocks,
+			issuedOn: '12 novembre 2026',
+			decidedAt: new Date('2026-11-12T17:00:00Z')
+		});
+		const text = pdfText(attestation).replace(/\s+/g, ' ');
+		expect(text).toContain("Jedha, organisme certificateur, atteste qu'Hugo Lambert a présenté");
+		expect(text).toContain('Réf. ATT-1 Page 1 / 2');
+		expect(text).toContain('Réf. ATT-1 Page 2 / 2');
+		expect(pdfImages(attestation)).toBe(2);
 	});
 
 	it('adds a line on accommodations when the candidate has extra time', async () => {
 		const text = pdfText(
-			await convocationPdf(convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }))
+			await convocationPdf(
+				convocation({ candidate: { id: 'c5', name: 'Inès Garcia', timezone: 'Europe/Paris', extraTimePercent: 33 } }),
+				jedha
+			)
 		).replace(/\s+/g, ' ');
 		expect(text).toContain('Aménagement');
 		expect(text).toContain('temps majoré de 33 %');

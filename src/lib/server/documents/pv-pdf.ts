@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
 import { fr } from '$lib/i18n/fr';
 import type { AuditAnchor } from '../audit/audit-repository';
+import { drawLetterheads, LETTERHEAD_MARGINS, type Letterhead } from './letterhead';
 
 const t = fr.certification;
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -11,11 +12,16 @@ type Pdf = InstanceType<typeof PDFDocument>;
  * is given, not "now": pdfkit derives the file identifier from it, so the same input gives the
  * same bytes.
  */
-export function renderPdf(info: { title: string; subject: string; createdAt: Date }, draw: (document: Pdf) => void): Promise<Buffer> {
+export function renderPdf(
+	info: { title: string; subject: string; createdAt: Date; letterhead?: Letterhead },
+	draw: (document: Pdf) => void
+): Promise<Buffer> {
+	const { letterhead } = info;
 	const document = new PDFDocument({
 		size: 'A4',
-		margin: 56,
-		info: { Title: info.title, Author: fr.app.name, Subject: info.subject, CreationDate: info.createdAt }
+		margins: letterhead ? LETTERHEAD_MARGINS : { top: 56, bottom: 56, left: 56, right: 56 },
+		bufferPages: Boolean(letterhead),
+		info: { Title: info.title, Author: letterhead?.certifier.name ?? fr.app.name, Subject: info.subject, CreationDate: info.createdAt }
 	});
 	const chunks: Buffer[] = [];
 	const done = new Promise<Buffer>((resolve, reject) => {
@@ -24,6 +30,8 @@ export function renderPdf(info: { title: string; subject: string; createdAt: Dat
 		document.on('error', reject);
 	});
 	draw(document);
+	// Once laid out, each (buffered) page gets the letterhead above its top margin and its footer below the bottom one.
+	if (letterhead) drawLetterheads(document, letterhead);
 	document.end();
 	return done;
 }
@@ -101,12 +109,45 @@ function drawRecord(document: Pdf, content: RecordContent): void {
  * holding this document finds out whether the journal was later shortened or rewritten. Records
  * signed before the journal was anchored have none.
  */
-function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha256: string, anchor: AuditAnchor | null): void {
+function drawSignatures(
+	document: Pdf,
+	content: RecordContent,
+	signatures: RecordSignature[],
+	contentSha256: string,
+	anchor: AuditAnchor | null
+): void {
 	heading(document, t.pv.signatures, 11);
-	bullets(
-		document,
-		signatures.map((signature) => t.pv.signedAt(signature.name, signature.signedAt))
-	);
+	// One line per signer: name, role in the jury, time of signature (the record keeps names; roles come from its members).
+	const { left } = document.page.margins;
+	const width = document.page.width - left - document.page.margins.right;
+	const columns = [0, width * 0.36, width * 0.66];
+	const row = (cells: string[], bold: boolean) => {
+		document.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
+		const widthOf = (index: number) => (columns[index + 1] ?? width) - columns[index] - 8;
+		const height = Math.max(...cells.map((cell, index) => document.heightOfString(cell, { width: widthOf(index) })));
+		if (document.y + height > document.page.height - document.page.margins.bottom) document.addPage();
+		const y = document.y;
+		cells.forEach((cell, index) => document.text(cell, left + columns[index], y, { width: widthOf(index) }));
+		document.x = left;
+		document.y = y + height + 6;
+		document
+			.save()
+			.moveTo(left, document.y - 3)
+			.lineTo(left + width, document.y - 3)
+			.lineWidth(0.5)
+			.strokeColor('#c9d1dc')
+			.stroke()
+			.restore();
+	};
+	row([t.pv.signer, t.pv.role, t.pv.signedOn], true);
+	for (const signature of signatures) {
+		const member = content.jury.members.find((entry) => entry.name === signature.name);
+		const role = member
+			? `${member.president ? t.pv.presidentRole : t.pv.memberRole}, ${member.external === false ? t.pv.internal : t.pv.external}`
+			: '—';
+		row([signature.name, role, signature.signedAt], false);
+	}
+	document.font('Helvetica').fontSize(10);
 	document
 		.moveDown(0.5)
 		.font('Helvetica-Bold')
@@ -128,16 +169,36 @@ function drawSignatures(document: Pdf, signatures: RecordSignature[], contentSha
 			.fontSize(10);
 }
 
+/** A record's reference: « PV-<session>-A-V2 » for jury A's version 2, « PV-<session> » for the session's. */
+export function recordReference(sessionId: string, juryLabel: string | null, version: number | null): string {
+	const session = sessionId.replace(/-/g, '').slice(0, 8).toUpperCase();
+	const jury = juryLabel
+		? `-${
+				juryLabel
+					.normalize('NFD')
+					.replace(/[^A-Za-z0-9]/g, '')
+					.toUpperCase() || 'JURY'
+			}`
+		: '';
+	return `PV-${session}${jury}${version ? `-V${version}` : ''}`;
+}
+
 /** One jury's procès-verbal, as its members signed it. */
 export function recordPdf(
 	content: RecordContent,
 	signatures: RecordSignature[],
 	contentSha256: string,
 	anchor: AuditAnchor,
-	lockedAt: Date
+	lockedAt: Date,
+	certifier: Letterhead['certifier']
 ): Promise<Buffer> {
 	return renderPdf(
-		{ title: `${t.pv.title} · Jury ${content.jury.label}`, subject: content.session.name, createdAt: lockedAt },
+		{
+			title: `${t.pv.title} · Jury ${content.jury.label}`,
+			subject: content.session.name,
+			createdAt: lockedAt,
+			letterhead: { certifier, reference: recordReference(content.session.id, content.jury.label, content.version) }
+		},
 		(document) => {
 			document.font('Helvetica-Bold').fontSize(18).text(t.pv.title);
 			document
@@ -156,7 +217,7 @@ export function recordPdf(
 					.fontSize(10);
 			document.moveDown(0.5);
 			drawRecord(document, content);
-			drawSignatures(document, signatures, contentSha256, anchor);
+			drawSignatures(document, content, signatures, contentSha256, anchor);
 		}
 	);
 }
@@ -171,9 +232,16 @@ export interface SignedRecord {
 }
 
 /** The session's record: every jury's latest signed record, each with its signatures and the SHA-256 of its own file. */
-export function sessionRecordPdf(sessionName: string, records: SignedRecord[], unsigned: string[]): Promise<Buffer> {
+export function sessionRecordPdf(
+	session: { id: string; name: string },
+	records: SignedRecord[],
+	unsigned: string[],
+	certifier: Letterhead['certifier']
+): Promise<Buffer> {
+	const sessionName = session.name;
 	const createdAt = new Date(Math.max(0, ...records.map((record) => record.lockedAt.getTime())));
-	return renderPdf({ title: `${t.pv.sessionRecord} · ${sessionName}`, subject: sessionName, createdAt }, (document) => {
+	const letterhead = { certifier, reference: recordReference(session.id, null, null) };
+	return renderPdf({ title: `${t.pv.sessionRecord} · ${sessionName}`, subject: sessionName, createdAt, letterhead }, (document) => {
 		document.font('Helvetica-Bold').fontSize(18).text(t.pv.sessionRecord);
 		document.font('Helvetica').fontSize(11).text(sessionName);
 		for (const label of unsigned) document.moveDown(0.3).fillColor('#8a1c1c').text(t.pv.juryNotSigned(label)).fillColor('#000000');
@@ -181,7 +249,7 @@ export function sessionRecordPdf(sessionName: string, records: SignedRecord[], u
 			if (index > 0) document.addPage();
 			heading(document, `Jury ${record.content.jury.label} · ${t.pv.version(record.content.version)}`, 14);
 			drawRecord(document, record.content);
-			drawSignatures(document, record.signatures, record.contentSha256, record.anchor);
+			drawSignatures(document, record.content, record.signatures, record.contentSha256, record.anchor);
 			document
 				.moveDown(0.3)
 				.font('Courier')

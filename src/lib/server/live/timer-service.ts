@@ -150,14 +150,20 @@ export async function actOnTimer(
  * For the demo and tests: a defense whose presentation began at `startedAt`, as if its president
  * had pressed "Démarrer" then. Runs inside the caller's transaction.
  */
-export async function startTimerForDemo(trx: Executor, defenseId: string, startedAt: Date): Promise<void> {
+export async function startTimerForDemo(
+	trx: Executor,
+	defenseId: string,
+	startedAt: Date,
+	/** The phase it is in now, when past the presentation (the questions, begun at `phaseStartedAt`). */
+	current: { phase: 'presentation' | 'questions'; phaseStartedAt: Date } = { phase: 'presentation', phaseStartedAt: startedAt }
+): Promise<void> {
 	await trx
 		.insertInto('defense_timers')
-		.values({ defense_id: defenseId, phase: 'presentation', phase_started_at: startedAt, started_at: startedAt })
+		.values({ defense_id: defenseId, phase: current.phase, phase_started_at: current.phaseStartedAt, started_at: startedAt })
 		.onConflict((oc) =>
 			oc.column('defense_id').doUpdateSet({
-				phase: 'presentation',
-				phase_started_at: startedAt,
+				phase: current.phase,
+				phase_started_at: current.phaseStartedAt,
 				started_at: startedAt,
 				paused_at: null,
 				accumulated_pause_ms: 0

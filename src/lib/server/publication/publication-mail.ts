@@ -2,6 +2,7 @@ import { defenseUid, icsSequence, type Convocation } from '$lib/domain/publicati
 import type { CandidateChange, CandidateSlot, JurorChange, PublishedPlan } from '$lib/domain/publication/plan-diff';
 import { formatInTimeZone, formatWithZone, zoneLabel } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
+import type { Certifier } from '../certifier/certifier-service';
 import { convocationPdf } from '../documents/convocation-pdf';
 import { convocationSections, defenseDate, placeText, sectionsAsText } from '../documents/convocation-text';
 import { buildCalendar, type CalendarEvent } from '../documents/ics';
@@ -13,6 +14,8 @@ const t = fr.publication;
 /** What a published version says, with the people and projects needed to word it. */
 export interface PublicationContext {
 	session: SessionForPublication;
+	/** Who issues the convocations: the certifier's name and logo on the PDF. */
+	certifier: Certifier;
 	version: number;
 	plan: PublishedPlan;
 	people: Map<string, Person>;
@@ -75,10 +78,14 @@ const calendarAttachment = (filename: string, calendar: string): MailAttachment 
 	content: Buffer.from(calendar, 'utf8').toString('base64')
 });
 
-async function convocationAttachments(convocation: Convocation): Promise<MailAttachment[]> {
+async function convocationAttachments(convocation: Convocation, certifier: Certifier): Promise<MailAttachment[]> {
 	return [
 		calendarAttachment('convocation.ics', convocationCalendar(convocation)),
-		{ filename: 'convocation.pdf', contentType: 'application/pdf', content: (await convocationPdf(convocation)).toString('base64') }
+		{
+			filename: 'convocation.pdf',
+			contentType: 'application/pdf',
+			content: (await convocationPdf(convocation, certifier)).toString('base64')
+		}
 	];
 }
 
@@ -121,7 +128,7 @@ export async function candidateMail(
 		to: email,
 		subject: change.kind === 'moved' ? t.changedSubject(defenseDate(convocation)) : t.convocationSubject(defenseDate(convocation)),
 		text: [t.greeting(convocation.candidate.name), '', ...intro, '', body, '', t.attachmentsNote, '', t.signature].join('\n'),
-		attachments: await convocationAttachments(convocation)
+		attachments: await convocationAttachments(convocation, context.certifier)
 	};
 }
 

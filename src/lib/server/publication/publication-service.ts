@@ -1,4 +1,5 @@
 import type { Convocation } from '$lib/domain/publication/convocation';
+import { currentCertifier } from '../certifier/certifier-service';
 import {
 	candidateSlots,
 	defenseKey,
@@ -69,6 +70,7 @@ async function publicationContext(
 	const jurorIds = plan.juries.flatMap((jury) => jury.members);
 	return {
 		session,
+		certifier: await currentCertifier(db),
 		version,
 		plan,
 		people: await peopleByIds(db, [...new Set([...candidateIds, ...jurorIds])]),
