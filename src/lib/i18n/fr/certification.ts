@@ -1,4 +1,5 @@
 // Messages of deliberation, procès-verbal, results and statistics.
+import { juryName } from './common';
 export const certification = {
 	defenseNotFound: 'Soutenance introuvable.',
 	notYourJury: "Cette délibération n'est pas celle d'un de vos jurys.",
@@ -155,7 +156,7 @@ export const certification = {
 			decisionsCsv: 'Décisions (CSV)',
 			decisionsXlsx: 'Décisions (XLSX)',
 			importerLesResultatsBc01: 'Importer les résultats BC01–BC05',
-			jury: (label: string) => `Jury ${label} :`,
+			jury: (label: string) => `${juryName(label)} :`,
 			procesVerbalVersionPdf: (version: number) => `procès-verbal, version ${version} (PDF)`,
 			sha256: 'SHA-256',
 			procesVerbalPasEncore: 'procès-verbal pas encore signé par tous ses membres',
@@ -224,7 +225,7 @@ export const certification = {
 			statistiques: 'Statistiques',
 			perimetre: 'Périmètre',
 			touteLaSession: 'Toute la session',
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			afficher: 'Afficher',
 			tauxDeReussitePar: 'Taux de réussite par bloc',
 			tauxDeReussitePar2: 'Taux de réussite par bloc, en pourcentage des candidats décidés',

@@ -1,5 +1,8 @@
 // Labels that pages of every area show. Pages import this part (and their area's file) rather than
 // the whole catalogue, so the browser gets only the strings it displays.
+/** A jury as named on screen: « Jury A », but « Jury Lyon 1 » as typed, never « Jury Jury Lyon 1 ». */
+export const juryName = (label: string) => (/^jury\b/i.test(label.trim()) ? label.trim() : `Jury ${label}`);
+
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
 	controlCharacter:

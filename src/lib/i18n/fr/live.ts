@@ -1,5 +1,7 @@
 // French strings of the live area: the shared timer, the room display, the coordination's live
 // board and the candidates' predicted delay.
+import { juryName } from './common';
+
 export const live = {
 	tooManyStreams: 'Trop de pages en direct ouvertes pour cette session : fermez-en une et rechargez celle-ci.',
 	phases: {
@@ -80,9 +82,9 @@ export const live = {
 			retardSurLePlan: 'Retard sur le plan',
 			grillesRemises: 'Grilles remises',
 			absences: 'Absences',
-			jury2: (label: string) => `Jury ${label}`,
+			jury2: (label: string) => juryName(label),
 			affichageDeSalle: 'Affichage de salle',
-			duJury: (label: string) => `du jury ${label}`,
+			duJury: (label: string) => `du ${juryName(label).replace(/^Jury/, 'jury')}`,
 			terminees: (done: number, total: number) => `${done} / ${total} terminées`,
 			enCours: 'en cours',
 			surLaJournee: 'sur la journée',

@@ -1,4 +1,6 @@
 // French strings of the planning area: engine runs, manual edits, imports and exports.
+import { juryName } from './common';
+
 export const planning = {
 	sessionNotFound: 'Cette session est introuvable.',
 	defenseNotFound: 'Cette soutenance ne fait pas partie de la session.',
@@ -73,10 +75,10 @@ export const planning = {
 			nonPlaceEs: (length: number) => `Non placé·es (${length})`,
 			deplacerLaSoutenanceDe: (label: string) => `Déplacer la soutenance de ${label}`,
 			actuellementJuryLeDe: (juryLabel: string, value: string, startLocal: string, endLocal: string, timezone: string) =>
-				`Actuellement : jury ${juryLabel}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
+				`Actuellement : ${juryName(juryLabel)}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
 			soutenanceDeplacee: 'Soutenance déplacée.',
 			jury: 'Jury',
-			jury2: (label: string, roomName: string) => `Jury ${label} (${roomName})`,
+			jury2: (label: string, roomName: string) => `${juryName(label)} (${roomName})`,
 			jour: 'Jour',
 			heureDeDebut: (timezone: string) => `Heure de début (${timezone})`,
 			deplacer: 'Déplacer',
@@ -112,7 +114,7 @@ export const planning = {
 			unpinLabel: (label: string) => `Désépingler la soutenance de ${label}`
 		},
 		grid: {
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			pause: (start: string, end: string) => `Pause ${start}–${end}`,
 			equipe: (team: string) => `Équipe ${team}`,
 			pinned: ' · épinglée'

@@ -1,6 +1,11 @@
 // French strings of the publication area: refusals, convocations (e-mail, PDF, calendar), jurors' schedules.
+import { juryName } from './common';
+import type { ChangeEntry, SlotView } from '$lib/domain/publication/change-summary';
+
 // A count and its noun, agreed in number.
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+/** « jury B » inside a sentence, « jury Lyon 1 » for a jury named « Jury Lyon 1 ». */
+const lower = (label: string) => juryName(label).replace(/^Jury/, 'jury');
 
 export const publication = {
 	sessionNotFound: 'Session introuvable.',
@@ -154,7 +159,45 @@ export const publication = {
 			noConvocation: (n: number) => `: ${n > 1 ? 'ils ne recevront' : 'il ou elle ne recevra'} pas de convocation.`,
 			publishing: 'Publication…',
 			publishFirst: 'Publier le planning',
-			publishChanges: 'Publier les changements'
+			publishChanges: 'Publier les changements',
+			recipients: 'Qui sera prévenu',
+			candidatesHeading: (n: number) => `Candidat·es (${n})`,
+			jurorsHeading: (n: number) => `Juré·es (${n})`,
+			showRecipients: (n: number) => `Voir ${n > 1 ? `les ${n} personnes prévenues` : 'la personne prévenue'} et ce qui change pour chacune`,
+			/** One change for one person; a juror's moved defense names its candidates. */
+			change: (entry: ChangeEntry, role: 'candidate' | 'juror'): string => {
+				const at = (slot: SlotView) => `le ${slot.date} à ${slot.start}, ${lower(slot.jury)}${slot.room ? `, ${slot.room}` : ''}`;
+				const who = (slot: SlotView) => slot.candidates.join(' et ');
+				switch (entry.kind) {
+					case 'placed':
+						return `convocation ${at(entry.after)}`;
+					case 'unplaced':
+						return `convocation annulée (était ${at(entry.before)})`;
+					case 'added':
+						return `soutenance ajoutée : ${who(entry.slot)}, ${at(entry.slot)}`;
+					case 'removed':
+						return `soutenance retirée : ${who(entry.slot)} (était ${at(entry.slot)})`;
+					case 'schedule':
+						return `${plural(entry.count, 'soutenance', 'soutenances')}, du ${entry.first.date} à ${entry.first.start} au ${entry.last.date} à ${entry.last.end}`;
+					case 'moved': {
+						const { before: b, after: a } = entry;
+						const time = b.date === a.date ? `${b.start} → ${a.start}` : `${b.date} ${b.start} → ${a.date} ${a.start}`;
+						const jury = b.jury === a.jury ? lower(a.jury) : `${lower(b.jury)} → ${lower(a.jury)}`;
+						const room = b.room === a.room ? '' : `, ${b.room ?? '—'} → ${a.room ?? '—'}`;
+						const what = `${b.start === a.start && b.date === a.date ? '' : `${time}, `}${jury}${room}`;
+						return role === 'juror' ? `${who(a)}, ${what}` : what;
+					}
+				}
+			}
+		},
+		confirm: {
+			title: (name: string) => `Confirmer la publication · ${name} · Soutenance`,
+			heading: (version: number) => `Confirmer la publication de la version ${version}`,
+			intro: (messages: number) =>
+				`${plural(messages, 'message partira', 'messages partiront')} dès la confirmation, avec convocation et fichier d’agenda. Vérifiez qui est prévenu et ce qui change pour chacun.`,
+			confirm: (messages: number) => `Confirmer et envoyer ${plural(messages, 'message', 'messages')}`,
+			cancel: 'Revenir sans publier',
+			nothing: 'Rien à publier : le planning n’a pas changé, ou aucune soutenance n’est planifiée.'
 		}
 	}
 };
