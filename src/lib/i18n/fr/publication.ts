@@ -120,7 +120,17 @@ export const publication = {
 			retrying: (attempts: number, response: string | null, nextAt: string) =>
 				`tentative ${attempts} en échec${response ? ` : ${response}` : ''} · nouvel essai le ${nextAt}`,
 			messageId: (id: string) => `Message-ID : ${id}`,
-			queued: 'dans la boîte d’envoi'
+			queued: 'dans la boîte d’envoi',
+			state: { sent: 'Envoyé', failed: 'Échec', sending: 'Envoi en cours', retrying: 'Nouvel essai', queued: 'En attente' } as Record<
+				string,
+				string
+			>,
+			read: 'Lire le message',
+			range: (first: number, last: number, total: number) => `Messages ${first} à ${last} sur ${total}, du plus récent au plus ancien.`,
+			pagination: 'Pages de messages',
+			previous: '← Plus récents',
+			next: 'Plus anciens →',
+			pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`
 		},
 		publish: {
 			title: (name: string) => `Publication · ${name} · Soutenance`,
