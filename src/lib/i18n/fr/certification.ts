@@ -186,6 +186,7 @@ export const certification = {
 			etudeDeCasSession: 'Étude de cas, session de juin…',
 			enregistrerLeResultat: 'Enregistrer le résultat',
 			unBlocValideLors: "Un bloc validé lors d'une session précédente reste validé.",
+			unknownBlock: 'pas encore connu',
 			validated: 'validé',
 			notValidated: 'non validé',
 			decisions: (n: number) => `${n} décision${n > 1 ? 's' : ''}`,
