@@ -112,7 +112,6 @@ export const publication = {
 			aucunMessage: 'Aucun message.',
 			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace, sans les liens personnels d’invitation et de réinitialisation.',
 			noSmtp: 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination.',
-			to: (recipient: string, at: string) => `À ${recipient} · ${at} ·`,
 			sentAt: (at: string, response: string | null) => `envoyé le ${at}${response ? ` · réponse du serveur : ${response}` : ''}`,
 			failed: (at: string, attempts: number, response: string | null) =>
 				`abandonné le ${at} après ${plural(attempts, 'tentative', 'tentatives')}${response ? ` : ${response}` : ''}`,
@@ -126,6 +125,7 @@ export const publication = {
 				string
 			>,
 			read: 'Lire le message',
+			toShort: (recipient: string, at: string) => `À ${recipient} · ${at}`,
 			range: (first: number, last: number, total: number) => `Messages ${first} à ${last} sur ${total}, du plus récent au plus ancien.`,
 			pagination: 'Pages de messages',
 			previous: '← Plus récents',

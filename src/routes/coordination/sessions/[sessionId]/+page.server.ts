@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { fr } from '$lib/i18n/fr';
-import { formatWithZone } from '$lib/domain/time/format';
+import { formatInTimeZone } from '$lib/domain/time/format';
 import { SESSION_MANAGER, guard } from '$lib/server/access';
 import { sessionDashboard } from '$lib/server/sessions/session-service';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, 
 	const { publishedAt, resultsPublishedAt } = dashboard.counts;
 	return {
 		...dashboard,
-		publishedAt: publishedAt ? formatWithZone(publishedAt, zone) : null,
-		resultsPublishedAt: resultsPublishedAt ? formatWithZone(resultsPublishedAt, zone) : null
+		publishedAt: publishedAt ? formatInTimeZone(publishedAt, zone, "dd/MM/yyyy 'à' HH:mm") : null,
+		resultsPublishedAt: resultsPublishedAt ? formatInTimeZone(resultsPublishedAt, zone, "dd/MM/yyyy 'à' HH:mm") : null
 	};
 });
