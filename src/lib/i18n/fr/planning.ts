@@ -24,8 +24,8 @@ export const planning = {
 		beforeOpening: (date: string, opens: string, closes: string) =>
 			`La soutenance commencerait avant l’ouverture du ${date} (${opens}–${closes}).`,
 		overlapsBreak: (from: string, to: string) => `La soutenance chevauche la pause ${from}–${to}.`,
-		personUnavailable: (who: string, from: string, to: string) => `${who} est indisponible de ${from} à ${to}.`,
-		roomUnavailable: (room: string, from: string, to: string) => `${room} est indisponible de ${from} à ${to}.`,
+		personUnavailable: (who: string, date: string, from: string, to: string) => `${who} est indisponible le ${date} de ${from} à ${to}.`,
+		roomUnavailable: (room: string, date: string, from: string, to: string) => `${room} est indisponible le ${date} de ${from} à ${to}.`,
 		declaredConflict: (juror: string, candidate: string) => `${juror} est en conflit d’intérêts avec ${candidate}.`,
 		sameCompany: (juror: string, candidate: string, company: string) =>
 			`${juror} travaille chez ${company}, comme ${candidate} : conflit d’intérêts.`,
@@ -117,7 +117,9 @@ export const planning = {
 			jury: (label: string) => juryName(label),
 			pause: (start: string, end: string) => `Pause ${start}–${end}`,
 			equipe: (team: string) => `Équipe ${team}`,
-			pinned: ' · épinglée'
+			pinned: ' · épinglée',
+			late: (minutes: number) => `· retard ${minutes} min`,
+			dropAt: (jury: string, time: string) => `→ ${juryName(jury)} · ${time}`
 		},
 		candidateSlots: {
 			title: (sessionName: string) => `Planning par candidat·e · ${sessionName} · Soutenance`,
