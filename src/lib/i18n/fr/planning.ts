@@ -122,6 +122,7 @@ export const planning = {
 			dropAt: (jury: string, time: string) => `→ ${juryName(jury)} · ${time}`
 		},
 		candidateSlots: {
+			lienVisio: 'lien de visio',
 			title: (sessionName: string) => `Planning par candidat·e · ${sessionName} · Soutenance`,
 			planningParCandidat: 'Planning par candidat·e',
 			heuresDansLeFuseau: 'Heures dans le fuseau de la session :',
