@@ -106,8 +106,7 @@ export function checkPlacement(
 		);
 	for (const id of unit.candidateIds) {
 		const candidate = problem.candidates.find((person) => person.id === id)!;
-		for (const busy of busyDuring(candidate.unavailable))
-			reasons.push(text.personUnavailable(candidate.name, ...during(busy)));
+		for (const busy of busyDuring(candidate.unavailable)) reasons.push(text.personUnavailable(candidate.name, ...during(busy)));
 	}
 	for (const memberId of jury.members) {
 		const juror = problem.jurors.find((person) => person.id === memberId)!;

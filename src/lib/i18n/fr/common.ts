@@ -9,7 +9,10 @@ export const common = {
 		'Un champ contient un caractère invisible (caractère de contrôle) que Soutenance ne peut pas enregistrer : retirez-le et réessayez.',
 	databaseUnavailable: 'La base de données ne répond pas pour le moment : rien n’a été enregistré. Réessayez dans quelques secondes.',
 	roles: { coordinator: 'Coordination', juror: 'Juré·e', candidate: 'Candidat·e' } as Record<string, string>,
-	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence', late: 'En retard' } as Record<string, string>,
+	defenseStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', absent: 'Absence', late: 'En retard' } as Record<
+		string,
+		string
+	>,
 	pages: {
 		error: {
 			retourAccueil: "Retour à l'accueil",

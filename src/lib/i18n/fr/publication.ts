@@ -173,7 +173,8 @@ export const publication = {
 			recipients: 'Qui sera prévenu',
 			candidatesHeading: (n: number) => `Candidat·es (${n})`,
 			jurorsHeading: (n: number) => `Juré·es (${n})`,
-			showRecipients: (n: number) => `Voir ${n > 1 ? `les ${n} personnes prévenues` : 'la personne prévenue'} et ce qui change pour chacune`,
+			showRecipients: (n: number) =>
+				`Voir ${n > 1 ? `les ${n} personnes prévenues` : 'la personne prévenue'} et ce qui change pour chacune`,
 			/** One change for one person; a juror's moved defense names its candidates. */
 			change: (entry: ChangeEntry, role: 'candidate' | 'juror'): string => {
 				const at = (slot: SlotView) => `le ${slot.date} à ${slot.start}, ${lower(slot.jury)}${slot.room ? `, ${slot.room}` : ''}`;

@@ -142,7 +142,8 @@ export const sessions = {
 			next: 'Prochaine étape',
 			allDone: 'Toutes les étapes sont faites : la session est close.',
 			setUp: 'Mise en place',
-			days: (dates: string[]) => (dates.length === 0 ? 'Aucun jour' : dates.length === 1 ? `1 jour : ${dates[0]}` : `${dates.length} jours : ${dates.join(', ')}`),
+			days: (dates: string[]) =>
+				dates.length === 0 ? 'Aucun jour' : dates.length === 1 ? `1 jour : ${dates[0]}` : `${dates.length} jours : ${dates.join(', ')}`,
 			rooms: (n: number) => (n === 0 ? 'aucune salle' : n === 1 ? '1 salle' : `${n} salles`),
 			jurors: (n: number) => (n === 0 ? 'aucun juré' : n === 1 ? '1 juré' : `${n} jurés`),
 			editSettings: 'Modifier les paramètres',
@@ -151,7 +152,8 @@ export const sessions = {
 			step: {
 				juries: {
 					title: 'Jurys formés',
-					count: (n: number, total: number) => (total === 0 ? 'Aucun jury pour le moment.' : `${n} sur ${total} complets (président et 2 membres au moins).`),
+					count: (n: number, total: number) =>
+						total === 0 ? 'Aucun jury pour le moment.' : `${n} sur ${total} complets (président et 2 membres au moins).`,
 					link: 'Jurys'
 				},
 				candidates: {
@@ -166,7 +168,8 @@ export const sessions = {
 				},
 				published: {
 					title: 'Planning publié',
-					count: (version: number, at: string | null) => (version === 0 ? 'Pas encore publié : aucune convocation envoyée.' : `Version ${version}, publiée le ${at}.`),
+					count: (version: number, at: string | null) =>
+						version === 0 ? 'Pas encore publié : aucune convocation envoyée.' : `Version ${version}, publiée le ${at}.`,
 					link: 'Publication'
 				},
 				day: {
@@ -179,7 +182,8 @@ export const sessions = {
 				},
 				grids: {
 					title: 'Grilles soumises',
-					count: (n: number, total: number) => (total === 0 ? 'Aucune grille attendue pour le moment.' : `${n} sur ${total} grilles soumises.`),
+					count: (n: number, total: number) =>
+						total === 0 ? 'Aucune grille attendue pour le moment.' : `${n} sur ${total} grilles soumises.`,
 					link: 'Direct'
 				},
 				deliberations: {

@@ -299,7 +299,10 @@ export async function journalNames(db: Executor, rows: { entity: string; entityI
 			? db
 					.selectFrom('defense_candidates')
 					.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
-					.select(['defense_candidates.defense_id as id', sql<string>`string_agg(users.display_name, ' et ' order by users.display_name)`.as('name')])
+					.select([
+						'defense_candidates.defense_id as id',
+						sql<string>`string_agg(users.display_name, ' et ' order by users.display_name)`.as('name')
+					])
 					.where('defense_candidates.defense_id', 'in', defenses)
 					.groupBy('defense_candidates.defense_id')
 					.execute()

@@ -64,7 +64,11 @@ export async function sessionOverview(db: Database, sessionId: string) {
 export async function sessionDashboard(db: Database, sessionId: string) {
 	const session = await findSession(db, sessionId);
 	if (!session) return undefined;
-	const [days, rooms, counts] = await Promise.all([listDays(db, sessionId), listRooms(db, sessionId), sessionProgressCounts(db, sessionId)]);
+	const [days, rooms, counts] = await Promise.all([
+		listDays(db, sessionId),
+		listRooms(db, sessionId),
+		sessionProgressCounts(db, sessionId)
+	]);
 	return { session, days: days.map((day) => day.date), rooms: rooms.length, counts, steps: dashboardSteps(counts) };
 }
 

@@ -26,7 +26,11 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 	return {
 		plan,
 		/** Today in the session's zone, for the "now" line and late defenses on today's grid. */
-		now: { date: formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd'), minute: hour * 60 + minute, clock: formatInTimeZone(now, plan.timezone, 'HH:mm') },
+		now: {
+			date: formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd'),
+			minute: hour * 60 + minute,
+			clock: formatInTimeZone(now, plan.timezone, 'HH:mm')
+		},
 		metrics,
 		problemErrors,
 		run: run && {
