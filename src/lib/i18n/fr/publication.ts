@@ -125,7 +125,7 @@ export const publication = {
 				string
 			>,
 			read: 'Lire le message',
-			toShort: (recipient: string, at: string) => `À ${recipient} · ${at}`,
+			toShort: (recipient: string, at: string) => `À\u00a0${recipient} · ${at}`,
 			range: (first: number, last: number, total: number) => `Messages ${first} à ${last} sur ${total}, du plus récent au plus ancien.`,
 			pagination: 'Pages de messages',
 			previous: '← Plus récents',
