@@ -189,7 +189,10 @@ export const publication = {
 					case 'removed':
 						return `soutenance retirée : ${who(entry.slot)} (était ${at(entry.slot)})`;
 					case 'schedule':
-						return `${plural(entry.count, 'soutenance', 'soutenances')}, du ${entry.first.date} à ${entry.first.start} au ${entry.last.date} à ${entry.last.end}`;
+						return (
+							`${plural(entry.count, 'soutenance', 'soutenances')}, ` +
+							`du ${entry.first.date} à ${entry.first.start} au ${entry.last.date} à ${entry.last.end}`
+						);
 					case 'moved': {
 						const { before: b, after: a } = entry;
 						const time = b.date === a.date ? `${b.start} → ${a.start}` : `${b.date} ${b.start} → ${a.date} ${a.start}`;
@@ -205,7 +208,8 @@ export const publication = {
 			title: (name: string) => `Confirmer la publication · ${name} · Soutenance`,
 			heading: (version: number) => `Confirmer la publication de la version ${version}`,
 			intro: (messages: number) =>
-				`${plural(messages, 'message partira', 'messages partiront')} dès la confirmation, avec convocation et fichier d’agenda. Vérifiez qui est prévenu et ce qui change pour chacun.`,
+				`${plural(messages, 'message partira', 'messages partiront')} dès la confirmation, avec convocation et fichier d’agenda. ` +
+				'Vérifiez qui est prévenu et ce qui change pour chacun.',
 			confirm: (messages: number) => `Confirmer et envoyer ${plural(messages, 'message', 'messages')}`,
 			cancel: 'Revenir sans publier',
 			nothing: 'Rien à publier : le planning n’a pas changé, ou aucune soutenance n’est planifiée.'
