@@ -2,6 +2,8 @@
 // the whole catalogue, so the browser gets only the strings it displays.
 /** A jury as named on screen: « Jury A », but « Jury Lyon 1 » as typed, never « Jury Jury Lyon 1 ». */
 export const juryName = (label: string) => (/^jury\b/i.test(label.trim()) ? label.trim() : `Jury ${label}`);
+/** The same inside a sentence: « jury B », « jury Lyon 1 ». */
+export const juryInSentence = (label: string) => juryName(label).replace(/^Jury\b/, 'jury');
 
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },

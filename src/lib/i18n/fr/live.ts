@@ -1,6 +1,6 @@
 // French strings of the live area: the shared timer, the room display, the coordination's live
 // board and the candidates' predicted delay.
-import { juryName } from './common';
+import { juryInSentence, juryName } from './common';
 
 export const live = {
 	tooManyStreams: 'Trop de pages en direct ouvertes pour cette session : fermez-en une et rechargez celle-ci.',
@@ -84,7 +84,7 @@ export const live = {
 			absences: 'Absences',
 			jury2: (label: string) => juryName(label),
 			affichageDeSalle: 'Affichage de salle',
-			duJury: (label: string) => `du ${juryName(label).replace(/^Jury/, 'jury')}`,
+			duJury: (label: string) => `du ${juryInSentence(label)}`,
 			terminees: (done: number, total: number) => `${done} / ${total} terminées`,
 			enCours: 'en cours',
 			surLaJournee: 'sur la journée',

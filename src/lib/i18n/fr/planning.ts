@@ -1,5 +1,5 @@
 // French strings of the planning area: engine runs, manual edits, imports and exports.
-import { juryName } from './common';
+import { juryInSentence, juryName } from './common';
 
 export const planning = {
 	sessionNotFound: 'Cette session est introuvable.',
@@ -75,7 +75,7 @@ export const planning = {
 			nonPlaceEs: (length: number) => `Non placé·es (${length})`,
 			deplacerLaSoutenanceDe: (label: string) => `Déplacer la soutenance de ${label}`,
 			actuellementJuryLeDe: (juryLabel: string, value: string, startLocal: string, endLocal: string, timezone: string) =>
-				`Actuellement : ${juryName(juryLabel)}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
+				`Actuellement : ${juryInSentence(juryLabel)}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
 			soutenanceDeplacee: 'Soutenance déplacée.',
 			jury: 'Jury',
 			jury2: (label: string, roomName: string) => `${juryName(label)} (${roomName})`,

@@ -1,11 +1,9 @@
 // French strings of the publication area: refusals, convocations (e-mail, PDF, calendar), jurors' schedules.
-import { juryName } from './common';
+import { juryInSentence } from './common';
 import type { ChangeEntry, SlotView } from '$lib/domain/publication/change-summary';
 
 // A count and its noun, agreed in number.
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
-/** « jury B » inside a sentence, « jury Lyon 1 » for a jury named « Jury Lyon 1 ». */
-const lower = (label: string) => juryName(label).replace(/^Jury/, 'jury');
 
 export const publication = {
 	sessionNotFound: 'Session introuvable.',
@@ -177,7 +175,7 @@ export const publication = {
 				`Voir ${n > 1 ? `les ${n} personnes prévenues` : 'la personne prévenue'} et ce qui change pour chacune`,
 			/** One change for one person; a juror's moved defense names its candidates. */
 			change: (entry: ChangeEntry, role: 'candidate' | 'juror'): string => {
-				const at = (slot: SlotView) => `le ${slot.date} à ${slot.start}, ${lower(slot.jury)}${slot.room ? `, ${slot.room}` : ''}`;
+				const at = (slot: SlotView) => `le ${slot.date} à ${slot.start}, ${juryInSentence(slot.jury)}${slot.room ? `, ${slot.room}` : ''}`;
 				const who = (slot: SlotView) => slot.candidates.join(' et ');
 				switch (entry.kind) {
 					case 'placed':
@@ -196,7 +194,7 @@ export const publication = {
 					case 'moved': {
 						const { before: b, after: a } = entry;
 						const time = b.date === a.date ? `${b.start} → ${a.start}` : `${b.date} ${b.start} → ${a.date} ${a.start}`;
-						const jury = b.jury === a.jury ? lower(a.jury) : `${lower(b.jury)} → ${lower(a.jury)}`;
+						const jury = b.jury === a.jury ? juryInSentence(a.jury) : `${juryInSentence(b.jury)} → ${juryInSentence(a.jury)}`;
 						const room = b.room === a.room ? '' : `, ${b.room ?? '—'} → ${a.room ?? '—'}`;
 						const what = `${b.start === a.start && b.date === a.date ? '' : `${time}, `}${jury}${room}`;
 						return role === 'juror' ? `${who(a)}, ${what}` : what;
