@@ -30,9 +30,16 @@ const pages: [path: string, viewer: Role | null][] = [
 		...['jures', `jures/${NOBODY}`, 'jurys', `jurys/${NOBODY}`, 'candidats', 'candidats/nouveau', 'candidats/import'].map(
 			(p) => `${session}/${p}`
 		),
-		...[`candidats/${NOBODY}`, 'planning', 'planning/progression', 'planning/jures', 'planning/candidats', 'publication'].map(
-			(p) => `${session}/${p}`
-		),
+		...[
+			`candidats/${NOBODY}`,
+			'planning',
+			'planning/progression',
+			'planning/jures',
+			'planning/candidats',
+			'publication',
+			'publication/confirmer',
+			'parametres'
+		].map((p) => `${session}/${p}`),
 		...['direct', 'resultats', 'resultats/import', `resultats/attestations/${NONE}`, 'statistiques'].map((p) => `${session}/${p}`)
 	].map((path): [string, Role] => [path, 'coordinator'])
 ];

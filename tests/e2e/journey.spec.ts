@@ -207,6 +207,8 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 
 	await sections.getByRole('link', { name: 'Publication' }).click();
 	await page.getByRole('button', { name: 'Publier le planning' }).click();
+	// The confirmation names the ten people told (6 candidates, 4 jurors) before anything leaves.
+	await page.getByRole('button', { name: 'Confirmer et envoyer 10 messages' }).click();
 	await expect(page.getByRole('status')).toContainText('Version 1 publiée : 6 candidat·es prévenu·es, 4 juré·es prévenu·es.');
 
 	// The candidate follows the invitation the import sent, in a browser of their own.

@@ -140,6 +140,8 @@ test('dragging a defense onto another jury asks the server, which refuses with t
 	await page.mouse.move(from.x + 10, from.y + 10);
 	await page.mouse.down();
 	await page.mouse.move(juryB.x + juryB.width / 2, from.y + 10, { steps: 10 });
+	// While dragged, the block says where it would land.
+	await expect(block.getByRole('status')).toHaveText(/^→ Jury B · \d{2}:\d{2}$/);
 	await page.mouse.up();
 	await expect(page.getByRole('alert')).toContainText('Thomas Girard travaille chez Ubisoft, comme Victor Caron');
 });

@@ -31,6 +31,42 @@ test('today’s demo session arrives published and its convocations were sent', 
 	await expect(page.getByText('convocation.ics, convocation.pdf').first()).toBeVisible();
 });
 
+test('publishing asks first: the confirmation names each person told and what changes for them', async ({ page }) => {
+	await signIn(page, accounts.coordinator);
+	const sessionId = await todaySessionId(page);
+	const base = `/coordination/sessions/${sessionId}`;
+	// Renaming a jury's room changes what its candidates were told: nothing is published, the name is put back.
+	await page.goto(`${base}/planning`);
+	const room = (await page.locator('.column .head .muted').first().textContent())!;
+	const rename = async (from: string, to: string) => {
+		await page.goto(`${base}/parametres`);
+		const card = page.locator('article', { has: page.getByRole('heading', { level: 3, name: from, exact: true }) });
+		await card.locator('input[name="name"]').fill(to);
+		await card.getByRole('button', { name: 'Enregistrer la salle' }).click();
+		await expect(page.getByRole('status')).toHaveText('Salle enregistrée.');
+	};
+	await rename(room, `${room} bis`);
+	try {
+		await page.goto(`${base}/publication`);
+		await page.getByRole('button', { name: 'Publier les changements' }).click();
+		await expect(page).toHaveURL(`${base}/publication/confirmer`);
+		await expect(page.getByRole('heading', { level: 2, name: /^Confirmer la publication de la version \d+$/ })).toBeVisible();
+		const candidates = page.locator('ul[data-group="candidates"] > li');
+		await expect(candidates.first()).toContainText(new RegExp(`^.+ : jury .+, ${room} → ${room} bis$`));
+		const told = (await candidates.count()) + (await page.locator('ul[data-group="jurors"] > li').count());
+		await expect(page.getByRole('button', { name: `Confirmer et envoyer ${told} messages` })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Revenir sans publier' }).click();
+		await expect(page).toHaveURL(`${base}/publication`);
+	} finally {
+		await rename(`${room} bis`, room);
+	}
+	// Put back, the room is no longer a change to announce (other specs may have moved defenses meanwhile).
+	await page.goto(`${base}/publication/confirmer`);
+	await expect(page.getByRole('heading', { level: 2, name: /^Confirmer la publication/ })).toBeVisible();
+	await expect(page.getByText(`${room} bis`)).toHaveCount(0);
+});
+
 test('the candidate sees the convocation and downloads a valid calendar file and PDF', async ({ page }) => {
 	await signIn(page, accounts.candidate);
 	await page.goto('/candidat');

@@ -14,9 +14,10 @@ test('a coordinator sets up a session, its jurors and a jury', async ({ page }) 
 	await page.getByLabel('Nom de la session').fill('Session de janvier');
 	await page.getByLabel('Lieu').fill('Paris');
 	await page.getByRole('button', { name: 'Créer la session' }).click();
-	await expect(page).toHaveURL(/\/coordination\/sessions\/[0-9a-f-]{36}$/);
+	// A new session opens on its settings: days and rooms come first.
+	await expect(page).toHaveURL(/\/coordination\/sessions\/[0-9a-f-]{36}\/parametres$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Session de janvier' })).toBeVisible();
-	const sessionUrl = page.url();
+	const sessionUrl = page.url().replace(/\/parametres$/, '');
 
 	// A day whose break runs past closing time is refused, the entered values stay.
 	await page.locator('#day-new-date').fill('2027-01-12');
@@ -95,6 +96,15 @@ test('a coordinator sets up a session, its jurors and a jury', async ({ page }) 
 	await page.goto('/coordination');
 	await page.getByRole('link', { name: 'Session de janvier' }).click();
 	await expect(page).toHaveURL(sessionUrl);
+
+	// Its first tab is the dashboard: the jury is formed, importing candidates is what comes next.
+	const steps = page.getByRole('list', { name: 'Étapes de la session' });
+	await expect(steps.locator('[data-step="juries"]')).toContainText('Fait');
+	await expect(steps.locator('[data-step="juries"]')).toContainText('1 sur 1 complets');
+	await expect(steps.locator('[data-step="candidates"]')).toContainText('À faire maintenant');
+	await expect(page.getByRole('status')).toContainText('Prochaine étape Candidats importés');
+	await steps.getByRole('link', { name: 'Candidats importés' }).click();
+	await expect(page).toHaveURL(`${sessionUrl}/candidats`);
 });
 
 test.describe('without JavaScript', () => {
@@ -117,8 +127,11 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Créer le jury' }).click();
 		const alert = page.getByRole('alert');
 		await expect(alert).toContainText('La composition du jury ne respecte pas les règles');
-		await expect(alert).toContainText('Julien Bernard ne peut pas présider un jury');
-		await expect(alert).toContainText('Au moins la moitié des membres doivent être extérieurs : 0 sur 2 le sont.');
+		// Each broken rule is listed once, under the rules, not again in the refusal.
+		const rules = page.locator('#jury-new-rules');
+		await expect(rules).toContainText('Julien Bernard ne peut pas présider un jury');
+		await expect(rules).toContainText('Au moins la moitié des membres doivent être extérieurs : 0 sur 2 le sont.');
+		await expect(page.getByText('Julien Bernard ne peut pas présider un jury')).toHaveCount(1);
 		await expect(page.getByLabel('Nom du jury')).toHaveValue('Sans JS');
 		await expect(page.getByLabel('Nicolas Petit membre du jury')).toBeChecked();
 		await expect(page.getByRole('heading', { level: 3, name: 'Jury Sans JS' })).toHaveCount(0);

@@ -106,11 +106,19 @@ describe('checkPlacement', () => {
 
 	it('names the unavailable juror, candidate and room with the hours', () => {
 		expect(checkPlacement(problem(), [], { candidates: ['C1'], jury: 'A', start: at('09:10') }).reasons).toEqual([
-			'Julien Bernard est indisponible de 09:00 à 09:30.'
+			'Julien Bernard est indisponible le 07/12 de 09:00 à 09:30.'
 		]);
 		expect(checkPlacement(problem(), [], { candidates: ['C3'], jury: 'B', start: at('11:15') }).reasons).toEqual([
-			'Zoé Dubois est indisponible de 11:30 à 12:00.',
-			'Salle Lovelace est indisponible de 11:00 à 12:00.'
+			'Zoé Dubois est indisponible le 07/12 de 11:30 à 12:00.',
+			'Salle Lovelace est indisponible le 07/12 de 11:00 à 12:00.'
+		]);
+	});
+
+	it('reads an afternoon off in French dates, up to 24:00, never as an ISO instant', () => {
+		const afternoon = problem();
+		afternoon.rooms[0].unavailable = [{ start: '2026-12-07T11:00:00+01:00', end: '2026-12-08T00:00:00+01:00' }];
+		expect(checkPlacement(afternoon, [], { candidates: ['C1'], jury: 'A', start: at('11:30') }).reasons).toEqual([
+			'Salle Turing est indisponible le 07/12 de 11:00 à 24:00.'
 		]);
 	});
 
@@ -125,7 +133,7 @@ describe('checkPlacement', () => {
 	it('requires the changeover between two defenses of the same juror or room', () => {
 		const others = [defense(['C1'], 'C', 'R1', '09:40', '10:05')];
 		expect(checkPlacement(problem(), others, { candidates: ['C2'], jury: 'A', start: at('09:12') }).reasons).toEqual([
-			'Julien Bernard est indisponible de 09:00 à 09:30.',
+			'Julien Bernard est indisponible le 07/12 de 09:00 à 09:30.',
 			'Claire Martin siège à la soutenance de Amélie Lefèvre (09:40–10:05) : il faut 5 min entre deux soutenances.',
 			'Salle Turing accueille la soutenance de Amélie Lefèvre (09:40–10:05) : il faut 5 min entre deux soutenances.'
 		]);

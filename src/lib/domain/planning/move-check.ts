@@ -61,6 +61,17 @@ export function checkPlacement(
 		const sameDay = formatInTimeZone(instant, zone, 'yyyy-MM-dd') === localDate;
 		return formatInTimeZone(instant, zone, sameDay ? 'HH:mm' : "dd/MM 'à' HH:mm");
 	};
+	/** An unavailability as read in French: its day, then its hours; midnight at its end reads 24:00. */
+	const during = (busy: Span) => {
+		const start = new Date(busy.start * 60000);
+		const end = new Date(busy.end * 60000);
+		const startDay = formatInTimeZone(start, zone, 'yyyy-MM-dd');
+		const endDay = formatInTimeZone(end, zone, 'yyyy-MM-dd');
+		const endClock = formatInTimeZone(end, zone, 'HH:mm');
+		const nextMidnight = endClock === '00:00' && formatInTimeZone(new Date(end.getTime() - 60000), zone, 'yyyy-MM-dd') === startDay;
+		const to = endDay === startDay ? endClock : nextMidnight ? '24:00' : formatInTimeZone(end, zone, "dd/MM 'à' HH:mm");
+		return [formatInTimeZone(start, zone, 'dd/MM'), formatInTimeZone(start, zone, 'HH:mm'), to] as const;
+	};
 	const reasons: string[] = [];
 
 	if (
@@ -95,15 +106,14 @@ export function checkPlacement(
 		);
 	for (const id of unit.candidateIds) {
 		const candidate = problem.candidates.find((person) => person.id === id)!;
-		for (const busy of busyDuring(candidate.unavailable))
-			reasons.push(text.personUnavailable(candidate.name, clock(busy.start), clock(busy.end)));
+		for (const busy of busyDuring(candidate.unavailable)) reasons.push(text.personUnavailable(candidate.name, ...during(busy)));
 	}
 	for (const memberId of jury.members) {
 		const juror = problem.jurors.find((person) => person.id === memberId)!;
-		for (const busy of busyDuring(juror.unavailable)) reasons.push(text.personUnavailable(juror.name, clock(busy.start), clock(busy.end)));
+		for (const busy of busyDuring(juror.unavailable)) reasons.push(text.personUnavailable(juror.name, ...during(busy)));
 	}
 	const room = problem.rooms.find((candidateRoom) => candidateRoom.id === jury.room)!;
-	for (const busy of busyDuring(room.unavailable)) reasons.push(text.roomUnavailable(room.name, clock(busy.start), clock(busy.end)));
+	for (const busy of busyDuring(room.unavailable)) reasons.push(text.roomUnavailable(room.name, ...during(busy)));
 
 	// Rule 6: no member in conflict with a candidate, declared or through the same company.
 	for (const memberId of jury.members) {

@@ -1,5 +1,6 @@
 // Messages of deliberation, procès-verbal, results and statistics.
 import { queBefore } from '$lib/domain/certifier';
+import { juryName } from './common';
 
 export const certification = {
 	defenseNotFound: 'Soutenance introuvable.',
@@ -86,8 +87,9 @@ export const certification = {
 			`Correction de la version ${version} (empreinte SHA-256 ${hash}). Motif : ${reason}`,
 		version: (version: number) => `Version ${version}`,
 		sessionRecord: 'Procès-verbal de la session',
-		juryRecordHash: (label: string, version: number, hash: string) => `Jury ${label}, version ${version} : empreinte SHA-256 du PV ${hash}`,
-		juryNotSigned: (label: string) => `Jury ${label} : procès-verbal non signé.`
+		juryRecordHash: (label: string, version: number, hash: string) =>
+			`${juryName(label)}, version ${version} : empreinte SHA-256 du PV ${hash}`,
+		juryNotSigned: (label: string) => `${juryName(label)} : procès-verbal non signé.`
 	},
 	outcomes: { titre: 'Titre obtenu', partielle: 'Validation partielle', non_admis: 'Non admis·e', absent: 'Absent·e' } as Record<
 		string,
@@ -163,7 +165,7 @@ export const certification = {
 			decisionsCsv: 'Décisions (CSV)',
 			decisionsXlsx: 'Décisions (XLSX)',
 			importerLesResultatsBc01: 'Importer les résultats BC01–BC05',
-			jury: (label: string) => `Jury ${label} :`,
+			jury: (label: string) => `${juryName(label)} :`,
 			procesVerbalVersionPdf: (version: number) => `procès-verbal, version ${version} (PDF)`,
 			sha256: 'SHA-256',
 			procesVerbalPasEncore: 'procès-verbal pas encore signé par tous ses membres',
@@ -193,6 +195,7 @@ export const certification = {
 			etudeDeCasSession: 'Étude de cas, session de juin…',
 			enregistrerLeResultat: 'Enregistrer le résultat',
 			unBlocValideLors: "Un bloc validé lors d'une session précédente reste validé.",
+			unknownBlock: 'pas encore connu',
 			validated: 'validé',
 			notValidated: 'non validé',
 			decisions: (n: number) => `${n} décision${n > 1 ? 's' : ''}`,
@@ -232,7 +235,7 @@ export const certification = {
 			statistiques: 'Statistiques',
 			perimetre: 'Périmètre',
 			touteLaSession: 'Toute la session',
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			afficher: 'Afficher',
 			tauxDeReussitePar: 'Taux de réussite par bloc',
 			tauxDeReussitePar2: 'Taux de réussite par bloc, en pourcentage des candidats décidés',
@@ -264,7 +267,7 @@ export const certification = {
 		deliberations: {
 			title: 'Délibérations · Soutenance',
 			heading: 'Délibérations',
-			jury: (label: string, sessionName: string) => `Jury ${label} · ${sessionName}`,
+			jury: (label: string, sessionName: string) => `${juryName(label)} · ${sessionName}`,
 			procesVerbalSigneVersion: (version: number) => `Procès-verbal signé (version ${version})`,
 			procesVerbalSigner: 'Procès-verbal à signer',
 			vousPresidez: 'Vous présidez',

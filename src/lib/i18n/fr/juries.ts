@@ -1,4 +1,6 @@
 // French strings of the juries area: composition and its rules.
+import { juryName } from './common';
+
 export const juries = {
 	notFound: 'Ce jury ne fait pas partie de la session.',
 	labelRequired: 'Le nom du jury est obligatoire.',
@@ -46,7 +48,7 @@ export const juries = {
 			title: (name: string) => `Jurys · ${name} · Soutenance`,
 			jurysDeLaSession: 'Jurys de la session',
 			aucunJuryPourLe: 'Aucun jury pour le moment.',
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			ceJuryNeRespecte: 'Ce jury ne respecte plus les règles (un profil a changé) :',
 			candidatsQueCeJury: (size: number) => `Candidats que ce jury ne peut pas entendre (${size})`,
 			modifierLeJury: (label: string) => `Modifier le jury ${label}`,
@@ -63,9 +65,9 @@ export const juries = {
 				`Membres : ${members.map((member) => `${member.name}${member.external ? '' : ' (interne)'}`).join(', ')}`
 		},
 		jury: {
-			title: (label: string, name: string) => `Jury ${label} · ${name} · Soutenance`,
+			title: (label: string, name: string) => `${juryName(label)} · ${name} · Soutenance`,
 			jurysDeLaSession: '← Jurys de la session',
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			compositionDuJury: (label: string) => `Composition du jury ${label}`,
 			enregistrerLeJury: 'Enregistrer le jury',
 			supprimerLeJury: (label: string) => `Supprimer le jury ${label}`

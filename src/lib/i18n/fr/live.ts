@@ -1,5 +1,7 @@
 // French strings of the live area: the shared timer, the room display, the coordination's live
 // board and the candidates' predicted delay.
+import { juryInSentence, juryName } from './common';
+
 export const live = {
 	tooManyStreams: 'Trop de pages en direct ouvertes pour cette session : fermez-en une et rechargez celle-ci.',
 	phases: {
@@ -86,9 +88,9 @@ export const live = {
 			retardSurLePlan: 'Retard sur le plan',
 			grillesRemises: 'Grilles remises',
 			absences: 'Absences',
-			jury2: (label: string) => `Jury ${label}`,
+			jury2: (label: string) => juryName(label),
 			affichageDeSalle: 'Affichage de salle',
-			duJury: (label: string) => `du jury ${label}`,
+			duJury: (label: string) => `du ${juryInSentence(label)}`,
 			terminees: (done: number, total: number) => `${done} / ${total} terminées`,
 			enCours: 'en cours',
 			surLaJournee: 'sur la journée',
@@ -102,11 +104,11 @@ export const live = {
 			heading: (displayName: string) => `Bonjour ${displayName}`,
 			vosSoutenancesApparaitrontIci: 'Vos soutenances apparaîtront ici dès que le planning de la session sera publié.',
 			ajouterToutesMesSoutenances: 'Ajouter toutes mes soutenances au calendrier',
-			jury: (jury: string, place: string) => `Jury ${jury} · ${place}`
+			jury: (jury: string, place: string) => `${juryName(jury)} · ${place}`
 		},
 		room: {
 			title: (juryLabel: string) => `Salle · Jury ${juryLabel} · Soutenance`,
-			heading: (juryLabel: string) => `Jury ${juryLabel}`,
+			heading: (juryLabel: string) => juryName(juryLabel),
 			aucuneSoutenanceEnCours: (juryLabel: string) => `Aucune soutenance en cours pour le jury ${juryLabel}.`
 		}
 	}

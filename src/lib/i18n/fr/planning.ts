@@ -1,4 +1,6 @@
 // French strings of the planning area: engine runs, manual edits, imports and exports.
+import { juryInSentence, juryName } from './common';
+
 export const planning = {
 	sessionNotFound: 'Cette session est introuvable.',
 	defenseNotFound: 'Cette soutenance ne fait pas partie de la session.',
@@ -22,8 +24,8 @@ export const planning = {
 		beforeOpening: (date: string, opens: string, closes: string) =>
 			`La soutenance commencerait avant l’ouverture du ${date} (${opens}–${closes}).`,
 		overlapsBreak: (from: string, to: string) => `La soutenance chevauche la pause ${from}–${to}.`,
-		personUnavailable: (who: string, from: string, to: string) => `${who} est indisponible de ${from} à ${to}.`,
-		roomUnavailable: (room: string, from: string, to: string) => `${room} est indisponible de ${from} à ${to}.`,
+		personUnavailable: (who: string, date: string, from: string, to: string) => `${who} est indisponible le ${date} de ${from} à ${to}.`,
+		roomUnavailable: (room: string, date: string, from: string, to: string) => `${room} est indisponible le ${date} de ${from} à ${to}.`,
 		declaredConflict: (juror: string, candidate: string) => `${juror} est en conflit d’intérêts avec ${candidate}.`,
 		sameCompany: (juror: string, candidate: string, company: string) =>
 			`${juror} travaille chez ${company}, comme ${candidate} : conflit d’intérêts.`,
@@ -73,10 +75,10 @@ export const planning = {
 			nonPlaceEs: (length: number) => `Non placé·es (${length})`,
 			deplacerLaSoutenanceDe: (label: string) => `Déplacer la soutenance de ${label}`,
 			actuellementJuryLeDe: (juryLabel: string, value: string, startLocal: string, endLocal: string, timezone: string) =>
-				`Actuellement : jury ${juryLabel}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
+				`Actuellement : ${juryInSentence(juryLabel)}, le ${value} de ${startLocal} à ${endLocal} (${timezone}).`,
 			soutenanceDeplacee: 'Soutenance déplacée.',
 			jury: 'Jury',
-			jury2: (label: string, roomName: string) => `Jury ${label} (${roomName})`,
+			jury2: (label: string, roomName: string) => `${juryName(label)} (${roomName})`,
 			jour: 'Jour',
 			heureDeDebut: (timezone: string) => `Heure de début (${timezone})`,
 			deplacer: 'Déplacer',
@@ -112,12 +114,15 @@ export const planning = {
 			unpinLabel: (label: string) => `Désépingler la soutenance de ${label}`
 		},
 		grid: {
-			jury: (label: string) => `Jury ${label}`,
+			jury: (label: string) => juryName(label),
 			pause: (start: string, end: string) => `Pause ${start}–${end}`,
 			equipe: (team: string) => `Équipe ${team}`,
-			pinned: ' · épinglée'
+			pinned: ' · épinglée',
+			late: (minutes: number) => `· retard ${minutes} min`,
+			dropAt: (jury: string, time: string) => `→ ${juryName(jury)} · ${time}`
 		},
 		candidateSlots: {
+			lienVisio: 'lien de visio',
 			title: (sessionName: string) => `Planning par candidat·e · ${sessionName} · Soutenance`,
 			planningParCandidat: 'Planning par candidat·e',
 			heuresDansLeFuseau: 'Heures dans le fuseau de la session :',

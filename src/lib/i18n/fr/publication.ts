@@ -1,4 +1,7 @@
 // French strings of the publication area: refusals, convocations (e-mail, PDF, calendar), jurors' schedules.
+import { juryInSentence } from './common';
+import type { ChangeEntry, SlotView } from '$lib/domain/publication/change-summary';
+
 // A count and its noun, agreed in number.
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 
@@ -111,7 +114,6 @@ export const publication = {
 			aucunMessage: 'Aucun message.',
 			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace, sans les liens personnels d’invitation et de réinitialisation.',
 			noSmtp: 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination.',
-			to: (recipient: string, at: string) => `À ${recipient} · ${at} ·`,
 			sentAt: (at: string, response: string | null) => `envoyé le ${at}${response ? ` · réponse du serveur : ${response}` : ''}`,
 			failed: (at: string, attempts: number, response: string | null) =>
 				`abandonné le ${at} après ${plural(attempts, 'tentative', 'tentatives')}${response ? ` : ${response}` : ''}`,
@@ -119,7 +121,18 @@ export const publication = {
 			retrying: (attempts: number, response: string | null, nextAt: string) =>
 				`tentative ${attempts} en échec${response ? ` : ${response}` : ''} · nouvel essai le ${nextAt}`,
 			messageId: (id: string) => `Message-ID : ${id}`,
-			queued: 'dans la boîte d’envoi'
+			queued: 'dans la boîte d’envoi',
+			state: { sent: 'Envoyé', failed: 'Échec', sending: 'Envoi en cours', retrying: 'Nouvel essai', queued: 'En attente' } as Record<
+				string,
+				string
+			>,
+			read: 'Lire le message',
+			toShort: (recipient: string, at: string) => `À\u00a0${recipient} · ${at}`,
+			range: (first: number, last: number, total: number) => `Messages ${first} à ${last} sur ${total}, du plus récent au plus ancien.`,
+			pagination: 'Pages de messages',
+			previous: '← Plus récents',
+			next: 'Plus anciens →',
+			pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`
 		},
 		publish: {
 			title: (name: string) => `Publication · ${name} · Soutenance`,
@@ -158,7 +171,50 @@ export const publication = {
 			noConvocation: (n: number) => `: ${n > 1 ? 'ils ne recevront' : 'il ou elle ne recevra'} pas de convocation.`,
 			publishing: 'Publication…',
 			publishFirst: 'Publier le planning',
-			publishChanges: 'Publier les changements'
+			publishChanges: 'Publier les changements',
+			recipients: 'Qui sera prévenu',
+			candidatesHeading: (n: number) => `Candidat·es (${n})`,
+			jurorsHeading: (n: number) => `Juré·es (${n})`,
+			showRecipients: (n: number) =>
+				`Voir ${n > 1 ? `les ${n} personnes prévenues` : 'la personne prévenue'} et ce qui change pour chacune`,
+			/** One change for one person; a juror's moved defense names its candidates. */
+			change: (entry: ChangeEntry, role: 'candidate' | 'juror'): string => {
+				const at = (slot: SlotView) => `le ${slot.date} à ${slot.start}, ${juryInSentence(slot.jury)}${slot.room ? `, ${slot.room}` : ''}`;
+				const who = (slot: SlotView) => slot.candidates.join(' et ');
+				switch (entry.kind) {
+					case 'placed':
+						return `convocation ${at(entry.after)}`;
+					case 'unplaced':
+						return `convocation annulée (était ${at(entry.before)})`;
+					case 'added':
+						return `soutenance ajoutée : ${who(entry.slot)}, ${at(entry.slot)}`;
+					case 'removed':
+						return `soutenance retirée : ${who(entry.slot)} (était ${at(entry.slot)})`;
+					case 'schedule':
+						return (
+							`${plural(entry.count, 'soutenance', 'soutenances')}, ` +
+							`du ${entry.first.date} à ${entry.first.start} au ${entry.last.date} à ${entry.last.end}`
+						);
+					case 'moved': {
+						const { before: b, after: a } = entry;
+						const time = b.date === a.date ? `${b.start} → ${a.start}` : `${b.date} ${b.start} → ${a.date} ${a.start}`;
+						const jury = b.jury === a.jury ? juryInSentence(a.jury) : `${juryInSentence(b.jury)} → ${juryInSentence(a.jury)}`;
+						const room = b.room === a.room ? '' : `, ${b.room ?? '—'} → ${a.room ?? '—'}`;
+						const what = `${b.start === a.start && b.date === a.date ? '' : `${time}, `}${jury}${room}`;
+						return role === 'juror' ? `${who(a)}, ${what}` : what;
+					}
+				}
+			}
+		},
+		confirm: {
+			title: (name: string) => `Confirmer la publication · ${name} · Soutenance`,
+			heading: (version: number) => `Confirmer la publication de la version ${version}`,
+			intro: (messages: number) =>
+				`${plural(messages, 'message partira', 'messages partiront')} dès la confirmation, avec convocation et fichier d’agenda. ` +
+				'Vérifiez qui est prévenu et ce qui change pour chacun.',
+			confirm: (messages: number) => `Confirmer et envoyer ${plural(messages, 'message', 'messages')}`,
+			cancel: 'Revenir sans publier',
+			nothing: 'Rien à publier : le planning n’a pas changé, ou aucune soutenance n’est planifiée.'
 		}
 	}
 };

@@ -73,7 +73,8 @@ export const sessions = {
 			sessions: '← Sessions',
 			sectionsDeLaSession: 'Sections de la session',
 			sections: {
-				overview: "Vue d'ensemble",
+				overview: 'Tableau de bord',
+				settings: 'Paramètres',
 				jurors: 'Jurés',
 				juries: 'Jurys',
 				candidates: 'Candidats',
@@ -134,6 +135,69 @@ export const sessions = {
 				`délibération ${s.deliberationMinutes} min, battement ${s.changeoverMinutes} min. Fuseau : ` +
 				`${s.timezone} (${zone}).`,
 			place: (place: string) => ` Lieu : ${place}.`
+		},
+		dashboard: {
+			title: (name: string) => `Tableau de bord · ${name} · Soutenance`,
+			heading: 'Où en est la session',
+			next: 'Prochaine étape',
+			allDone: 'Toutes les étapes sont faites : la session est close.',
+			setUp: 'Mise en place',
+			days: (dates: string[]) =>
+				dates.length === 0 ? 'Aucun jour' : dates.length === 1 ? `1 jour : ${dates[0]}` : `${dates.length} jours : ${dates.join(', ')}`,
+			rooms: (n: number) => (n === 0 ? 'aucune salle' : n === 1 ? '1 salle' : `${n} salles`),
+			jurors: (n: number) => (n === 0 ? 'aucun juré' : n === 1 ? '1 juré' : `${n} jurés`),
+			editSettings: 'Modifier les paramètres',
+			steps: 'Étapes de la session',
+			state: { done: 'Fait', next: 'À faire maintenant', todo: 'À venir' } as Record<string, string>,
+			step: {
+				juries: {
+					title: 'Jurys formés',
+					count: (n: number, total: number) =>
+						total === 0 ? 'Aucun jury pour le moment.' : `${n} sur ${total} complets (président et 2 membres au moins).`,
+					link: 'Jurys'
+				},
+				candidates: {
+					title: 'Candidats importés',
+					count: (n: number) => (n === 0 ? 'Aucun candidat inscrit.' : n === 1 ? '1 candidat inscrit.' : `${n} candidats inscrits.`),
+					link: 'Candidats'
+				},
+				plan: {
+					title: 'Planning calculé',
+					count: (n: number, total: number) => (total === 0 ? 'Aucun candidat à placer.' : `${n} sur ${total} candidats placés.`),
+					link: 'Planning'
+				},
+				published: {
+					title: 'Planning publié',
+					count: (version: number, at: string | null) =>
+						version === 0 ? 'Pas encore publié : aucune convocation envoyée.' : `Version ${version}, publiée le ${at}.`,
+					link: 'Publication'
+				},
+				day: {
+					title: 'Journée en cours',
+					count: (heard: number, total: number, running: number) =>
+						total === 0
+							? 'Aucune soutenance planifiée.'
+							: `${heard} sur ${total} soutenances passées${running > 0 ? `, ${running} en cours` : ''}.`,
+					link: 'Direct'
+				},
+				grids: {
+					title: 'Grilles soumises',
+					count: (n: number, total: number) =>
+						total === 0 ? 'Aucune grille attendue pour le moment.' : `${n} sur ${total} grilles soumises.`,
+					link: 'Direct'
+				},
+				deliberations: {
+					title: 'Délibérations signées',
+					count: (n: number, total: number) => (total === 0 ? 'Aucun jury à délibérer.' : `${n} sur ${total} procès-verbaux signés.`),
+					link: 'Résultats'
+				},
+				results: {
+					title: 'Résultats publiés',
+					count: (at: string | null) => (at ? `Publiés le ${at}.` : 'Pas encore publiés.'),
+					link: 'Résultats'
+				}
+			},
+			open: (section: string, step: string) => `${section} — ${step}`
 		},
 		newSession: {
 			title: 'Nouvelle session · Soutenance',

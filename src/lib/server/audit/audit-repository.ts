@@ -3,6 +3,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Executor } from '../db/transaction';
+import { isUuid } from '../../domain/ids';
 
 export interface AuditEntry {
 	actorId: string | null;
@@ -174,6 +175,7 @@ export async function exportAudit(db: Executor) {
 			'audit_log.at',
 			'audit_log.actor_id as actorId',
 			'users.email as actor',
+			'users.display_name as actorName',
 			'audit_log.action',
 			'audit_log.entity',
 			'audit_log.entity_id as entityId',
@@ -190,6 +192,7 @@ export interface AuditRow {
 	id: string;
 	at: Date;
 	actor: string | null;
+	actorName: string | null;
 	action: string;
 	entity: string;
 	entityId: string | null;
@@ -205,6 +208,7 @@ export async function listAudit(db: Executor, options: { limit: number; beforeId
 			'audit_log.id',
 			'audit_log.at',
 			'users.email as actor',
+			'users.display_name as actorName',
 			'audit_log.action',
 			'audit_log.entity',
 			'audit_log.entity_id as entityId',
@@ -264,4 +268,46 @@ export async function waitingScoreSaves(trx: Transaction<DB>, limit: number) {
 
 export async function markScoreSavesChained(trx: Transaction<DB>, ids: string[], now: Date): Promise<void> {
 	if (ids.length) await trx.updateTable('score_journal').set({ chained_at: now }).where('id', 'in', ids).execute();
+}
+
+/**
+ * The names the journal's sentences need: each actor, and whom or what each entry is about (a
+ * person, a session, a jury, a room, a defense's candidates). One query per kind of name, for the
+ * whole page; an id that names nothing any more (a removed jury) is simply left out.
+ */
+export async function journalNames(db: Executor, rows: { entity: string; entityId: string | null }[]): Promise<Map<string, string>> {
+	const ids = (kinds: string[]) => [
+		...new Set(
+			rows
+				.filter((row) => kinds.includes(row.entity) && row.entityId)
+				.flatMap((row) => row.entityId!.split('/'))
+				.filter(isUuid)
+		)
+	];
+	const people = ids(['user', 'juror_profile', 'session_juror', 'registration', 'conflict']);
+	const sessions = ids(['exam_session', 'session_juror', 'registration']);
+	const juries = ids(['jury']);
+	const rooms = ids(['room']);
+	const defenses = ids(['defense']);
+	const names = new Map<string, string>();
+	const [peopleRows, sessionRows, juryRows, roomRows, defenseRows] = await Promise.all([
+		people.length ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', people).execute() : [],
+		sessions.length ? db.selectFrom('exam_sessions').select(['id', 'name']).where('id', 'in', sessions).execute() : [],
+		juries.length ? db.selectFrom('juries').select(['id', 'label as name']).where('id', 'in', juries).execute() : [],
+		rooms.length ? db.selectFrom('rooms').select(['id', 'name']).where('id', 'in', rooms).execute() : [],
+		defenses.length
+			? db
+					.selectFrom('defense_candidates')
+					.innerJoin('users', 'users.id', 'defense_candidates.candidate_id')
+					.select([
+						'defense_candidates.defense_id as id',
+						sql<string>`string_agg(users.display_name, ' et ' order by users.display_name)`.as('name')
+					])
+					.where('defense_candidates.defense_id', 'in', defenses)
+					.groupBy('defense_candidates.defense_id')
+					.execute()
+			: []
+	]);
+	for (const row of [...peopleRows, ...sessionRows, ...juryRows, ...roomRows, ...defenseRows]) names.set(row.id, row.name);
+	return names;
 }

@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction';
 import {
 	appendAudit,
 	exportAudit,
+	journalNames,
 	listAudit,
 	markScoreSavesChained,
 	verifyAuditChain,
@@ -85,8 +86,9 @@ export async function journalPage(db: Database, options: { search?: string; befo
 		verifyAuditChain(db, checked ? [...printed, checked] : printed)
 	]);
 	const { anchors: statuses, ...verification } = chain;
+	const names = await journalNames(db, rows);
 	return {
-		rows,
+		rows: rows.map((row) => ({ ...row, targets: (row.entityId ?? '').split('/').map((id) => names.get(id) ?? null) })),
 		chain: verification,
 		printed: printed.map((anchor, index) => ({ ...anchor, status: statuses[index] })),
 		check: options.check === 'invalid' ? ('invalid' as const) : checked && { anchor: checked, status: statuses.at(-1) as AnchorStatus },

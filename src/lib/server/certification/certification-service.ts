@@ -14,6 +14,7 @@ import {
 	sessionCandidates,
 	type CertificationRow
 } from './results-repository';
+import { juryName } from '$lib/i18n/fr/common';
 
 export async function referentielOf(db: Executor, referentielId: string): Promise<Referentiel> {
 	const referentiel = referentiels.find((entry) => entry.id === referentielId) ?? (await findReferentiel(db, referentielId));
@@ -45,7 +46,7 @@ export async function blockRecordsOf(db: Executor, candidateIds: string[], excep
 				blockCode: candidate.block.code,
 				validated: candidate.block.validated,
 				on: record.session.dates[0] ?? null,
-				origin: `Jury ${record.jury.label}, ${record.session.name}`
+				origin: `${juryName(record.jury.label)}, ${record.session.name}`
 			});
 		}
 	}

@@ -38,6 +38,7 @@ import type { Database } from '../db/connect';
 import type { DB } from '../db/schema';
 import { inTransaction, type Executor } from '../db/transaction';
 import { currentCertifier } from '../certifier/certifier-service';
+import { juryName } from '$lib/i18n/fr/common';
 import { recordPdf } from '../documents/pv-pdf';
 import { UserFacingError } from '../errors';
 import { listDays } from '../sessions/session-repository';
@@ -427,7 +428,7 @@ export async function recordContent(
 					blockCode: block.code,
 					validated: Boolean(blockEntry?.validated),
 					on: heardOn,
-					origin: absent ? t.reasons.absent : `Jury ${jury.label}, ${session.name}`
+					origin: absent ? t.reasons.absent : `${juryName(jury.label)}, ${session.name}`
 				}
 			];
 			const decision = certificationDecision(blockCodes, records, absent);

@@ -3,6 +3,7 @@ import type { RecordContent, RecordSignature } from '$lib/domain/certification/r
 import { fr } from '$lib/i18n/fr';
 import type { AuditAnchor } from '../audit/audit-repository';
 import { drawLetterheads, LETTERHEAD_MARGINS, type Letterhead } from './letterhead';
+import { juryName } from '$lib/i18n/fr/common';
 
 const t = fr.certification;
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -194,7 +195,7 @@ export function recordPdf(
 ): Promise<Buffer> {
 	return renderPdf(
 		{
-			title: `${t.pv.title} · Jury ${content.jury.label}`,
+			title: `${t.pv.title} · ${juryName(content.jury.label)}`,
 			subject: content.session.name,
 			createdAt: lockedAt,
 			letterhead: { certifier, reference: recordReference(content.session.id, content.jury.label, content.version) }
@@ -205,7 +206,7 @@ export function recordPdf(
 				.font('Helvetica')
 				.fontSize(10)
 				.fillColor('#444444')
-				.text(`${t.pv.version(content.version)} · Jury ${content.jury.label}`)
+				.text(`${t.pv.version(content.version)} · ${juryName(content.jury.label)}`)
 				.fillColor('#000000');
 			if (content.previous)
 				document
@@ -247,7 +248,7 @@ export function sessionRecordPdf(
 		for (const label of unsigned) document.moveDown(0.3).fillColor('#8a1c1c').text(t.pv.juryNotSigned(label)).fillColor('#000000');
 		for (const [index, record] of records.entries()) {
 			if (index > 0) document.addPage();
-			heading(document, `Jury ${record.content.jury.label} · ${t.pv.version(record.content.version)}`, 14);
+			heading(document, `${juryName(record.content.jury.label)} · ${t.pv.version(record.content.version)}`, 14);
 			drawRecord(document, record.content);
 			drawSignatures(document, record.content, record.signatures, record.contentSha256, record.anchor);
 			document

@@ -130,13 +130,16 @@ export async function pendingMail(db: Executor, limit = 50) {
 		.execute();
 }
 
-export async function listOutbox(db: Executor, filter: { recipient?: string; limit: number }) {
+export async function listOutbox(db: Executor, filter: { recipient?: string; limit: number; offset?: number }) {
 	let query = db
 		.selectFrom('outbox')
 		.selectAll()
 		.select(sql<Date>`now()`.as('now'))
+		.select(sql<string>`count(*) over ()`.as('total'))
 		.orderBy('created_at', 'desc')
-		.limit(filter.limit);
+		.orderBy('id')
+		.limit(filter.limit)
+		.offset(filter.offset ?? 0);
 	if (filter.recipient) query = query.where('recipient', 'ilike', `%${filter.recipient}%`);
 	return query.execute();
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fr } from '../../i18n/fr';
 import type { PresentedPlan } from './schedule-presenter';
+import { juryName } from '$lib/i18n/fr/common';
 
 /** One line per defense, the columns of `fr.planning.exportColumns`, times in the session's zone. */
 export function planExportRows(plan: PresentedPlan): string[][] {
@@ -12,7 +13,7 @@ export function planExportRows(plan: PresentedPlan): string[][] {
 		defense.startLocal,
 		defense.endLocal,
 		plan.timezone,
-		`Jury ${defense.juryLabel}`,
+		juryName(defense.juryLabel),
 		defense.place,
 		defense.names.join(', '),
 		defense.emails.join(', '),

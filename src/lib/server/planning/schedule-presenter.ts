@@ -16,6 +16,8 @@ export interface DefenseItem {
 	roomName: string;
 	/** The video link of a remote room, else the room's name. */
 	place: string;
+	/** The video link of a remote room, null for a room people walk into. */
+	videoUrl: string | null;
 	members: string[];
 	start: string;
 	end: string;
@@ -71,6 +73,7 @@ export function presentPlan(view: PlanView) {
 			juryLabel: jury.label,
 			roomName: room?.name ?? '',
 			place: room?.remote && room.videoUrl ? room.videoUrl : (room?.name ?? ''),
+			videoUrl: room?.remote && room.videoUrl ? room.videoUrl : null,
 			members: jury.members,
 			start: defense.start,
 			end: defense.end,

@@ -10,6 +10,7 @@ import {
 	type PlanDiff,
 	type PublishedPlan
 } from '$lib/domain/publication/plan-diff';
+import { summarizeChanges, type Recipient } from '$lib/domain/publication/change-summary';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
 import type { Database } from '../db/connect';
@@ -88,6 +89,8 @@ export interface PublicationPreview {
 	diff: PlanDiff;
 	/** Nothing to send: the plan is the one already published. */
 	unchanged: boolean;
+	/** Who would be told, and what changed for each of them. */
+	recipients: Recipient[];
 }
 
 /** What publishing now would do: the counts, the unplaced candidates and who would be told. */
@@ -97,7 +100,19 @@ export async function publicationPreview(db: Database, sessionId: string): Promi
 	const { plan } = await currentPlan(db, sessionId);
 	const diff = diffPlans(latest?.plan ?? null, plan);
 	const unplacedIds = plan.schedule.unplaced.flatMap((entry) => entry.candidates);
-	const people = await peopleByIds(db, unplacedIds);
+	const changedDefenses = diff.candidates.flatMap((change) => [change.before, change.after]);
+	const jurorDefenses = diff.jurors.flatMap((change) => [...change.added, ...change.removed]);
+	const named = [...changedDefenses, ...jurorDefenses].flatMap((slot) => slot?.candidates ?? []);
+	const people = await peopleByIds(db, [
+		...new Set([...unplacedIds, ...named, ...diff.candidates.map((c) => c.candidateId), ...diff.jurors.map((j) => j.jurorId)])
+	]);
+	const juryLabels = new Map([...(latest?.plan.juries ?? []), ...plan.juries].map((jury) => [jury.id, jury.label]));
+	const recipients = summarizeChanges(diff, {
+		zone: session.timezone,
+		name: (id) => people.get(id)?.name ?? id,
+		jury: (id) => juryLabels.get(id) ?? '?',
+		firstPublication: !latest
+	});
 	return {
 		session,
 		latest: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
@@ -106,7 +121,8 @@ export async function publicationPreview(db: Database, sessionId: string): Promi
 		unplaced: unplacedIds.map((id) => ({ id, name: people.get(id)?.name ?? id })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
 		jurors: jurorSlots(plan).size,
 		diff,
-		unchanged: Boolean(latest) && diff.candidates.length === 0 && diff.jurors.length === 0
+		unchanged: Boolean(latest) && diff.candidates.length === 0 && diff.jurors.length === 0,
+		recipients
 	};
 }
 

@@ -17,8 +17,10 @@ import {
 	jurorPlanningCalendar,
 	jurorSessions,
 	publicationPreview,
-	publishPlan
+	publishPlan,
+	type PublicationPreview
 } from './publication-service';
+import { fr } from '$lib/i18n/fr';
 
 let handle: DatabaseHandle;
 let smtp: LocalSmtp;
@@ -180,6 +182,12 @@ const attachment = (message: CapturedMail, filename: string) => {
 	return found!;
 };
 
+/** The confirmation's lines as the coordinator reads them: « Name : what changes ». */
+const changeLines = (preview: PublicationPreview) =>
+	preview.recipients.map(
+		(person) => `${person.name} : ${person.entries.map((entry) => fr.publication.pages.publish.change(entry, person.role)).join(' ; ')}`
+	);
+
 describe('first publication', () => {
 	let sent: CapturedMail[];
 
@@ -190,6 +198,17 @@ describe('first publication', () => {
 		expect(preview.placedCandidates).toBe(5);
 		expect(preview.jurors).toBe(4);
 		expect(preview.unplaced.map((candidate) => candidate.name)).toEqual(['Hugo Lambert']);
+		expect(changeLines(preview)).toEqual([
+			'Amélie Lefèvre : convocation le 29/03 à 09:00, jury A, Salle Turing',
+			'Étienne Bouchard : convocation le 29/03 à 09:00, jury B, Visio Hopper',
+			'Manon Chevalier : convocation le 29/03 à 09:30, jury A, Salle Turing',
+			'Nathan Robin : convocation le 29/03 à 09:30, jury A, Salle Turing',
+			'Zoé Dubois : convocation le 26/03 à 09:00, jury B, Visio Hopper',
+			'Claire Martin : 2 soutenances, du 29/03 à 09:00 au 29/03 à 10:05',
+			'Julien Bernard : 2 soutenances, du 29/03 à 09:00 au 29/03 à 10:05',
+			'Nicolas Petit : 2 soutenances, du 26/03 à 09:00 au 29/03 à 09:32',
+			'Sophie Laurent : 2 soutenances, du 26/03 à 09:00 au 29/03 à 09:32'
+		]);
 		expect(smtp.messages).toHaveLength(0);
 	});
 
@@ -349,6 +368,14 @@ describe('republication', () => {
 		const preview = await publicationPreview(handle.db, sessionId);
 		expect(preview.diff.changedDefenses).toBe(1);
 		expect(preview.diff.candidates.map((change) => change.candidateId)).toEqual([people.c1]);
+		// The confirmation names each person told and what changes for them, in the session's local time.
+		expect(changeLines(preview)).toEqual([
+			'Amélie Lefèvre : 09:00 → 10:00, jury A → jury B, Salle Turing → Visio Hopper',
+			'Claire Martin : soutenance retirée : Amélie Lefèvre (était le 29/03 à 09:00, jury A, Salle Turing)',
+			'Julien Bernard : soutenance retirée : Amélie Lefèvre (était le 29/03 à 09:00, jury A, Salle Turing)',
+			'Nicolas Petit : soutenance ajoutée : Amélie Lefèvre, le 29/03 à 10:00, jury B, Visio Hopper',
+			'Sophie Laurent : soutenance ajoutée : Amélie Lefèvre, le 29/03 à 10:00, jury B, Visio Hopper'
+		]);
 
 		const before = smtp.messages.length;
 		const result = await publishAndSend(1);

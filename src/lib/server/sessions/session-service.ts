@@ -35,6 +35,8 @@ import {
 	updateSession,
 	type SessionRow
 } from './session-repository';
+import { sessionProgressCounts } from './dashboard-repository';
+import { dashboardSteps } from '$lib/domain/sessions/dashboard';
 
 const messages = fr.sessions;
 
@@ -56,6 +58,18 @@ export async function sessionOverview(db: Database, sessionId: string) {
 	if (!session) return undefined;
 	const [days, rooms, counts] = await Promise.all([listDays(db, sessionId), listRooms(db, sessionId), sessionCounts(db, sessionId)]);
 	return { session, days, rooms, counts };
+}
+
+/** The session dashboard: what is set up, then each step of the journey with its count. */
+export async function sessionDashboard(db: Database, sessionId: string) {
+	const session = await findSession(db, sessionId);
+	if (!session) return undefined;
+	const [days, rooms, counts] = await Promise.all([
+		listDays(db, sessionId),
+		listRooms(db, sessionId),
+		sessionProgressCounts(db, sessionId)
+	]);
+	return { session, days: days.map((day) => day.date), rooms: rooms.length, counts, steps: dashboardSteps(counts) };
 }
 
 export async function createSession(db: Database, actorId: string, raw: Record<string, string>): Promise<string> {

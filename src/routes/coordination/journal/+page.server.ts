@@ -11,10 +11,10 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 	const page = await journalPage(db, { search, beforeId, check });
 	return {
 		...page,
-		rows: page.rows.map((row) => ({
+		rows: page.rows.map(({ before, ...row }) => ({
 			...row,
-			before: row.before === null ? null : JSON.stringify(row.before),
-			after: row.after === null ? null : JSON.stringify(row.after)
+			beforeJson: before === null ? null : JSON.stringify(before),
+			afterJson: row.after === null ? null : JSON.stringify(row.after)
 		})),
 		search: search ?? '',
 		typed: { id: params.get('maillon') ?? '', hash: params.get('empreinte') ?? '' }

@@ -5,15 +5,25 @@ import { mailIsDelivered } from '$lib/server/notifications/mailer';
 import { listOutbox } from '$lib/server/notifications/outbox-repository';
 import type { PageServerLoad } from './$types';
 
+/** Messages per page: the list stays a list; each message opens on demand. */
+const PAGE_SIZE = 50;
+
 export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const recipient = event.url.searchParams.get('destinataire')?.trim() ?? '';
-	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: 200 });
+	const asked = Number(event.url.searchParams.get('page'));
+	const page = Number.isInteger(asked) && asked > 0 ? asked : 1;
+	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+	const total = Number(rows[0]?.total ?? 0);
 	// With SMTP the mail reaches its owner: the coordination sees that it went, never a link that sets
 	// someone's password. Without SMTP this list is how messages are delivered by hand (demo, tests).
 	const smtp = mailIsDelivered();
 	return {
 		recipient,
 		smtp,
+		page,
+		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		total,
+		first: (page - 1) * PAGE_SIZE + 1,
 		messages: rows.map((row) => ({
 			id: row.id,
 			createdAt: row.created_at,

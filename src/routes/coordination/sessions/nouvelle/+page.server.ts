@@ -14,6 +14,6 @@ export const actions: Actions = guardActions(access, {
 	default: async (_event, { user, db, form, keep }) => {
 		const { values } = await form();
 		keep({ formId: 'settings', values });
-		redirect(303, `/coordination/sessions/${await createSession(db, user.id, values)}`);
+		redirect(303, `/coordination/sessions/${await createSession(db, user.id, values)}/parametres`);
 	}
 });

@@ -1,6 +1,7 @@
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { createJury, juryBoard, removeJury } from '$lib/server/juries/jury-service';
 import type { Actions, PageServerLoad } from './$types';
+import { juryName } from '$lib/i18n/fr/common';
 
 export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => ({ board: await juryBoard(db, checked.id) }));
 
@@ -10,7 +11,7 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		const jury = { ...posted.values, memberIds: posted.list('memberIds') };
 		keep({ formId: 'jury-new', values: jury });
 		await createJury(db, user.id, checked.id, jury);
-		return { formId: 'jury-new', saved: `Jury ${posted.values.label?.trim()} créé.` };
+		return { formId: 'jury-new', saved: `${juryName(posted.values.label?.trim() ?? '')} créé.` };
 	},
 	remove: async (_event, { user, db, checked, form, keep }) => {
 		const { values } = await form();

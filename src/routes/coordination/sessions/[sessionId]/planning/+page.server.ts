@@ -1,4 +1,5 @@
 import { fr } from '$lib/i18n/fr';
+import { formatInTimeZone } from '$lib/domain/time/format';
 import { SESSION_MANAGER, guard, guardActions, type GuardContext } from '$lib/server/access';
 import { UserFacingError } from '$lib/server/errors';
 import { presentPlan } from '$lib/server/planning/schedule-presenter';
@@ -19,8 +20,17 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked }) => {
 	const view = await loadPlanView(db, checked.id);
 	const { run, metrics, problemErrors } = view;
+	const plan = presentPlan(view);
+	const now = new Date();
+	const [hour, minute] = formatInTimeZone(now, plan.timezone, 'HH:mm').split(':').map(Number);
 	return {
-		plan: presentPlan(view),
+		plan,
+		/** Today in the session's zone, for the "now" line and late defenses on today's grid. */
+		now: {
+			date: formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd'),
+			minute: hour * 60 + minute,
+			clock: formatInTimeZone(now, plan.timezone, 'HH:mm')
+		},
 		metrics,
 		problemErrors,
 		run: run && {

@@ -19,6 +19,7 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, 
 		changedDefenses: preview.diff.changedDefenses,
 		notifiedCandidates: preview.diff.candidates.length,
 		notifiedJurors: preview.diff.jurors.length,
+		recipients: preview.recipients,
 		versions: (await listPlanVersions(db, preview.session.id)).map((version) => ({
 			...version,
 			publishedAt: formatWithZone(version.publishedAt, zone)
