@@ -60,6 +60,11 @@ export async function startLocalSmtp(
 			});
 		}
 	});
+	// A client that dies mid-session (a server instance killed while sending) resets its connection:
+	// a real SMTP server logs it and serves the others. Unheard, the event would end the test process.
+	server.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
 	return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
