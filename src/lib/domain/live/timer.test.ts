@@ -104,6 +104,11 @@ describe('transitions', () => {
 		expect(applyTimerAction(fresh, 'start', T0, standard, 'absent')).toEqual({ ok: false, reason: 'absent' });
 	});
 
+	it('never starts again a defense recorded as done, whatever its timer says', () => {
+		for (const action of ['start', 'next', 'pause', 'resume', 'absent'] as const)
+			expect(applyTimerAction(initialTimerState(), action, T0, standard, 'done'), action).toEqual({ ok: false, reason: 'finished' });
+	});
+
 	it('marks a candidate absent before the start without touching the timer', () => {
 		const result = step(initialTimerState(), 'absent', T0);
 		expect(result.status).toBe('absent');

@@ -121,6 +121,8 @@ export function applyTimerAction(
 	currentStatus = 'planned'
 ): Transition {
 	if (currentStatus === 'absent') return { ok: false, reason: 'absent' };
+	// The status is the record: a defense recorded as done is over even if its timer never ran.
+	if (currentStatus === 'done') return { ok: false, reason: 'finished' };
 	const running = (phase: Phase): TimerState => ({ ...state, phase, phaseStartedAt: now, pausedAt: null, accumulatedPauseMs: 0 });
 	switch (action) {
 		case 'start':
