@@ -13,8 +13,9 @@ async function newSession(page: Page, name: string): Promise<string> {
 	await page.getByRole('link', { name: 'Nouvelle session' }).click();
 	await page.getByLabel('Nom de la session').fill(name);
 	await page.getByRole('button', { name: 'Créer la session' }).click();
-	await expect(page).toHaveURL(/\/coordination\/sessions\/[0-9a-f-]{36}$/);
-	return `${new URL(page.url()).pathname}/candidats`;
+	// A new session opens on its settings (days and rooms come first).
+	await expect(page).toHaveURL(/\/coordination\/sessions\/[0-9a-f-]{36}\/parametres$/);
+	return `${new URL(page.url()).pathname.replace(/\/parametres$/, '')}/candidats`;
 }
 
 test('a coordinator imports the French spreadsheet sample, after a broken file is explained line by line', async ({ page }) => {
