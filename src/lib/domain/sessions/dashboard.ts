@@ -2,7 +2,7 @@
 export interface SessionProgressCounts {
 	jurors: number;
 	juries: number;
-	/** Juries with a president and at least two members. */
+	/** Juries that keep every composition rule (members, president, external share). */
 	juriesFormed: number;
 	candidates: number;
 	/** Candidates with a defense in the working plan. */

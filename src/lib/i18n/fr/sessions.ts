@@ -153,7 +153,7 @@ export const sessions = {
 				juries: {
 					title: 'Jurys formés',
 					count: (n: number, total: number) =>
-						total === 0 ? 'Aucun jury pour le moment.' : `${n} sur ${total} complets (président et 2 membres au moins).`,
+						total === 0 ? 'Aucun jury pour le moment.' : `${n} sur ${total} complets (règles de composition respectées).`,
 					link: 'Jurys'
 				},
 				candidates: {

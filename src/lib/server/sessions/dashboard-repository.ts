@@ -4,8 +4,6 @@ import type { SessionProgressCounts } from '../../domain/sessions/dashboard';
 
 interface ProgressRow {
 	jurors: string;
-	juries: string;
-	juries_formed: string;
 	candidates: string;
 	placed: string;
 	defenses: string;
@@ -23,18 +21,18 @@ interface ProgressRow {
 }
 
 /**
- * Every count of the session dashboard in one round trip: one set-based sub-query per step (no
+ * Every count of the session dashboard but the juries' (formed is the composition rule's to say)
+ * in one round trip: one set-based sub-query per step (no
  * query per jury or per defense). Defenses, their juries and members are read as the day runs
  * them (the published plan once there is one: `live_defenses`, `live_jury_members`).
  */
-export async function sessionProgressCounts(db: Executor, sessionId: string): Promise<SessionProgressCounts> {
+export async function sessionProgressCounts(
+	db: Executor,
+	sessionId: string
+): Promise<Omit<SessionProgressCounts, 'juries' | 'juriesFormed'>> {
 	const { rows } = await sql<ProgressRow>`
 		select
 			(select count(*) from session_jurors where session_id = ${sessionId}) as jurors,
-			(select count(*) from juries where session_id = ${sessionId}) as juries,
-			(select count(*) from juries
-				where session_id = ${sessionId} and president_id is not null
-				and (select count(*) from jury_members where jury_members.jury_id = juries.id) >= 2) as juries_formed,
 			(select count(*) from registrations where session_id = ${sessionId}) as candidates,
 			(select count(distinct defense_candidates.candidate_id)
 				from defense_candidates join defenses on defenses.id = defense_candidates.defense_id
@@ -64,8 +62,6 @@ export async function sessionProgressCounts(db: Executor, sessionId: string): Pr
 	const n = (value: string | number | null) => Number(value ?? 0);
 	return {
 		jurors: n(row.jurors),
-		juries: n(row.juries),
-		juriesFormed: n(row.juries_formed),
 		candidates: n(row.candidates),
 		placed: n(row.placed),
 		defenses: n(row.defenses),

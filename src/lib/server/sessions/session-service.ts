@@ -36,6 +36,9 @@ import {
 	type SessionRow
 } from './session-repository';
 import { sessionProgressCounts } from './dashboard-repository';
+import { listJuries } from '../juries/jury-repository';
+import { listSessionJurors } from '../people/juror-repository';
+import { juryCompositionBreaches } from '$lib/domain/planning/constraints';
 import { dashboardSteps } from '$lib/domain/sessions/dashboard';
 
 const messages = fr.sessions;
@@ -64,11 +67,19 @@ export async function sessionOverview(db: Database, sessionId: string) {
 export async function sessionDashboard(db: Database, sessionId: string) {
 	const session = await findSession(db, sessionId);
 	if (!session) return undefined;
-	const [days, rooms, counts] = await Promise.all([
+	const [days, rooms, progress, juries, jurors] = await Promise.all([
 		listDays(db, sessionId),
 		listRooms(db, sessionId),
-		sessionProgressCounts(db, sessionId)
+		sessionProgressCounts(db, sessionId),
+		listJuries(db, sessionId),
+		listSessionJurors(db, sessionId)
 	]);
+	// Formed: the jury keeps every composition rule, as the jury form and the scheduler judge it.
+	const formed = juries.filter((jury) => {
+		const members = jurors.filter((juror) => jury.memberIds.includes(juror.id));
+		return juryCompositionBreaches(members, jury.presidentId).length === 0;
+	});
+	const counts = { ...progress, juries: juries.length, juriesFormed: formed.length };
 	return { session, days: days.map((day) => day.date), rooms: rooms.length, counts, steps: dashboardSteps(counts) };
 }
 
