@@ -152,6 +152,25 @@ export async function juryDefensesUnderWay(db: Executor, juryId: string): Promis
 		.execute();
 }
 
+/** The defenses' timers closed at their planned times, as if their presidents had pressed « Terminé » on time. */
+export async function finishTimersAtPlannedEnd(trx: Executor, defenseIds: string[]): Promise<void> {
+	await trx
+		.insertInto('defense_timers')
+		.columns(['defense_id', 'phase', 'started_at', 'phase_started_at'])
+		.expression((eb) =>
+			eb
+				.selectFrom('defenses')
+				.select(['id', sql.lit('termine').as('phase'), 'starts_at', 'ends_at'])
+				.where('id', 'in', defenseIds)
+		)
+		.onConflict((oc) =>
+			oc
+				.column('defense_id')
+				.doUpdateSet((eb) => ({ phase: 'termine', phase_started_at: eb.ref('excluded.phase_started_at'), paused_at: null }))
+		)
+		.execute();
+}
+
 type TimerRow = {
 	defense_id: string;
 	phase: string;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { applyTimerAction, defenseUnderWay, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/live/timer';
 import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/live/snapshot';
 import { fr } from '$lib/i18n/fr';
@@ -13,6 +12,7 @@ import {
 	findTimers,
 	insertPhaseRecord,
 	isJuryMember,
+	finishTimersAtPlannedEnd,
 	juryDefensesUnderWay,
 	lockJury,
 	lockTimer,
@@ -180,21 +180,7 @@ export async function markDefensesDoneForDemo(db: Database, defenseIds: string[]
 	await inTransaction(db, async (trx) => {
 		for (const defenseId of defenseIds) await setDefenseStatus(trx, defenseId, 'done');
 		// Their timers say so too: a tablet opening one shows it over, not ready to start.
-		await trx
-			.insertInto('defense_timers')
-			.columns(['defense_id', 'phase', 'started_at', 'phase_started_at'])
-			.expression((eb) =>
-				eb
-					.selectFrom('defenses')
-					.select(['id', sql.lit('termine').as('phase'), 'starts_at', 'ends_at'])
-					.where('id', 'in', defenseIds)
-			)
-			.onConflict((oc) =>
-				oc
-					.column('defense_id')
-					.doUpdateSet((eb) => ({ phase: 'termine', phase_started_at: eb.ref('excluded.phase_started_at'), paused_at: null }))
-			)
-			.execute();
+		await finishTimersAtPlannedEnd(trx, defenseIds);
 	});
 }
 
