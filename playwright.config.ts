@@ -1,9 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-
-// Debian's Chromium where it exists (Playwright cannot download its own here), else Playwright's.
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumLaunchOptions } from './tests/e2e/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -26,17 +23,6 @@ export default defineConfig({
 		// replay a failure; the screencast frames would be captured on every action of every test.
 		trace: { mode: 'retain-on-failure', screenshots: false },
 		...devices['Desktop Chrome'],
-		launchOptions: {
-			executablePath: chromiumPath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions: chromiumLaunchOptions
 	}
 });

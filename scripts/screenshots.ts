@@ -4,40 +4,28 @@
 // The second form also shoots the candidate's pages at 320, 390, 768 and 1366 px, for review.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { DEMO_PASSWORD, todaySessionName } from '../tests/e2e/helpers';
 
 const baseURL = process.env.BASE_URL ?? 'http://localhost:3000';
-const PASSWORD = 'soutenance-demo';
 const reviewAt = process.argv.includes('--review') ? process.argv[process.argv.indexOf('--review') + 1] : null;
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH || undefined,
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run'
-	]
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 async function signedIn(email: string, width: number, height: number): Promise<Page> {
 	const context = await browser.newContext({ baseURL, viewport: { width, height }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
 	const page = await context.newPage();
 	await page.goto('/connexion');
 	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByLabel('Mot de passe').fill(PASSWORD);
+	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 	return page;
 }
 
-const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
-const todayName = () => `Session du ${parisDate.format(new Date())}`;
-
 /** A candidate whose defense today is still to come, so their page shows the live forecast. */
-async function candidateWaitingToday(browser: Browser): Promise<string> {
+async function candidateWaitingToday(): Promise<string> {
 	for (let n = 30; n >= 1; n--) {
 		const email = `candidat${n}@soutenance.test`;
 		const page = await signedIn(email, 390, 844);
@@ -45,7 +33,6 @@ async function candidateWaitingToday(browser: Browser): Promise<string> {
 		await page.context().close();
 		if (body.forecasts.some((forecast) => forecast.status === 'planned')) return email;
 	}
-	void browser;
 	return 'candidat1@soutenance.test';
 }
 
@@ -58,7 +45,7 @@ async function shoot(page: Page, file: string, fullPage = false) {
 // The coordinator's dashboard: today's session, its first tab.
 const coordinator = await signedIn('coordination@soutenance.test', 1366, 900);
 await coordinator.goto('/coordination');
-await coordinator.getByRole('link', { name: todayName() }).click();
+await coordinator.getByRole('link', { name: todaySessionName() }).click();
 await coordinator.waitForLoadState('networkidle');
 await shoot(coordinator, 'docs/screenshots/coordination-session.png');
 
@@ -73,7 +60,7 @@ await tablet.waitForLoadState('networkidle');
 await shoot(tablet, 'docs/screenshots/jury-tablette.png');
 
 // The candidate's phone, waiting for their turn today.
-const candidateEmail = await candidateWaitingToday(browser);
+const candidateEmail = await candidateWaitingToday();
 const phone = await signedIn(candidateEmail, 390, 844);
 await phone.waitForLoadState('networkidle');
 await shoot(phone, 'docs/screenshots/candidat-telephone.png');

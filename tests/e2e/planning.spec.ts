@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures';
 import { validateProblem } from '../../src/lib/domain/planning/validate';
-import { accounts, expectNoAxeViolations, signIn } from './helpers';
+import { accounts, expectNoAxeViolations, signIn, todaySessionName } from './helpers';
 
 // The coordinator plans today's demo session, reads the result, moves a defense with the
 // keyboard-accessible form (one refusal, one success), pins it, re-optimises around the pin and
@@ -10,10 +10,7 @@ test.describe.configure({ mode: 'serial' });
 
 async function todayPlanning(page: Page): Promise<string> {
 	await page.goto('/coordination');
-	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-		new Date()
-	);
-	const href = await page.getByRole('link', { name: `Session du ${today}` }).getAttribute('href');
+	const href = await page.getByRole('link', { name: todaySessionName() }).getAttribute('href');
 	return `${href}/planning`;
 }
 

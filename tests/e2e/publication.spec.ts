@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { readCalendar } from '../helpers/read-documents';
 import { demoJurors } from '../../src/lib/server/demo/demo-data';
-import { accounts, expectNoAxeViolations, signIn } from './helpers';
+import { accounts, expectNoAxeViolations, signIn, todaySessionName } from './helpers';
 
 // The demo's sessions come scheduled and published: the candidate finds the convocation and its
 // calendar file; jurors find their defenses. (tests/e2e/journey.spec.ts publishes a new session.)
@@ -9,10 +9,7 @@ test.describe.configure({ mode: 'serial' });
 
 async function todaySessionId(page: Page): Promise<string> {
 	await page.goto('/coordination');
-	const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-		new Date()
-	);
-	const href = await page.getByRole('link', { name: `Session du ${today}` }).getAttribute('href');
+	const href = await page.getByRole('link', { name: todaySessionName() }).getAttribute('href');
 	return href!.split('/').pop()!;
 }
 
