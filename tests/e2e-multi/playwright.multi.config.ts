@@ -28,6 +28,9 @@ export default defineConfig({
 	// Its servers run on PostgreSQL, seeded by the first instance: no embedded demo database to prepare.
 	globalSetup: undefined,
 	testDir: '.',
+	// Its own output folder: Playwright empties the one it writes to, and test-results/ keeps the
+	// main run's screenshots (test-results/pages) for review.
+	outputDir: '../../test-results/deux-instances',
 	testMatch: '*.spec.ts',
 	use: { ...baseConfig.use, baseURL: instanceUrl(0) },
 	webServer: [instance(0, 'npx tsx tests/e2e-multi/prepare-database.ts && '), instance(1)]
