@@ -7,12 +7,10 @@ type Role = 'coordinator' | 'juror' | 'candidate';
 
 // Every page, as someone allowed to see it, on the demo's own data (today's session, its juries,
 // jurors, candidates and defenses, the past session's results), at a phone, a tablet and a desktop
-// width (the coordination's set-up pages at the tablet width only): no axe violation, no horizontal
-// scroll. Each page's screenshot is kept in
+// width: no axe violation, no horizontal scroll. Each page's screenshot is kept in
 // test-results/pages/<role>/<width>/ for review (a CI artefact, never compared pixel by pixel).
 const WIDTHS = [390, 768, 1366] as const;
 const SCREENSHOTS = path.join('test-results', 'pages');
-const COORDINATION_AT_EVERY_WIDTH = /^\/coordination(\/sessions\/[^/]+(\/(planning|direct|publication|resultats))?)?$/;
 
 /** The first link of the page whose address starts with `prefix` and goes one step further. */
 async function firstLinkUnder(page: Page, prefix: string): Promise<string> {
@@ -89,11 +87,7 @@ for (const role of [null, 'coordinator', 'juror', 'candidate'] as const) {
 		}) => {
 			await page.setViewportSize({ width, height: width < 768 ? 844 : 1024 });
 			if (role) await signIn(page, accounts[role]);
-			const addresses = (await pagesOf(page, role)).filter(
-				// The coordination's ~30 pages take a minute and a half per width on two cores: every one at the
-				// tablet width, its day-of-exam pages at the other two.
-				(address) => role !== 'coordinator' || width === 768 || COORDINATION_AT_EVERY_WIDTH.test(address)
-			);
+			const addresses = await pagesOf(page, role);
 			test.setTimeout(20_000 * addresses.length);
 			const folder = path.join(SCREENSHOTS, role ?? 'anonyme', String(width));
 			mkdirSync(folder, { recursive: true });
