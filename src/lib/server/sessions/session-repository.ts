@@ -34,20 +34,6 @@ export async function listSessionsWithCounts(db: Executor) {
 		.execute();
 }
 
-export interface SessionRow {
-	id: string;
-	name: string;
-	referentielId: string;
-	blockCode: string;
-	timezone: string;
-	place: string | null;
-	presentationMinutes: number;
-	questionsMinutes: number;
-	deliberationMinutes: number;
-	changeoverMinutes: number;
-	extraMinutesPerTeamMember: number;
-}
-
 export interface SessionColumns {
 	name: string;
 	referentielId: string;
@@ -58,6 +44,12 @@ export interface SessionColumns {
 	deliberationMinutes: number;
 	changeoverMinutes: number;
 	extraMinutesPerTeamMember: number;
+}
+
+/** A session as read: the settings it is written with, plus its id and the block it certifies. */
+export interface SessionRow extends SessionColumns {
+	id: string;
+	blockCode: string;
 }
 
 const toSessionColumns = (settings: SessionColumns) => ({
