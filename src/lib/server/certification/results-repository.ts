@@ -122,8 +122,8 @@ export async function upsertBlockResults(
 		.execute();
 }
 
-export interface CertificationRow {
-	id: string;
+/** What a certification decision says about a candidate, as written and as read back. */
+interface CertificationDecision {
 	sessionId: string;
 	candidateId: string;
 	outcome: Outcome;
@@ -131,6 +131,10 @@ export interface CertificationRow {
 	blocks: unknown;
 	reasons: string[];
 	cause: string;
+}
+
+export interface CertificationRow extends CertificationDecision {
+	id: string;
 	decidedAt: Date;
 }
 
@@ -155,19 +159,7 @@ export async function certificationHistory(db: Executor, sessionId: string, cand
 	return rows as unknown as CertificationRow[];
 }
 
-export async function insertCertification(
-	db: Executor,
-	row: {
-		sessionId: string;
-		candidateId: string;
-		outcome: Outcome;
-		validatedBlocks: string[];
-		blocks: unknown;
-		reasons: string[];
-		cause: string;
-		decidedBy: string | null;
-	}
-): Promise<void> {
+export async function insertCertification(db: Executor, row: CertificationDecision & { decidedBy: string | null }): Promise<void> {
 	await db
 		.insertInto('certification_decisions')
 		.values({
