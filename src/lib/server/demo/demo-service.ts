@@ -357,9 +357,8 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 
 	for (const jury of rows.juries) {
 		if (!held.some((defense) => defense.juryId === jury.id)) continue;
-		const members = rows.members.filter((member) => member.juryId === jury.id);
-		for (const [index, member] of members.entries())
-			await inTransaction(db, (trx) => signInTransaction(trx, member.jurorId, jury.id, new Date(signedAt.getTime() + index * 60_000)));
+		for (const [index, jurorId] of jury.memberIds.entries())
+			await inTransaction(db, (trx) => signInTransaction(trx, jurorId, jury.id, new Date(signedAt.getTime() + index * 60_000)));
 	}
 
 	if (options.publish) {

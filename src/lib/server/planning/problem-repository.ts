@@ -1,5 +1,6 @@
 import type { Executor } from '../db/transaction';
 import { isUuid } from '../../domain/ids';
+import { listJuries } from '../juries/jury-repository';
 
 /** Everything the planning problem of one session is made of, read in a handful of queries. */
 export async function readProblemRows(db: Executor, sessionId: string) {
@@ -19,7 +20,7 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 		.executeTakeFirst();
 	if (!session) return null;
 
-	const [days, rooms, juries, members, registrations, defenses] = await Promise.all([
+	const [days, rooms, juries, registrations, defenses] = await Promise.all([
 		db
 			.selectFrom('session_days')
 			.select(['day', 'opens_at as opensAt', 'closes_at as closesAt', 'breaks'])
@@ -32,18 +33,7 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 			.where('session_id', '=', sessionId)
 			.orderBy('name')
 			.execute(),
-		db
-			.selectFrom('juries')
-			.select(['id', 'label', 'room_id as roomId', 'president_id as presidentId'])
-			.where('session_id', '=', sessionId)
-			.orderBy('label')
-			.execute(),
-		db
-			.selectFrom('jury_members')
-			.innerJoin('juries', 'juries.id', 'jury_members.jury_id')
-			.select(['jury_members.jury_id as juryId', 'jury_members.juror_id as jurorId'])
-			.where('juries.session_id', '=', sessionId)
-			.execute(),
+		listJuries(db, sessionId),
 		db
 			.selectFrom('registrations')
 			.innerJoin('users', 'users.id', 'registrations.candidate_id')
@@ -136,7 +126,7 @@ export async function readProblemRows(db: Executor, sessionId: string) {
 			: []
 	]);
 
-	return { session, days, rooms, juries, members, registrations, jurors, unavailability, conflicts, defenses, defenseCandidates };
+	return { session, days, rooms, juries, registrations, jurors, unavailability, conflicts, defenses, defenseCandidates };
 }
 
 export type ProblemRows = NonNullable<Awaited<ReturnType<typeof readProblemRows>>>;

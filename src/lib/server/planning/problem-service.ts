@@ -104,15 +104,12 @@ export function assembleContext(rows: ProblemRows): PlanningContext {
 	for (const candidate of rows.registrations) labels.set(candidate.id, candidate.name);
 	for (const jury of rows.juries) labels.set(jury.id, jury.label);
 
-	const membersOf = new Map<string, string[]>();
-	for (const { juryId, jurorId } of rows.members) membersOf.set(juryId, [...(membersOf.get(juryId) ?? []), jurorId]);
 	const juryRoom = new Map<string, string>();
 	const juries = rows.juries.map((jury) => {
 		if (!jury.roomId) setupErrors.push(fr.planning.juryWithoutRoom(jury.label));
 		if (!jury.presidentId) setupErrors.push(fr.planning.juryWithoutPresident(jury.label));
 		juryRoom.set(jury.id, jury.roomId ?? '');
-		const members = membersOf.get(jury.id) ?? [];
-		return { id: jury.id, members, president: jury.presidentId ?? '', room: jury.roomId ?? '' };
+		return { id: jury.id, members: jury.memberIds, president: jury.presidentId ?? '', room: jury.roomId ?? '' };
 	});
 	if (rows.days.length === 0) setupErrors.push(fr.planning.noDays);
 	if (juries.length === 0) setupErrors.push(fr.planning.noJuries);
