@@ -165,6 +165,17 @@ export async function verifyAuditChain(
 	return { ok: false, rows: rows.length, brokenAtId: rows[broken.brokenAt].id, reason: broken.reason, anchors: statuses };
 }
 
+/** Who did what to which object, from what to what: the columns the journal page and its export both show. */
+const whoDidWhatColumns = [
+	'users.email as actor',
+	'users.display_name as actorName',
+	'audit_log.action',
+	'audit_log.entity',
+	'audit_log.entity_id as entityId',
+	'audit_log.before',
+	'audit_log.after'
+] as const;
+
 /** Every row with its hashes, oldest first, for an export a reader can verify by themselves. */
 export async function exportAudit(db: Executor) {
 	return db
@@ -174,13 +185,7 @@ export async function exportAudit(db: Executor) {
 			'audit_log.id',
 			'audit_log.at',
 			'audit_log.actor_id as actorId',
-			'users.email as actor',
-			'users.display_name as actorName',
-			'audit_log.action',
-			'audit_log.entity',
-			'audit_log.entity_id as entityId',
-			'audit_log.before',
-			'audit_log.after',
+			...whoDidWhatColumns,
 			'audit_log.previous_hash as previousHash',
 			'audit_log.hash'
 		])
@@ -204,17 +209,7 @@ export async function listAudit(db: Executor, options: { limit: number; beforeId
 	let query = db
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.actor_id')
-		.select([
-			'audit_log.id',
-			'audit_log.at',
-			'users.email as actor',
-			'users.display_name as actorName',
-			'audit_log.action',
-			'audit_log.entity',
-			'audit_log.entity_id as entityId',
-			'audit_log.before',
-			'audit_log.after'
-		])
+		.select(['audit_log.id', 'audit_log.at', ...whoDidWhatColumns])
 		.orderBy('audit_log.id', 'desc')
 		.limit(options.limit);
 	if (options.beforeId) query = query.where('audit_log.id', '<', options.beforeId);
