@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { verifyAuditChain } from '../audit/audit-repository';
-import { UserFacingError } from '../errors';
 import {
 	createUser,
 	processPasswordResetRequests,
@@ -17,6 +16,7 @@ import { hashPassword } from './password';
 import { login, MAX_FAILURES, pairDelayMs } from './login-service';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSession, validateSessionToken } from './session-service';
 import { tokenId } from './tokens';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 let handle: DatabaseHandle;
 let coordinatorId: string;
@@ -40,15 +40,6 @@ beforeAll(async () => {
 	coordinatorId = coordinator.id;
 });
 afterAll(() => handle.close());
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
-}
 
 describe('login', () => {
 	it('opens a session whose cookie token is stored only as its SHA-256', async () => {

@@ -12,6 +12,7 @@ import { createLiveBus, notify, type BusSignal, type LiveBus } from './bus';
 import { candidateForecasts, roomDisplay, sessionBoard } from './board-service';
 import { actOnTimer, defenseTimerView, notifySubmission, startTimerForDemo, type TimerCommand } from './timer-service';
 import { listPhaseRecords } from './timer-repository';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 let handle: DatabaseHandle;
 let bus: LiveBus;
@@ -112,15 +113,6 @@ async function nextSignal(match: (signal: BusSignal) => boolean, ms = 3000): Pro
 
 const timerEventOf = (defenseId: string, phase: string) => (signal: BusSignal) =>
 	signal.type === 'timer' && signal.defenseId === defenseId && (signal.data as TimerSnapshot).state.phase === phase;
-
-async function refusal(work: Promise<unknown>): Promise<UserFacingError> {
-	const error = await work.then(
-		() => null,
-		(caught) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
-}
 
 const act = (who: string, defenseId: string, command: TimerCommand, minutes: number) =>
 	actOnTimer(handle.db, people[who], defenseId, command, at(minutes));

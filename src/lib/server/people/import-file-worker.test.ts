@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { craftedWorkbook, sheetRow } from '../../../../tests/helpers/crafted-xlsx';
-import { UserFacingError } from '../errors';
 import { MAX_RESULT_ROWS, readImportFile } from './candidate-import-reader';
 import { parseImportFile, type ParseLimits } from './import-file-parse';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 const csv = (rows: number) =>
 	new TextEncoder().encode(['Email;Nom', ...Array.from({ length: rows }, (_, index) => `c${index}@exemple.fr;N`)].join('\n'));
 const results = craftedWorkbook(10_001, (line) => sheetRow(line, [`c${line}@exemple.fr`, 'BC01', 'oui', '01/10/2026', 'Étude de cas']));
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
-}
 
 describe('the import worker', () => {
 	it('reads an ordinary file in a worker', async () => {

@@ -4,7 +4,6 @@ import { pdfText, readCalendar } from '../../../../tests/helpers/read-documents'
 import { startLocalSmtp, type CapturedMail, type LocalSmtp } from '../../../../tests/helpers/smtp';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
-import { UserFacingError } from '../errors';
 import { closeSmtpConnections, dispatchOutbox } from '../notifications/mailer';
 import { insertUser } from '../auth/user-repository';
 import { insertDefense } from './publication-repository';
@@ -21,6 +20,7 @@ import {
 	type PublicationPreview
 } from './publication-service';
 import { fr } from '$lib/i18n/fr';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 let handle: DatabaseHandle;
 let smtp: LocalSmtp;
@@ -159,15 +159,6 @@ async function publishAndSend(expectedVersion: number) {
 	const result = await publishPlan(handle.db, coordinatorId, sessionId, expectedVersion);
 	await dispatchOutbox(handle.db, smtp.url);
 	return result;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
 }
 
 const mailsTo = (messages: CapturedMail[], key: string) => messages.filter((message) => message.to.includes(`${key}@test.fr`));

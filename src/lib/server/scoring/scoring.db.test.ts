@@ -4,7 +4,6 @@ import { freshDatabase } from '../../../../tests/helpers/database';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import { applyChange, type GridState, type ScoreChange } from '$lib/domain/scoring/changes';
 import type { DatabaseHandle } from '../db';
-import { UserFacingError } from '../errors';
 import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../auth/session-service';
 import { generateToken } from '../auth/tokens';
 import { insertUser, setUserActive } from '../auth/user-repository';
@@ -21,6 +20,7 @@ import {
 	saveGridForm,
 	submitGrids
 } from './scoring-service';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 let handle: DatabaseHandle;
 const people: Record<string, string> = {};
@@ -94,15 +94,6 @@ function change(
 	clientTime = ++clock
 ): ScoreChange {
 	return { changeId: crypto.randomUUID(), candidateId: candidate && people[candidate], field, competencyCode: code, value, clientTime };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(UserFacingError);
-	return caught as UserFacingError;
 }
 
 describe('access', () => {

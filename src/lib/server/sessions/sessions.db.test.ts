@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { verifyAuditChain } from '../audit/audit-repository';
-import { UserFacingError } from '../errors';
 import { insertUser } from '../auth/user-repository';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../people/juror-service';
 import { listSessionJurors, listUnavailability } from '../people/juror-repository';
 import { CompositionRefused, createJury, editJury, juryBoard, removeJury } from '../juries/jury-service';
+import { refusal } from '../../../../tests/helpers/refusal';
 
 let handle: DatabaseHandle;
 let coordinatorId: string;
@@ -48,15 +48,6 @@ beforeAll(async () => {
 	coordinatorId = (await insertUser(handle.db, { email: 'coord@test.fr', displayName: 'Coord', role: 'coordinator' })).id;
 });
 afterAll(() => handle.close());
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
-}
 
 /** Counts of every table a refused change could have touched. */
 async function snapshot() {
