@@ -91,10 +91,13 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 			for (const jury of juries) {
 				await page.getByLabel('Jury', { exact: true }).selectOption({ label: jury });
 				await page.getByLabel(/^Heure de début/).fill(clock(closes - back));
+				// The previous try's refusal stays on screen until this one's answer is shown: read the answer itself.
+				const answered = page.waitForResponse((response) => response.request().method() === 'POST');
 				await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
-				const outcome = page.getByRole('status').filter({ hasText: 'Soutenance déplacée.' }).or(page.getByRole('alert'));
-				await expect(outcome.first()).toBeVisible();
-				if (await page.getByText('Soutenance déplacée.').isVisible()) {
+				const accepted = ((await (await answered).json()) as { type: string }).type === 'success';
+				if (!accepted) await expect(page.getByRole('alert').first()).toBeVisible();
+				else {
+					await expect(page.getByRole('status').filter({ hasText: 'Soutenance déplacée.' })).toBeVisible();
 					mover = name;
 					moved = clock(closes - back);
 					break search;
@@ -126,20 +129,33 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 	await expect(page.getByRole('button', { name: `Épingler la soutenance de ${mover}` })).toBeVisible();
 });
 
-test('dragging a defense onto another jury asks the server, which refuses with the reason', async ({ page }) => {
+test('dragging a defense shows where it may go; a drop elsewhere is refused by the server with the reason', async ({ page }) => {
 	await signIn(page, accounts.coordinator);
 	await page.goto(await todayPlanning(page));
 	const block = page.locator('a.defense', { hasText: 'Victor Caron' });
 	await block.scrollIntoViewIfNeeded();
 	const from = (await block.boundingBox())!;
+	const columns = page.locator('.column');
+	const ownColumn = columns.filter({ has: block });
+	const ownJury = (await ownColumn.locator('.head strong').textContent())!;
+	const ownTime = (await block.locator('.time').textContent())!.slice(0, 5);
 	const juryB = (await page.locator('[data-jury-id]').nth(1).boundingBox())!;
-	await expect(page.locator('.column').nth(1)).toContainText('Jury B');
+	await expect(columns.nth(1)).toContainText('Jury B');
+	expect(ownJury).not.toBe('Jury B');
 	await page.mouse.move(from.x + 10, from.y + 10);
 	await page.mouse.down();
+	await page.mouse.move(from.x + 10, from.y + 30, { steps: 5 });
+	// While dragged, the allowed starts are shaded: his own slot at least, none in jury B, where a juror works at his company.
+	await expect(ownColumn.locator('.allowed').first()).toBeVisible();
+	await expect(columns.nth(1).locator('.allowed')).toHaveCount(0);
+	// Back where it was, the block snaps to its own start, off the 5-minute grid as the engine placed it.
+	await page.mouse.move(from.x + 10, from.y + 10, { steps: 5 });
+	await expect(block.getByRole('status')).toHaveText(`→ ${ownJury} · ${ownTime}`);
 	await page.mouse.move(juryB.x + juryB.width / 2, from.y + 10, { steps: 10 });
-	// While dragged, the block says where it would land.
-	await expect(block.getByRole('status')).toHaveText(/^→ Jury B · \d{2}:\d{2}$/);
+	// The block says where it would land, and that the rules refuse it there.
+	await expect(block.getByRole('status')).toHaveText(/^→ Jury B · \d{2}:\d{2} · impossible ici$/);
 	await page.mouse.up();
+	await expect(page.locator('.allowed')).toHaveCount(0);
 	await expect(page.getByRole('alert')).toContainText('Thomas Girard travaille chez Ubisoft, comme Victor Caron');
 });
 

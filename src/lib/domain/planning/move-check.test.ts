@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Defense, PlanningProblem } from './types';
 import { localToInstant } from './time';
-import { checkPlacement } from './move-check';
+import { allowedStartsOnDay, checkPlacement } from './move-check';
 
 // Paris, Monday 7 December 2026 (UTC+01:00): 09:00–12:00 with a break 10:30–10:45.
 function problem(overrides: Partial<PlanningProblem> = {}): PlanningProblem {
@@ -166,5 +166,55 @@ describe('checkPlacement', () => {
 		expect(checkPlacement(problem(), [], { candidates: ['C1'], jury: 'Z', start: at('10:00') }).reasons).toEqual([
 			'Choisissez un jury de la session.'
 		]);
+	});
+});
+
+describe('allowedStartsOnDay', () => {
+	const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+	const runs = (...args: Parameters<typeof allowedStartsOnDay>) =>
+		allowedStartsOnDay(...args).map((run) => `${run.jury} ${clock(run.from)}–${clock(run.to)}`);
+
+	it('lists, per jury, the starts the move check accepts, around breaks, unavailability and closing time', () => {
+		expect(runs(problem(), [], ['C1'], '2026-12-07', 5)).toEqual([
+			'A 09:30–10:05',
+			'A 10:45–11:35',
+			'B 09:00–10:05',
+			'C 09:00–10:05',
+			'C 10:45–11:35'
+		]);
+	});
+
+	it('keeps the changeover around the other defenses of the same juror and room', () => {
+		const others = [defense(['C2'], 'C', 'R1', '10:45', '11:10')];
+		expect(runs(problem(), others, ['C1'], '2026-12-07', 5)).toEqual([
+			'A 09:30–10:05',
+			'A 11:15–11:35',
+			'B 09:00–10:05',
+			'C 09:00–10:05',
+			'C 11:15–11:35'
+		]);
+	});
+
+	it('tries the start right after a neighbour off the 5-minute grid, as an engine plans', () => {
+		const others = [defense(['C2'], 'C', 'R1', '09:27', '09:52')];
+		expect(runs(problem(), others, ['C1'], '2026-12-07', 5)).toEqual([
+			'A 09:57–10:05',
+			'A 10:45–11:35',
+			'B 09:57–10:05',
+			'C 09:57–10:05',
+			'C 10:45–11:35'
+		]);
+	});
+
+	it('agrees with checkPlacement at every step, and has nothing on a day that is not a session day', () => {
+		const others = [defense(['C1'], 'B', 'R2', '09:30', '09:55')];
+		const allowed = allowedStartsOnDay(problem(), others, ['C4'], '2026-12-07', 5);
+		for (const jury of ['A', 'B', 'C'])
+			for (let minute = 9 * 60; minute < 12 * 60; minute += 5) {
+				const accepted = checkPlacement(problem(), others, { candidates: ['C4'], jury, start: at(clock(minute)) }).defense !== null;
+				const shown = allowed.some((run) => run.jury === jury && run.from <= minute && minute <= run.to);
+				expect(shown, `${jury} ${clock(minute)}`).toBe(accepted);
+			}
+		expect(allowedStartsOnDay(problem(), [], ['C1'], '2026-12-08', 5)).toEqual([]);
 	});
 });

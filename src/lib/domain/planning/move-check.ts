@@ -9,7 +9,7 @@ import {
 	sameCandidates,
 	unavailableDuring
 } from './constraints';
-import { formatInstant, parseInstantCeil, parseInstantFloor, type Minute } from './time';
+import { formatInstant, localToInstant, minutesOfDay, parseInstantCeil, parseInstantFloor, timeOfDay, type Minute } from './time';
 import type { Defense, Interval, PlanningProblem } from './types';
 import { formatInTimeZone } from '../time/format';
 import { fr } from '../../i18n/fr';
@@ -158,4 +158,51 @@ export function checkPlacement(
 			end: formatInstant(span.end, zone)
 		}
 	};
+}
+
+/** A run of allowed starts in one jury, in local minutes of the day: any start from `from` to `to` is accepted. */
+export interface AllowedStarts {
+	jury: string;
+	from: number;
+	to: number;
+}
+
+/**
+ * Where on `date` the defense of `candidates` could be dropped, per jury: the starts checkPlacement
+ * accepts, tried every `step` minutes from midnight and also where the day, a break or a neighbour
+ * defense leaves off (an engine's plan is not on a 5-minute grid, so a packed day's only free
+ * start may be 10:47). Starts tried one after another and all accepted form one run. The grid
+ * shades the runs while the block is dragged, so a start shown as allowed is one the move accepts.
+ */
+export function allowedStartsOnDay(
+	problem: PlanningProblem,
+	others: Defense[],
+	candidates: string[],
+	date: string,
+	step: number
+): AllowedStarts[] {
+	const day = problem.days.find((candidateDay) => candidateDay.date === date);
+	if (!day) return [];
+	const model = buildModel(problem);
+	const [opens, closes] = [minutesOfDay(day.start), minutesOfDay(day.end)];
+	const midnight = localToInstant(date, '00:00', problem.timezone);
+	const juryOf = new Map(problem.juries.map((jury) => [jury.id, jury]));
+	const runs: AllowedStarts[] = [];
+	for (const jury of problem.juries) {
+		const tried = new Set<number>([opens, ...day.breaks.map((pause) => minutesOfDay(pause.end))]);
+		for (let minute = Math.ceil(opens / step) * step; minute < closes; minute += step) tried.add(minute);
+		for (const other of others) {
+			const otherJury = juryOf.get(other.jury);
+			if (otherJury?.room === jury.room || otherJury?.members.some((member) => jury.members.includes(member)))
+				tried.add(parseInstantFloor(other.end) + problem.durations.changeover - midnight);
+		}
+		let run: AllowedStarts | null = null;
+		for (const minute of [...tried].filter((minute) => minute >= opens && minute < closes).sort((a, b) => a - b)) {
+			const start = localToInstant(date, timeOfDay(minute), problem.timezone);
+			if (!checkPlacement(problem, others, { candidates, jury: jury.id, start }, model).defense) run = null;
+			else if (run) run.to = minute;
+			else runs.push((run = { jury: jury.id, from: minute, to: minute }));
+		}
+	}
+	return runs;
 }

@@ -39,6 +39,9 @@ export function isTimeZone(zone: unknown): zone is string {
 	return known;
 }
 
+/** A start placed by hand (a drop on the grid, the allowed starts it shows) falls on this grid of minutes. */
+export const MOVE_STEP_MINUTES = 5;
+
 /** Minutes since midnight of an `HH:MM` string. */
 export function minutesOfDay(time: string): number {
 	const [hours, minutes] = time.split(':').map(Number);

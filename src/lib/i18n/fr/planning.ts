@@ -17,6 +17,7 @@ export const planning = {
 	move: {
 		unknownJury: 'Choisissez un jury de la session.',
 		startInvalid: 'Choisissez un jour de la session et une heure de début au format HH:MM.',
+		defenseRequired: 'Indiquez la soutenance à déplacer (paramètre « soutenance »).',
 		pinned: (who: string) => `La soutenance de ${who} est épinglée : désépinglez-la avant de la déplacer.`,
 		notASessionDay: (date: string) => `Le ${date} n’est pas un jour de la session.`,
 		outsideHours: (date: string, opens: string, closes: string, end: string) =>
@@ -85,8 +86,8 @@ export const planning = {
 			fermer: 'Fermer',
 			grille: 'Grille',
 			faitesGlisserUneSoutenance:
-				'Faites glisser une soutenance vers un autre jury ou une autre heure ; le déplacement ' +
-				'n’est accepté que s’il respecte toutes les règles.',
+				'Faites glisser une soutenance vers un autre jury ou une autre heure : les créneaux possibles ' +
+				's’affichent en vert pendant le déplacement, et il n’est accepté que s’il respecte toutes les règles.',
 			soutenances: 'Soutenances',
 			listeDesSoutenances: 'Liste des soutenances',
 			heure: 'Heure',
@@ -119,7 +120,8 @@ export const planning = {
 			equipe: (team: string) => `Équipe ${team}`,
 			pinned: ' · épinglée',
 			late: (minutes: number) => `· retard ${minutes} min`,
-			dropAt: (jury: string, time: string) => `→ ${juryName(jury)} · ${time}`
+			dropAt: (jury: string, time: string) => `→ ${juryName(jury)} · ${time}`,
+			dropRefused: ' · impossible ici'
 		},
 		candidateSlots: {
 			lienVisio: 'lien de visio',

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { checkSchedule } from '../../domain/planning/check';
+import { localMinuteOfDay, timeOfDay } from '../../domain/planning/time';
 import { validateProblem } from '../../domain/planning/validate';
 import type { DatabaseHandle } from '../db';
-import { UserFacingError } from '../errors';
 import { insertPlanningFixture, type PlanningFixture } from '../../../../tests/helpers/planning-fixture';
+import { refusal } from '../../../../tests/helpers/refusal';
 import { loadPlanningContext } from './problem-service';
 import { listDefenses } from './schedule-repository';
 import { getRun, latestRun } from './schedule-runs-repository';
 import {
 	PlanningRefusal,
+	allowedStartsOfDefense,
 	currentRun,
 	importSchedule,
 	loadPlanView,
@@ -26,15 +28,6 @@ beforeAll(async () => {
 	fixture = await insertPlanningFixture(handle.db);
 });
 afterAll(() => handle.close());
-
-async function refusal(promise: Promise<unknown>): Promise<UserFacingError> {
-	const error = await promise.then(
-		() => null,
-		(caught: unknown) => caught
-	);
-	expect(error).toBeInstanceOf(UserFacingError);
-	return error as UserFacingError;
-}
 
 const snapshot = async () =>
 	(await listDefenses(handle.db, fixture.session)).map(({ id, juryId, startsAt, pinned, candidates }) => ({
@@ -160,6 +153,36 @@ describe('manual edits', () => {
 		expect(await auditCount()).toBe(audits + 1);
 		const reloaded = await loadPlanView(handle.db, fixture.session);
 		expect(checkSchedule(reloaded.context.problem, reloaded.schedule)).toEqual([]);
+	});
+
+	it('lists the starts a defense may be dragged to: none in a jury with a juror of its company, and each one accepted', async () => {
+		const victor = (await snapshot()).find((defense) => defense.candidates.includes(fixture.candidates.victor))!;
+		const { step, allowed } = await allowedStartsOfDefense(handle.db, fixture.session, victor.id, '2026-12-07');
+		expect(step).toBe(5);
+		expect(allowed.filter((run) => run.jury === fixture.juries.B)).toEqual([]);
+		expect(allowed.length).toBeGreaterThan(0);
+		const before = await snapshot();
+		// Every start shown is one the move accepts: the last of each run, then back where it was.
+		const current = timeOfDay(localMinuteOfDay(Date.parse(victor.start) / 60000, 'Europe/Paris'));
+		for (const run of allowed) {
+			const time = timeOfDay(run.to) === current ? timeOfDay(run.from) : timeOfDay(run.to);
+			await moveDefense(handle.db, fixture.coordinator, fixture.session, victor.id, { juryId: run.jury, date: '2026-12-07', time });
+		}
+		await moveDefense(handle.db, fixture.coordinator, fixture.session, victor.id, {
+			juryId: victor.juryId,
+			date: '2026-12-07',
+			time: current
+		});
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('answers a malformed or unknown defense and a day outside the session in French, without a crash', async () => {
+		const victor = (await snapshot()).find((defense) => defense.candidates.includes(fixture.candidates.victor))!;
+		expect((await refusal(allowedStartsOfDefense(handle.db, fixture.session, 'x', '2026-12-07'))).status).toBe(400);
+		const unknown = await refusal(allowedStartsOfDefense(handle.db, fixture.session, crypto.randomUUID(), '2026-12-07'));
+		expect([unknown.status, unknown.message]).toEqual([404, 'Cette soutenance ne fait pas partie de la session.']);
+		for (const day of ['2026-12-08', '07/12/2026', ''])
+			expect((await refusal(allowedStartsOfDefense(handle.db, fixture.session, victor.id, day))).code).toBe('planning.start-invalid');
 	});
 
 	it('pins a defense: the engine keeps it and a pinned defense cannot be moved by hand', async () => {

@@ -1,7 +1,8 @@
-import { checkPlacement } from '../../domain/planning/move-check';
+import { allowedStartsOnDay, checkPlacement, type AllowedStarts } from '../../domain/planning/move-check';
 import { checkSchedule } from '../../domain/planning/check';
 import { scheduleMetrics, type PlanMetrics } from '../../domain/planning/metrics';
-import { isIsoInstant, isLocalDate, isLocalTime, localToInstant } from '../../domain/planning/time';
+import { isIsoInstant, isLocalDate, isLocalTime, localToInstant, MOVE_STEP_MINUTES } from '../../domain/planning/time';
+import { isUuid } from '../../domain/ids';
 import { SCHEDULE_FORMAT, type Schedule } from '../../domain/planning/types';
 import { fr } from '../../i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
@@ -228,6 +229,22 @@ export async function moveDefense(
 			after: { jury: check.defense.jury, start: check.defense.start }
 		});
 	});
+}
+
+/** Where on `date` a defense of the plan may be moved, per jury: what the grid shades while it is dragged. */
+export async function allowedStartsOfDefense(
+	db: Database,
+	sessionId: string,
+	defenseId: string,
+	date: string
+): Promise<{ step: number; allowed: AllowedStarts[] }> {
+	if (!isUuid(defenseId)) throw new UserFacingError('planning.defense-required', 400, fr.planning.move.defenseRequired, 'soutenance');
+	const context = await loadPlanningContext(db, sessionId);
+	const { defense } = findDefense(context, defenseId);
+	if (!isLocalDate(date) || !context.problem.days.some((day) => day.date === date))
+		throw new UserFacingError('planning.start-invalid', 400, fr.planning.move.startInvalid, 'jour');
+	const others = context.schedule.defenses.filter((other) => other !== defense);
+	return { step: MOVE_STEP_MINUTES, allowed: allowedStartsOnDay(context.problem, others, defense.candidates, date, MOVE_STEP_MINUTES) };
 }
 
 export async function setDefensePinned(
