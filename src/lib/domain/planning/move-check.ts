@@ -37,7 +37,9 @@ export function checkPlacement(
 	problem: PlanningProblem,
 	others: Defense[],
 	target: MoveTarget,
-	model: PlanningModel = buildModel(problem)
+	model: PlanningModel = buildModel(problem),
+	/** `verdict`: only whether it is accepted (the reasons are not worded). */
+	wording: 'worded' | 'verdict' = 'worded'
 ): PlacementCheck {
 	const text = fr.planning.move;
 	const zone = problem.timezone;
@@ -49,12 +51,15 @@ export function checkPlacement(
 	const unit = model.units[unitIndex];
 	const jury = problem.juries[juryIndex];
 	const span: Span = { start: target.start, end: target.start + unit.length };
-	const name = new Map<string, string>([
-		...problem.jurors.map((juror) => [juror.id, juror.name] as const),
-		...problem.candidates.map((candidate) => [candidate.id, candidate.name] as const),
-		...problem.rooms.map((room) => [room.id, room.name] as const)
-	]);
-	const who = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join(', ');
+	// Built only when a reason names someone: the grid's allowed starts ask thousands of times, mostly for a yes.
+	let names: Map<string, string> | undefined;
+	const nameOf = (id: string) =>
+		(names ??= new Map([
+			...problem.jurors.map((juror) => [juror.id, juror.name] as const),
+			...problem.candidates.map((candidate) => [candidate.id, candidate.name] as const),
+			...problem.rooms.map((room) => [room.id, room.name] as const)
+		])).get(id) ?? id;
+	const who = (ids: string[]) => ids.map(nameOf).join(', ');
 	const localDate = formatInTimeZone(new Date(span.start * 60000), zone, 'yyyy-MM-dd');
 	const clock = (minute: Minute) => {
 		const instant = new Date(minute * 60000);
@@ -72,7 +77,9 @@ export function checkPlacement(
 		const to = endDay === startDay ? endClock : nextMidnight ? '24:00' : formatInTimeZone(end, zone, "dd/MM 'à' HH:mm");
 		return [formatInTimeZone(start, zone, 'dd/MM'), formatInTimeZone(start, zone, 'HH:mm'), to] as const;
 	};
-	const reasons: string[] = [];
+	// Each refusal is worded only when asked for: the grid's allowed starts want a yes or no, thousands of times.
+	const refusals: (() => string)[] = [];
+	const refuse = (reason: () => string) => refusals.push(reason);
 
 	if (
 		(problem.pinned ?? []).some(
@@ -81,21 +88,21 @@ export function checkPlacement(
 				movedFrom({ jury: pin.jury, start: parseInstantFloor(pin.start) }, target.jury, target.start)
 		)
 	)
-		reasons.push(text.pinned(who(unit.candidateIds)));
+		refuse(() => text.pinned(who(unit.candidateIds)));
 
 	// Rule 3: inside one day's opening hours, outside its breaks.
 	const day = model.days.find((candidateDay) => candidateDay.date === localDate);
 	const displayDate = localDate.split('-').reverse().join('/');
-	if (!day) reasons.push(text.notASessionDay(displayDate));
+	if (!day) refuse(() => text.notASessionDay(displayDate));
 	else {
 		const hours = problem.days[day.index];
 		if (outsideOpeningHours(day, span))
-			reasons.push(
+			refuse(() =>
 				span.start < day.open
 					? text.beforeOpening(displayDate, hours.start, hours.end)
 					: text.outsideHours(displayDate, hours.start, hours.end, clock(span.end))
 			);
-		for (const pause of breaksCrossed(day, span)) reasons.push(text.overlapsBreak(clock(pause.start), clock(pause.end)));
+		for (const pause of breaksCrossed(day, span)) refuse(() => text.overlapsBreak(clock(pause.start), clock(pause.end)));
 	}
 
 	// Rule 4: nobody and no room during their unavailability.
@@ -106,14 +113,14 @@ export function checkPlacement(
 		);
 	for (const id of unit.candidateIds) {
 		const candidate = problem.candidates.find((person) => person.id === id)!;
-		for (const busy of busyDuring(candidate.unavailable)) reasons.push(text.personUnavailable(candidate.name, ...during(busy)));
+		for (const busy of busyDuring(candidate.unavailable)) refuse(() => text.personUnavailable(candidate.name, ...during(busy)));
 	}
 	for (const memberId of jury.members) {
 		const juror = problem.jurors.find((person) => person.id === memberId)!;
-		for (const busy of busyDuring(juror.unavailable)) reasons.push(text.personUnavailable(juror.name, ...during(busy)));
+		for (const busy of busyDuring(juror.unavailable)) refuse(() => text.personUnavailable(juror.name, ...during(busy)));
 	}
 	const room = problem.rooms.find((candidateRoom) => candidateRoom.id === jury.room)!;
-	for (const busy of busyDuring(room.unavailable)) reasons.push(text.roomUnavailable(room.name, ...during(busy)));
+	for (const busy of busyDuring(room.unavailable)) refuse(() => text.roomUnavailable(room.name, ...during(busy)));
 
 	// Rule 6: no member in conflict with a candidate, declared or through the same company.
 	for (const memberId of jury.members) {
@@ -121,8 +128,8 @@ export function checkPlacement(
 		for (const id of unit.candidateIds) {
 			const candidate = problem.candidates.find((person) => person.id === id)!;
 			const conflict = jurorConflictOfInterest(juror, candidate);
-			if (conflict === 'declared') reasons.push(text.declaredConflict(juror.name, candidate.name));
-			else if (conflict === 'sameCompany') reasons.push(text.sameCompany(juror.name, candidate.name, juror.company!.trim()));
+			if (conflict === 'declared') refuse(() => text.declaredConflict(juror.name, candidate.name));
+			else if (conflict === 'sameCompany') refuse(() => text.sameCompany(juror.name, candidate.name, juror.company!.trim()));
 		}
 	}
 
@@ -134,22 +141,20 @@ export function checkPlacement(
 		const otherSpan = { start: parseInstantFloor(other.start), end: parseInstantFloor(other.end) };
 		if (!doubleBooked(otherSpan.start, otherSpan.end, span.start, span.end, changeover)) continue;
 		const clash = overlaps(otherSpan, span);
-		const [from, to, otherNames] = [clock(otherSpan.start), clock(otherSpan.end), who(other.candidates)];
+		const described = () => [who(other.candidates), clock(otherSpan.start), clock(otherSpan.end)] as const;
 		const otherJury = juryOf.get(other.jury);
 		for (const memberId of jury.members)
-			if (otherJury?.members.includes(memberId)) {
-				const juror = name.get(memberId) ?? memberId;
-				reasons.push(clash ? text.jurorBusy(juror, otherNames, from, to) : text.jurorChangeover(juror, otherNames, from, to, changeover));
-			}
+			if (otherJury?.members.includes(memberId))
+				refuse(() =>
+					clash ? text.jurorBusy(nameOf(memberId), ...described()) : text.jurorChangeover(nameOf(memberId), ...described(), changeover)
+				);
 		if (otherJury?.room === jury.room)
-			reasons.push(
-				clash ? text.roomBusy(room.name, otherNames, from, to) : text.roomChangeover(room.name, otherNames, from, to, changeover)
-			);
+			refuse(() => (clash ? text.roomBusy(room.name, ...described()) : text.roomChangeover(room.name, ...described(), changeover)));
 	}
 
-	if (reasons.length) return { reasons, defense: null };
+	if (refusals.length) return { reasons: wording === 'worded' ? refusals.map((reason) => reason()) : [text.refused], defense: null };
 	return {
-		reasons,
+		reasons: [],
 		defense: {
 			candidates: unit.candidateIds,
 			jury: jury.id,
@@ -191,15 +196,16 @@ export function allowedStartsOnDay(
 	for (const jury of problem.juries) {
 		const tried = new Set<number>([opens, ...day.breaks.map((pause) => minutesOfDay(pause.end))]);
 		for (let minute = Math.ceil(opens / step) * step; minute < closes; minute += step) tried.add(minute);
-		for (const other of others) {
+		// Only the defenses sharing a juror or the room can refuse a start here (rule 5): the others are left out of each check.
+		const neighbours = others.filter((other) => {
 			const otherJury = juryOf.get(other.jury);
-			if (otherJury?.room === jury.room || otherJury?.members.some((member) => jury.members.includes(member)))
-				tried.add(parseInstantFloor(other.end) + problem.durations.changeover - midnight);
-		}
+			return otherJury?.room === jury.room || otherJury?.members.some((member) => jury.members.includes(member));
+		});
+		for (const other of neighbours) tried.add(parseInstantFloor(other.end) + problem.durations.changeover - midnight);
 		let run: AllowedStarts | null = null;
 		for (const minute of [...tried].filter((minute) => minute >= opens && minute < closes).sort((a, b) => a - b)) {
 			const start = localToInstant(date, timeOfDay(minute), problem.timezone);
-			if (!checkPlacement(problem, others, { candidates, jury: jury.id, start }, model).defense) run = null;
+			if (!checkPlacement(problem, neighbours, { candidates, jury: jury.id, start }, model, 'verdict').defense) run = null;
 			else if (run) run.to = minute;
 			else runs.push((run = { jury: jury.id, from: minute, to: minute }));
 		}
