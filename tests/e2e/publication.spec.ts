@@ -49,7 +49,8 @@ test('publishing asks first: the confirmation names each person told and what ch
 		await expect(page).toHaveURL(`${base}/publication/confirmer`);
 		await expect(page.getByRole('heading', { level: 2, name: /^Confirmer la publication de la version \d+$/ })).toBeVisible();
 		const candidates = page.locator('ul[data-group="candidates"] > li');
-		await expect(candidates.first()).toContainText(new RegExp(`^.+ : jury .+, ${room} → ${room} bis$`));
+		// Most of that jury's candidates see only the room change; one another spec of this worker moved may see more.
+		await expect(candidates.filter({ hasText: new RegExp(`^[^:]+ : jury [^,]+, ${room} → ${room} bis$`) }).first()).toBeVisible();
 		const told = (await candidates.count()) + (await page.locator('ul[data-group="jurors"] > li').count());
 		await expect(page.getByRole('button', { name: `Confirmer et envoyer ${told} messages` })).toBeVisible();
 		await expectNoAxeViolations(page);
