@@ -33,6 +33,12 @@ export interface PlacementCheck {
 	defense: Defense | null;
 }
 
+/** The jury of that id, through the model's index (checkPlacement runs thousands of times for one drag). */
+const juryOf = (problem: PlanningProblem, model: PlanningModel, id: string) => {
+	const index = model.juryIndex.get(id);
+	return index === undefined ? undefined : problem.juries[index];
+};
+
 export function checkPlacement(
 	problem: PlanningProblem,
 	others: Defense[],
@@ -135,14 +141,13 @@ export function checkPlacement(
 
 	// Rule 5: a juror (in any jury) or a room in two defenses needs the changeover between them.
 	const changeover = problem.durations.changeover;
-	const juryOf = new Map(problem.juries.map((other) => [other.id, other]));
 	for (const other of others) {
 		if (other.candidates.some((id) => unit.candidateIds.includes(id))) continue;
 		const otherSpan = { start: parseInstantFloor(other.start), end: parseInstantFloor(other.end) };
 		if (!doubleBooked(otherSpan.start, otherSpan.end, span.start, span.end, changeover)) continue;
 		const clash = overlaps(otherSpan, span);
 		const described = () => [who(other.candidates), clock(otherSpan.start), clock(otherSpan.end)] as const;
-		const otherJury = juryOf.get(other.jury);
+		const otherJury = juryOf(problem, model, other.jury);
 		for (const memberId of jury.members)
 			if (otherJury?.members.includes(memberId))
 				refuse(() =>
@@ -191,14 +196,13 @@ export function allowedStartsOnDay(
 	const model = buildModel(problem);
 	const [opens, closes] = [minutesOfDay(day.start), minutesOfDay(day.end)];
 	const midnight = localToInstant(date, '00:00', problem.timezone);
-	const juryOf = new Map(problem.juries.map((jury) => [jury.id, jury]));
 	const runs: AllowedStarts[] = [];
 	for (const jury of problem.juries) {
 		const tried = new Set<number>([opens, ...day.breaks.map((pause) => minutesOfDay(pause.end))]);
 		for (let minute = Math.ceil(opens / step) * step; minute < closes; minute += step) tried.add(minute);
 		// Only the defenses sharing a juror or the room can refuse a start here (rule 5): the others are left out of each check.
 		const neighbours = others.filter((other) => {
-			const otherJury = juryOf.get(other.jury);
+			const otherJury = juryOf(problem, model, other.jury);
 			return otherJury?.room === jury.room || otherJury?.members.some((member) => jury.members.includes(member));
 		});
 		for (const other of neighbours) tried.add(parseInstantFloor(other.end) + problem.durations.changeover - midnight);
