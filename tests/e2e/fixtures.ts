@@ -17,7 +17,7 @@ export * from '@playwright/test';
 export const BASE_PORT = Number(process.env.E2E_PORT ?? 4410);
 /** Ports per kind of server: the worker's demo server, then the servers specs run themselves. */
 const PORTS_PER_KIND = 20;
-export const SERVER_KINDS = { demo: 0, scoring: 1, scoringKill: 2, template: 3 } as const;
+export const SERVER_KINDS = { demo: 0, scoring: 1, scoringKill: 2, template: 3, mail: 4 } as const;
 export type ServerKind = keyof typeof SERVER_KINDS;
 
 /**
@@ -37,8 +37,11 @@ export interface BuiltServer {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `node build` on `port` with the environment the tests expect (client address from x-forwarded-for, Paris time). */
-export function builtServer(port: number, dataDir: string): BuiltServer {
+/**
+ * `node build` on `port` with the environment the tests expect (client address from x-forwarded-for, Paris time),
+ * and `env` on top (an SMTP_URL, say).
+ */
+export function builtServer(port: number, dataDir: string, env: Record<string, string> = {}): BuiltServer {
 	const baseURL = `http://localhost:${port}`;
 	let child: ChildProcess | null = null;
 	let output = '';
@@ -61,7 +64,8 @@ export function builtServer(port: number, dataDir: string): BuiltServer {
 					TZ: 'Europe/Paris',
 					// On SIGTERM, adapter-node waits this long for open connections (a page's live
 					// stream keeps one) before closing them: 30 s by default, for every stop.
-					SHUTDOWN_TIMEOUT: '1'
+					SHUTDOWN_TIMEOUT: '1',
+					...env
 				},
 				stdio: ['ignore', 'ignore', 'pipe']
 			});

@@ -15,7 +15,7 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 	const total = Number(rows[0]?.total ?? 0);
 	// With SMTP the mail reaches its owner: the coordination sees that it went, never a link that sets
-	// someone's password. Without SMTP this list is how messages are delivered by hand (demo, tests).
+	// someone's password. Without SMTP this list is how invitations are delivered by hand (demo, tests).
 	const smtp = mailIsDelivered();
 	return {
 		recipient,
@@ -29,7 +29,7 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 			createdAt: row.created_at,
 			recipient: row.recipient,
 			subject: row.subject,
-			text: smtp ? maskPersonalLinks(row.text_body) : row.text_body,
+			text: maskPersonalLinks(row.text_body, smtp),
 			messageId: row.message_id,
 			delivery: deliveryState(row, row.now),
 			attachments: (row.attachments as { filename: string }[]).map((attachment) => attachment.filename)
