@@ -48,18 +48,19 @@ export function validateNewUser(input: NewUser): { email: string; displayName: s
 	return { email, displayName, role: input.role as Role };
 }
 
+/** A new single-use link of `purpose` for the account, valid `lifetimeMs`: its token, for the mail (the base keeps its hash). */
+async function issueLinkToken(trx: Transaction<DB>, userId: string, purpose: LinkPurpose, lifetimeMs: number): Promise<string> {
+	const token = generateToken();
+	await insertUserToken(trx, { id: tokenId(token), userId, purpose, expiresAt: new Date(Date.now() + lifetimeMs) });
+	return token;
+}
+
 /** Creates the account and queues its invitation inside the caller's transaction (imports create many at once). */
 export async function createUserWithInvitation(trx: Transaction<DB>, actorId: string | null, input: NewUser, origin: string) {
 	const valid = validateNewUser(input);
 	if (await findUserByEmail(trx, valid.email)) throw new UserFacingError('auth.email-taken', 409, fr.users.emailTaken, 'email');
 	const user = await insertUser(trx, valid);
-	const token = generateToken();
-	await insertUserToken(trx, {
-		id: tokenId(token),
-		userId: user.id,
-		purpose: 'invitation',
-		expiresAt: new Date(Date.now() + INVITATION_MS)
-	});
+	const token = await issueLinkToken(trx, user.id, 'invitation', INVITATION_MS);
 	await enqueueMail(trx, {
 		to: user.email,
 		subject: fr.mail.invitationSubject,
@@ -178,13 +179,7 @@ async function sendPasswordReset(trx: Transaction<DB>, email: string, origin: st
 	if (!user || !user.active) return;
 	// One mail per quarter of an hour at most, whoever asks: the last link still works meanwhile.
 	if (await hasTokenSince(trx, user.id, 'password_reset', new Date(Date.now() - RESET_MAIL_INTERVAL_MS))) return;
-	const token = generateToken();
-	await insertUserToken(trx, {
-		id: tokenId(token),
-		userId: user.id,
-		purpose: 'password_reset',
-		expiresAt: new Date(Date.now() + RESET_MS)
-	});
+	const token = await issueLinkToken(trx, user.id, 'password_reset', RESET_MS);
 	await enqueueMail(trx, {
 		to: user.email,
 		subject: fr.mail.resetSubject,
