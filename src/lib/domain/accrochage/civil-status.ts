@@ -116,6 +116,11 @@ export function parseCountryCode(raw: string): Parsed<string | null> {
 	return bad(t.invalid.countryCode(cleanText(raw)));
 }
 
+/** « France », « FR », 99100: the country column of a person born in France. */
+export function isFranceCountry(raw: string): boolean {
+	return ['france', 'fr', 'fra', '99100'].includes(normalizeHeader(raw).replace(/ /g, ''));
+}
+
 const ACCESS_MODE_KEYS = new Map<string, AccessMode>([
 	...ACCESS_MODES.map((mode) => [normalizeHeader(mode), mode] as const),
 	...(Object.entries(t.accessModes) as [AccessMode, string][]).map(([mode, label]) => [normalizeHeader(label), mode] as const),

@@ -39,7 +39,8 @@ export const accrochage = {
 		countryIsFrance: 'Né·e en France : indiquez le code INSEE de la commune, pas celui du pays.',
 		accessMode: (raw: string) => `« ${raw} » n’est pas une modalité d’accès reconnue.`,
 		tooLong: (label: string, max: number) => `${label} : ${max} caractères au plus.`,
-		bornIn: 'Indiquez si la naissance a eu lieu en France ou à l’étranger.'
+		bornIn: 'Indiquez si la naissance a eu lieu en France ou à l’étranger.',
+		bothPlaces: 'Une commune française et un pays étranger sont donnés : gardez le code de la commune (né·e en France) ou celui du pays.'
 	},
 	certifier: {
 		heading: 'Déclaration à la Caisse des Dépôts',

@@ -12,6 +12,7 @@ import { declarationSettings, updateDeclarationSettings } from '../certifier/cer
 import { updateCandidateCivilStatus, updateOwnCivilStatus } from './civil-status-service';
 import { exportDeclaration, exportFile, importReceipt, listAwards, remindDeclarationDeadlines } from './declaration-service';
 import { declarationDeadline } from '$lib/domain/accrochage/deadline';
+import { importCandidates } from '../people/candidate-import-service';
 
 let handle: DatabaseHandle;
 let smtp: LocalSmtp;
@@ -99,6 +100,32 @@ describe('civil status', () => {
 		await updateOwnCivilStatus(handle.db, candidate, { ...complete, birthCommuneCode: '2b033', birthPlaceLabel: 'Bastia' }, NOW);
 		const saved = await handle.db.selectFrom('civil_status').selectAll().where('user_id', '=', candidate).executeTakeFirstOrThrow();
 		expect([saved.birth_commune_code, saved.sex, saved.updated_by]).toEqual(['2B033', 'M', candidate]);
+		// The candidate import fills the columns it has, keeps what a cell leaves empty, and takes the first name when no first names are known.
+		const file = [
+			'Nom;Prénom;Email;Projet;Nom de naissance;Né(e) le;Sexe;Code INSEE de naissance;Commune de naissance',
+			'Durand;Léa;lea.durand@exemple.fr;Projet;Martin;03/04/1997;F;69123;Lyon',
+			'Morel;Anna;candidat27@soutenance.test;Projet;;;;;'
+		].join('\n');
+		await importCandidates(handle.db, coordinatorId, pastId, new TextEncoder().encode(file), 'candidats.csv', 'http://localhost');
+		const imported = await handle.db
+			.selectFrom('civil_status')
+			.innerJoin('users', 'users.id', 'civil_status.user_id')
+			.select(['users.email', 'birth_name', 'first_names', 'birth_date', 'sex', 'birth_commune_code', 'birth_place_label'])
+			.where('users.email', 'in', ['lea.durand@exemple.fr', 'candidat27@soutenance.test'])
+			.orderBy('users.email')
+			.execute();
+		expect(imported.map((row) => ({ ...row, birth_date: row.birth_date && String(row.birth_date).slice(0, 10) }))).toEqual([
+			{
+				email: 'candidat27@soutenance.test',
+				...{ birth_name: 'Morel', first_names: 'Anna', birth_date: demoCivilStatus(26).birthDate, sex: 'F' },
+				...{ birth_commune_code: demoCivilStatus(26).birthCommuneCode ?? null, birth_place_label: demoCivilStatus(26).birthPlaceLabel }
+			},
+			{
+				email: 'lea.durand@exemple.fr',
+				...{ birth_name: 'Martin', first_names: 'Léa', birth_date: '1997-04-03', sex: 'F' },
+				...{ birth_commune_code: '69123', birth_place_label: 'Lyon' }
+			}
+		]);
 		// Back to incomplete, as the demo leaves it.
 		await updateCandidateCivilStatus(handle.db, coordinatorId, todayId, candidate, demoCivilStatus(DEMO_INCOMPLETE_CIVIL_STATUS));
 	});

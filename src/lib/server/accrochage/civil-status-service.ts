@@ -1,4 +1,5 @@
 import {
+	mergeCivilStatus,
 	missingCivilStatus,
 	validateCivilStatus,
 	type AccessMode,
@@ -39,6 +40,23 @@ async function save(trx: Transaction<DB>, userId: string, actorId: string, statu
 	const before = (await findCivilStatuses(trx, [userId])).get(userId)!;
 	await saveCivilStatus(trx, userId, actorId, status);
 	await appendAudit(trx, { actorId, action: 'civil-status.update', entity: 'civil_status', entityId: userId, before, after: status });
+}
+
+/**
+ * What a candidate import gives of a civil status, over what is known: a value in the file
+ * replaces the known one, an empty cell keeps it. Without a first names column, the file's first
+ * name is taken when none is known. Journalled when anything changes.
+ */
+export async function completeCivilStatus(
+	trx: Transaction<DB>,
+	userId: string,
+	actorId: string,
+	given: CivilStatus,
+	firstName: string
+): Promise<void> {
+	const known = (await findCivilStatuses(trx, [userId])).get(userId)!;
+	const merged = mergeCivilStatus(known, { ...given, firstNames: given.firstNames ?? (known.firstNames ? null : firstName || null) });
+	if (JSON.stringify(merged) !== JSON.stringify(known)) await save(trx, userId, actorId, merged);
 }
 
 /** The coordinator enters or corrects a candidate's civil status from the candidate's page in a session. */
