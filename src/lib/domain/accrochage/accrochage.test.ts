@@ -225,7 +225,8 @@ describe('the receipt', () => {
 					<cdc:passage><cdc:idTechnique>p-2</cdc:idTechnique><cdc:statut>REJETE</cdc:statut>
 						<cdc:erreurs><cdc:erreur><cdc:code>E12</cdc:code><cdc:libelle>Code commune inconnu</cdc:libelle></cdc:erreur></cdc:erreurs>
 					</cdc:passage>
-					<cdc:passage><cdc:idTechnique>p-3</cdc:idTechnique><cdc:statut>Rejeté</cdc:statut><cdc:message>Date incohérente</cdc:message></cdc:passage>
+					<cdc:passage><cdc:idTechnique>p-3</cdc:idTechnique><cdc:statut>Rejeté</cdc:statut>
+						<cdc:message>Date incohérente</cdc:message></cdc:passage>
 				</cdc:passages>
 			</cdc:accuseTraitement>`;
 		expect(readReceipt(receipt)).toEqual({

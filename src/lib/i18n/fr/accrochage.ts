@@ -116,6 +116,8 @@ export const accrochage = {
 			'Ces titulaires ne seront pas dans le fichier tant que leur état civil est incomplet : le fichier contient les autres, ' +
 			'pour ne pas retarder leur déclaration. Complétez les fiches, puis préparez un nouveau fichier.',
 		missingNone: 'L’état civil de chaque titulaire à déclarer est complet.',
+		othersHeading: (count: number) =>
+			`${count} autre${count > 1 ? 's' : ''} candidat·e${count > 1 ? 's' : ''} de la session à l’état civil incomplet (à compléter avant la délivrance du titre)`,
 		complete: 'Compléter la fiche',
 		exportHeading: 'Préparer le fichier XML',
 		exportIntro: (count: number) =>
@@ -141,6 +143,7 @@ export const accrochage = {
 			`Accusé importé : ${accepted} passage${accepted > 1 ? 's' : ''} accepté${accepted > 1 ? 's' : ''}, ` +
 			`${rejected} rejeté${rejected > 1 ? 's' : ''}.`,
 		summaryHeading: 'Déclaration à la Caisse des Dépôts',
+		sectionTab: 'Déclaration CDC',
 		summaryLink: 'Voir la déclaration',
 		urgent: 'Titres à déclarer',
 		noneUrgent: 'Aucun titre en attente de déclaration.'
@@ -151,7 +154,7 @@ export const accrochage = {
 		exportNotFound: 'Fichier introuvable.',
 		nothingToExport: 'Aucun passage à déclarer dont l’état civil est complet.',
 		receiptMissing: 'Choisissez le fichier de l’accusé de traitement.',
-		receiptTooLarge: 'L’accusé de traitement ne doit pas dépasser 20 Mo.',
+		receiptTooLarge: 'L’accusé de traitement ne doit pas dépasser 5 Mo.',
 		receiptNotXml: (detail: string) => `Ce fichier n’est pas un XML lisible (${detail}). Rien n’a été importé.`,
 		receiptEmpty: 'Ce fichier ne contient aucun passage (idTechnique) : est-ce bien l’accusé de traitement ? Rien n’a été importé.',
 		receiptPassageWithoutId: (index: number) => `Le passage n° ${index} n’a pas d’idTechnique. Rien n’a été importé.`,

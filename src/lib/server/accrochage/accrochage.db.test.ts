@@ -100,7 +100,8 @@ describe('civil status', () => {
 		await updateOwnCivilStatus(handle.db, candidate, { ...complete, birthCommuneCode: '2b033', birthPlaceLabel: 'Bastia' }, NOW);
 		const saved = await handle.db.selectFrom('civil_status').selectAll().where('user_id', '=', candidate).executeTakeFirstOrThrow();
 		expect([saved.birth_commune_code, saved.sex, saved.updated_by]).toEqual(['2B033', 'M', candidate]);
-		// The candidate import fills the columns it has, keeps what a cell leaves empty, and takes the first name when no first names are known.
+		// The candidate import fills the columns it has, keeps what a cell leaves empty, and takes the
+		// first name when no first names are known.
 		const file = [
 			'Nom;Prénom;Email;Projet;Nom de naissance;Né(e) le;Sexe;Code INSEE de naissance;Commune de naissance',
 			'Durand;Léa;lea.durand@exemple.fr;Projet;Martin;03/04/1997;F;69123;Lyon',
@@ -190,7 +191,7 @@ describe('the declaration', () => {
 		expect((await refusal(exportDeclaration(handle.db, coordinatorId, pastId, NOW))).code).toBe('accrochage.nothing-to-export');
 	});
 
-	it('takes the receipt, accepting some passages and rejecting others; the next export holds only the rejected and the new ones', async () => {
+	it('takes the receipt, accepting some passages and rejecting others; the next file holds only the rejected and new ones', async () => {
 		// Two more titles today: one complete, one whose civil status is incomplete (left out, listed).
 		await award(todayId, id(20));
 		await award(todayId, id(DEMO_INCOMPLETE_CIVIL_STATUS + 1));

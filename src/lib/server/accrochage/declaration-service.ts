@@ -20,12 +20,14 @@ import {
 	findExport,
 	insertExport,
 	juryDecisionTimes,
+	listExports,
 	latestTitleDecisions,
 	passagesByIdTechnique,
 	passagesOf,
 	recordReminders
 } from './accrochage-repository';
 import { missingLabels, todayIn } from './civil-status-service';
+import { sessionCandidates } from '../certification/results-repository';
 
 const t = fr.accrochage;
 
@@ -174,7 +176,7 @@ export async function exportFile(db: Executor, exportId: string) {
 	return found;
 }
 
-export const MAX_RECEIPT_BYTES = 20 * 1024 * 1024;
+export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
 
 /**
  * Imports the CDC's « accusé de traitement »: each passage it names becomes accepted or rejected
@@ -274,4 +276,78 @@ export function startDeclarationReminders(db: Database, intervalMs = REMINDER_IN
 			await round;
 		}
 	};
+}
+
+const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * What the declaration pages show, for one session or every session: each award with its state
+ * and days left, the holders left out for an incomplete civil status (and, for a session, its other
+ * candidates still incomplete), how many passages the next file would hold, the files prepared.
+ */
+export async function declarationPage(db: Executor, sessionId: string | null, now = new Date()) {
+	const settings = await declarationSettings(db);
+	const awards = await listAwards(db, sessionId ? [sessionId] : null, now, settings);
+	let others: { candidateId: string; candidateName: string; missingLabels: string[] }[] = [];
+	if (sessionId) {
+		const holders = new Set(awards.map((award) => award.candidateId));
+		const candidates = (await sessionCandidates(db, sessionId)).filter((candidate) => !holders.has(candidate.id));
+		const statuses = await findCivilStatuses(
+			db,
+			candidates.map((candidate) => candidate.id)
+		);
+		others = candidates
+			.map((candidate) => ({
+				candidateId: candidate.id,
+				candidateName: candidate.name,
+				missingLabels: missingLabels(missingCivilStatus(statuses.get(candidate.id)!, settings.defaultAccessMode))
+			}))
+			.filter((candidate) => candidate.missingLabels.length > 0);
+	}
+	const files = await listExports(db, sessionId);
+	return {
+		settingsReady: Boolean(settings.clientId && settings.contractId),
+		exportable: awards.filter(exportable).length,
+		awards: awards.map((award) => ({
+			sessionId: award.sessionId,
+			sessionName: award.sessionName,
+			candidateId: award.candidateId,
+			candidateName: award.candidateName,
+			awardedOn: frenchDate(award.awardedOn),
+			deadline: frenchDate(award.deadline),
+			daysLeft: award.daysLeft,
+			state: award.state,
+			receiptMessage: award.receiptMessage
+		})),
+		incomplete: awards.filter(incomplete).map((award) => ({
+			sessionId: award.sessionId,
+			candidateId: award.candidateId,
+			candidateName: award.candidateName,
+			sessionName: award.sessionName,
+			missingLabels: award.missingLabels
+		})),
+		others,
+		files: files.map((file) => ({
+			id: file.id,
+			fluxId: file.fluxId,
+			passages: file.passages,
+			createdAt: formatInTimeZone(file.createdAt, 'Europe/Paris', "dd/MM/yyyy 'à' HH:mm")
+		}))
+	};
+}
+
+/** The awards of these sessions for the dashboards, soonest deadline first; `pendingOnly` leaves the accepted ones out. */
+export async function awardSummaries(db: Executor, sessionIds: string[] | null, now = new Date(), pendingOnly = false) {
+	return (await listAwards(db, sessionIds, now))
+		.filter((award) => !pendingOnly || award.state !== 'accepted')
+		.sort((a, b) => Number(a.state === 'accepted') - Number(b.state === 'accepted') || a.daysLeft - b.daysLeft)
+		.map((award) => ({
+			sessionId: award.sessionId,
+			sessionName: award.sessionName,
+			candidateId: award.candidateId,
+			candidateName: award.candidateName,
+			deadline: frenchDate(award.deadline),
+			daysLeft: award.daysLeft,
+			state: award.state
+		}));
 }

@@ -317,7 +317,7 @@ export const demoDeclarationSettings = {
 	defaultAccessMode: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION'
 };
 
-const demoBirthPlaces = [
+const demoBirthPlaces: Record<string, string>[] = [
 	{ bornIn: 'france', birthCommuneCode: '75056', birthPlaceLabel: 'Paris' },
 	{ bornIn: 'abroad', birthCountryCode: '99341', birthPlaceLabel: 'Dakar' },
 	{ bornIn: 'france', birthCommuneCode: '69123', birthPlaceLabel: 'Lyon' },
