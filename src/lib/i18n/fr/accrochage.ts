@@ -79,7 +79,6 @@ export const accrochage = {
 		firstNamesHint: 'Tous les prénoms, dans l’ordre de l’état civil.',
 		usageHint: 'Seulement s’il diffère du nom de naissance.',
 		defaultAccessMode: (label: string) => `Par défaut : ${label}`,
-		noAccessMode: 'À choisir',
 		choose: 'Choisir…',
 		save: 'Enregistrer l’état civil',
 		saved: 'État civil enregistré.',
@@ -117,8 +116,7 @@ export const accrochage = {
 			'pour ne pas retarder leur déclaration. Complétez les fiches, puis préparez un nouveau fichier.',
 		missingNone: 'L’état civil de chaque titulaire à déclarer est complet.',
 		othersHeading: (count: number) =>
-			`${count} autre${count > 1 ? 's' : ''} candidat·e${count > 1 ? 's' : ''} de la session à l’état civil incomplet (à compléter avant la délivrance du titre)`,
-		complete: 'Compléter la fiche',
+			`Autres candidat·es de la session à l’état civil incomplet (${count}), à compléter avant la délivrance du titre`,
 		exportHeading: 'Préparer le fichier XML',
 		exportIntro: (count: number) =>
 			count === 0
@@ -145,12 +143,10 @@ export const accrochage = {
 		summaryHeading: 'Déclaration à la Caisse des Dépôts',
 		sectionTab: 'Déclaration CDC',
 		summaryLink: 'Voir la déclaration',
-		urgent: 'Titres à déclarer',
 		noneUrgent: 'Aucun titre en attente de déclaration.'
 	},
 	errors: {
 		sessionNotFound: 'Session introuvable.',
-		candidateNotFound: 'Candidat·e introuvable dans cette session.',
 		exportNotFound: 'Fichier introuvable.',
 		nothingToExport: 'Aucun passage à déclarer dont l’état civil est complet.',
 		receiptMissing: 'Choisissez le fichier de l’accusé de traitement.',
