@@ -45,7 +45,8 @@ async function save(trx: Transaction<DB>, userId: string, actorId: string, statu
 /**
  * What a candidate import gives of a civil status, over what is known: a value in the file
  * replaces the known one, an empty cell keeps it. Without a first names column, the file's first
- * name is taken when none is known. Journalled when anything changes.
+ * name is taken when none is known. Journalled when anything changes; a line giving no civil
+ * status writes none.
  */
 export async function completeCivilStatus(
 	trx: Transaction<DB>,
@@ -54,6 +55,8 @@ export async function completeCivilStatus(
 	given: CivilStatus,
 	firstName: string
 ): Promise<void> {
+	// A file without civil status columns (or with them all empty on this line) leaves it as it is.
+	if (Object.values(given).every((value) => value === null)) return;
 	const known = (await findCivilStatuses(trx, [userId])).get(userId)!;
 	const merged = mergeCivilStatus(known, { ...given, firstNames: given.firstNames ?? (known.firstNames ? null : firstName || null) });
 	if (JSON.stringify(merged) !== JSON.stringify(known)) await save(trx, userId, actorId, merged);
