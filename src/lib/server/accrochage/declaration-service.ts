@@ -108,7 +108,8 @@ function newFluxId(now: Date): string {
 export async function exportDeclaration(db: Database, actorId: string, sessionId: string | null, now = new Date()) {
 	if (sessionId !== null && !isUuid(sessionId)) throw new UserFacingError('accrochage.session-not-found', 404, t.errors.sessionNotFound);
 	return inTransaction(db, async (trx) => {
-		const settings = await declarationSettings(trx);
+		// One export at a time: a passage declared by two files at once would get two idTechnique.
+		const settings = await declarationSettings(trx, true);
 		if (!settings.clientId || !settings.contractId) throw new UserFacingError('accrochage.settings-missing', 409, t.pages.settingsMissing);
 		const awards = (await listAwards(trx, sessionId ? [sessionId] : null, now, settings)).filter(exportable);
 		if (awards.length === 0) throw new UserFacingError('accrochage.nothing-to-export', 409, t.errors.nothingToExport);

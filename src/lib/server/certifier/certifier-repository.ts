@@ -32,8 +32,9 @@ export interface DeclarationSettingsRow {
 	defaultAccessMode: string | null;
 }
 
-export async function findDeclarationSettings(db: Executor): Promise<DeclarationSettingsRow | undefined> {
-	const row = await db
+/** `lock`: held until the transaction ends, so two exports run one after the other (each passage gets one idTechnique). */
+export async function findDeclarationSettings(db: Executor, lock = false): Promise<DeclarationSettingsRow | undefined> {
+	let query = db
 		.selectFrom('certifier_settings')
 		.select([
 			'cdc_client_id as clientId',
@@ -41,8 +42,9 @@ export async function findDeclarationSettings(db: Executor): Promise<Declaration
 			'certification_type as certificationType',
 			'certification_code as certificationCode',
 			'default_access_mode as defaultAccessMode'
-		])
-		.executeTakeFirst();
+		]);
+	if (lock) query = query.forUpdate();
+	const row = await query.executeTakeFirst();
 	return row && { ...row, certificationType: row.certificationType === 'RS' ? 'RS' : 'RNCP' };
 }
 

@@ -68,9 +68,12 @@ export interface DeclarationSettings {
 	defaultAccessMode: AccessMode | null;
 }
 
-/** Unset, the certification is the référentiel's RNCP code and the identifiers are missing. */
-export async function declarationSettings(db: Executor): Promise<DeclarationSettings> {
-	const row = await findDeclarationSettings(db);
+/**
+ * Unset, the certification is the référentiel's RNCP code and the identifiers are missing. `lock`
+ * holds the row until the transaction ends.
+ */
+export async function declarationSettings(db: Executor, lock = false): Promise<DeclarationSettings> {
+	const row = await findDeclarationSettings(db, lock);
 	const mode = ACCESS_MODES.find((entry) => entry === row?.defaultAccessMode) ?? null;
 	return {
 		clientId: row?.clientId ?? null,
