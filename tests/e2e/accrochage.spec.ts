@@ -95,6 +95,51 @@ test('the coordinator downloads the past session’s XML flux (a passage per tit
 	await page.screenshot({ path: testInfo.outputPath('declaration.png'), fullPage: true });
 });
 
+test('civil status from the candidate import, the missing data listed per candidate, completed by the coordinator', async ({ page }) => {
+	await signIn(page, accounts.coordinator);
+	// A new session, so the demo's sessions stay as the other tests expect them.
+	await page.goto('/coordination/sessions/nouvelle');
+	await page.getByLabel('Nom de la session').fill('Session accrochage');
+	await page.getByRole('button', { name: 'Créer la session' }).click();
+	await expect(page).toHaveURL(/\/parametres$/);
+	const session = new URL(page.url()).pathname.replace(/\/parametres$/, '');
+	await page.goto(`${session}/candidats/import`);
+	const file = [
+		'Nom;Prénom;Email;Titre du projet;Nom de naissance;Date de naissance;Sexe;Code INSEE de naissance;Commune de naissance',
+		'Martin;Zoé;zoe.accrochage@exemple.fr;Projet A;Dubois;14/02/1998;F;2A004;Ajaccio',
+		'Petit;Léo;leo.accrochage@exemple.fr;Projet B;Petit;;;;'
+	].join('\r\n');
+	await page.getByLabel(/Fichier CSV ou XLSX/).setInputFiles({ name: 'etat-civil.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+	await page.getByRole('button', { name: 'Prévisualiser' }).click();
+	await expect(page.getByText(/2 candidats ·/)).toContainText('0 erreur · 0 avertissement');
+	await page.getByRole('button', { name: 'Importer 2 candidats' }).click();
+	await expect(page.getByRole('status')).toContainText('2 candidats importés');
+
+	await page.goto(`${session}/declaration`);
+	const missing = page.getByRole('region', { name: 'État civil incomplet' });
+	await expect(missing.getByRole('listitem')).toHaveCount(1);
+	await expect(missing.getByRole('listitem')).toContainText(
+		'Léo Petit À compléter pour la déclaration : Date de naissance, Sexe, Lieu de naissance (code INSEE), Commune de naissance.'
+	);
+	await missing.getByRole('link', { name: 'Léo Petit' }).click();
+	const form = page.getByRole('region', { name: 'État civil pour la déclaration' });
+	await expect(form.getByLabel('Prénoms')).toHaveValue('Léo');
+	await form.getByLabel('Date de naissance').fill('2001-09-30');
+	await form.getByLabel('Masculin').check();
+	await form.getByLabel('À l’étranger').check();
+	// Born abroad: the country's code, the commune's is hidden.
+	await expect(form.getByLabel('Code INSEE de la commune de naissance')).toBeHidden();
+	await form.getByLabel('Code INSEE du pays de naissance').fill('99350');
+	await form.getByLabel('Commune de naissance', { exact: true }).fill('Casablanca');
+	await form.getByRole('button', { name: 'Enregistrer l’état civil' }).click();
+	await expect(form.getByRole('status')).toHaveText('État civil enregistré.');
+	await expect(form).toContainText('État civil complet pour la déclaration.');
+	await expectNoAxeViolations(page);
+
+	await page.goto(`${session}/declaration`);
+	await expect(page.getByRole('region', { name: 'État civil incomplet' }).getByRole('listitem')).toHaveCount(0);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

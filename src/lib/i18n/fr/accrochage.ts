@@ -42,6 +42,11 @@ export const accrochage = {
 		bornIn: 'Indiquez si la naissance a eu lieu en France ou à l’étranger.',
 		bothPlaces: 'Une commune française et un pays étranger sont donnés : gardez le code de la commune (né·e en France) ou celui du pays.'
 	},
+	importHelp:
+		'État civil, pour la déclaration à la Caisse des Dépôts (facultatif, à compléter plus tard sinon) : Nom de naissance, ' +
+		'Nom d’usage, Prénoms d’état civil, Date de naissance (jj/mm/aaaa), Sexe (M ou F), Code INSEE de naissance (commune, ' +
+		'2A/2B pour la Corse) ou Code pays de naissance (99xxx), Commune de naissance, Modalité d’accès. Une cellule vide garde ' +
+		'ce qui est déjà connu.',
 	certifier: {
 		heading: 'Déclaration à la Caisse des Dépôts',
 		intro:
