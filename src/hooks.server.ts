@@ -9,6 +9,7 @@ import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
 import { closeSmtpConnections, startOutboxWorker } from '$lib/server/notifications/mailer';
 import { startScoreJournalChainer } from '$lib/server/audit/journal-service';
+import { startDeclarationReminders } from '$lib/server/accrochage/declaration-service';
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
@@ -20,9 +21,12 @@ export const init: ServerInit = async () => {
 	// One outbox worker per server process: requests only queue mail, this sends it.
 	const worker = await startOutboxWorker(handle, { smtpUrl: process.env.SMTP_URL });
 	const chainer = startScoreJournalChainer(handle.db);
+	// The CDC declaration's deadline reminders: checked at start, then every hour.
+	const reminders = startDeclarationReminders(handle.db);
 	process.once('sveltekit:shutdown', async () => {
 		await worker.stop();
 		await chainer.stop();
+		await reminders.stop();
 		closeSmtpConnections();
 		await closeBackupChannel();
 		await closeDatabase();

@@ -57,6 +57,7 @@ async function pagesOf(page: Page, role: Role | null): Promise<string[]> {
 		'/coordination/journal',
 		'/coordination/messages',
 		'/coordination/certificateur',
+		'/coordination/declaration',
 		'/coordination/sessions/nouvelle',
 		today,
 		...['parametres', 'jures', 'jurys', 'candidats', 'candidats/nouveau', 'candidats/import'].map((tab) => `${today}/${tab}`),
@@ -66,7 +67,8 @@ async function pagesOf(page: Page, role: Role | null): Promise<string[]> {
 		...['planning', 'planning/jures', 'planning/candidats', 'publication', 'publication/confirmer', 'direct'].map(
 			(tab) => `${today}/${tab}`
 		),
-		...['resultats', 'resultats/import', 'statistiques'].map((tab) => `${past}/${tab}`)
+		`${today}/declaration`,
+		...['resultats', 'resultats/import', 'statistiques', 'declaration'].map((tab) => `${past}/${tab}`)
 	];
 }
 

@@ -1,11 +1,14 @@
-import { guard } from '$lib/server/access';
+import { guard, guardActions } from '$lib/server/access';
+import { candidateMayEdit, civilStatusView, updateOwnCivilStatus } from '$lib/server/accrochage/civil-status-service';
+import { declarationSettings } from '$lib/server/certifier/certifier-service';
 import { candidateSessions } from '$lib/server/publication/publication-service';
 import { convocationSections, defenseDate, placeText } from '$lib/server/documents/convocation-text';
 import { candidateResults } from '$lib/server/certification/results-service';
 import { candidateForecasts } from '$lib/server/live/board-service';
 import { sessionsByDay } from '$lib/domain/publication/candidate-sessions';
 import { fr } from '$lib/i18n/fr';
-import type { PageServerLoad } from './$types';
+import type { Database } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
 
 const labels = fr.publication.labels;
 /** What a candidate looks for on their phone: when and where, then the rest. */
@@ -37,6 +40,25 @@ export const load: PageServerLoad = guard({ roles: ['candidate'] }, async (_even
 		sessions: sessionsByDay(sessions, now),
 		// Today's predicted start, rendered at once (and without JavaScript); the page keeps it live.
 		forecasts: await candidateForecasts(db, user.id, now),
-		results: await candidateResults(db, user.id)
+		results: await candidateResults(db, user.id),
+		civilStatus: await ownCivilStatus(db, user.id)
 	};
 });
+
+/** The candidate's civil status for the declaration to the CDC, editable until their results are published. */
+async function ownCivilStatus(db: Database, userId: string) {
+	const { defaultAccessMode } = await declarationSettings(db);
+	return { ...(await civilStatusView(db, userId, defaultAccessMode)), defaultAccessMode, editable: await candidateMayEdit(db, userId) };
+}
+
+export const actions: Actions = guardActions(
+	{ roles: ['candidate'] },
+	{
+		civilStatus: async (_event, { user, db, form, keep }) => {
+			const { values } = await form();
+			keep({ formId: 'civilStatus', values });
+			await updateOwnCivilStatus(db, user.id, values);
+			return { formId: 'civilStatus', saved: fr.accrochage.civilStatus.saved };
+		}
+	}
+);

@@ -1,7 +1,20 @@
+/** The holder's civil status for the declaration to the Caisse des Dépôts: optional columns (docs/cdc-accrochage.md). */
+export type CivilStatusColumn =
+	| 'birthName'
+	| 'usageName'
+	| 'givenNames'
+	| 'birthDate'
+	| 'sex'
+	| 'birthCommuneCode'
+	| 'birthCountryCode'
+	| 'birthPlaceLabel'
+	| 'accessMode';
+
 /** The columns a candidate file may have. */
 export type CandidateField =
 	| 'lastName'
 	| 'firstName'
+	| CivilStatusColumn
 	| 'email'
 	| 'cohort'
 	| 'company'
@@ -19,6 +32,15 @@ export const REQUIRED_FIELDS: CandidateField[] = ['lastName', 'firstName', 'emai
 export const FIELD_LABELS: Record<CandidateField, string> = {
 	lastName: 'Nom',
 	firstName: 'Prénom',
+	birthName: 'Nom de naissance',
+	usageName: 'Nom d’usage',
+	givenNames: 'Prénoms d’état civil',
+	birthDate: 'Date de naissance',
+	sex: 'Sexe',
+	birthCommuneCode: 'Code INSEE de la commune de naissance',
+	birthCountryCode: 'Code INSEE du pays de naissance',
+	birthPlaceLabel: 'Commune de naissance',
+	accessMode: 'Modalité d’accès',
 	email: 'E-mail',
 	cohort: 'Promotion',
 	company: 'Entreprise',
@@ -44,8 +66,36 @@ export function normalizeHeader(label: string): string {
 // Written the way people type them. Keys are compared without spaces, so "E-mail", "E mail"
 // and "Email" are one spelling, as are "Tiers-temps" and "Tiers temps".
 const SYNONYMS: Record<CandidateField, string[]> = {
-	lastName: ['Nom', 'Nom de famille', 'Nom de naissance', 'Last name', 'Surname', 'Family name'],
+	lastName: ['Nom', 'Nom de famille', 'Last name', 'Surname', 'Family name'],
 	firstName: ['Prénom', 'Prénoms', 'First name', 'Given name'],
+	birthName: ['Nom de naissance', 'Nom patronymique', 'Nom de jeune fille', 'Nom à la naissance', 'Birth name'],
+	usageName: ['Nom d’usage', 'Nom marital', 'Nom d’épouse', 'Usage name'],
+	givenNames: ['Prénoms d’état civil', 'Prénoms état civil', 'Prénoms à l’état civil', 'Tous les prénoms'],
+	birthDate: [
+		'Date de naissance',
+		'Date naissance',
+		'Né le',
+		'Née le',
+		'Né(e) le',
+		'Né·e le',
+		'Naissance',
+		'DDN',
+		'Birth date',
+		'Date of birth'
+	],
+	sex: ['Sexe', 'Genre', 'Civilité', 'Sex', 'Gender'],
+	birthCommuneCode: [
+		'Code INSEE de naissance',
+		'Code INSEE naissance',
+		'Code INSEE de la commune de naissance',
+		'Code INSEE commune de naissance',
+		'Code commune de naissance',
+		'Commune de naissance (code INSEE)',
+		'Code INSEE'
+	],
+	birthCountryCode: ['Code INSEE du pays de naissance', 'Code pays de naissance', 'Code INSEE pays de naissance', 'Pays de naissance'],
+	birthPlaceLabel: ['Commune de naissance', 'Lieu de naissance', 'Ville de naissance', 'Libellé commune de naissance'],
+	accessMode: ['Modalité d’accès', 'Voie d’accès', 'Mode d’accès', 'Modalité d’inscription', 'Voie d’accès à la certification'],
 	email: ['E-mail', 'Mail', 'Courriel', 'Adresse e-mail', 'Adresse mail', 'Adresse électronique', 'E-mail address'],
 	cohort: ['Promotion', 'Promo', 'Cohorte', 'Cohort', 'Classe'],
 	company: ['Entreprise', 'Société', 'Employeur', 'Structure', 'Company', 'Entreprise d’accueil'],
@@ -90,6 +140,8 @@ export function matchHeaders(header: string[]): HeaderMatch {
 		else if (columns[field] !== undefined) repeated.push({ index, label: label.trim(), field, firstIndex: columns[field]! });
 		else columns[field] = index;
 	});
+	// A file naming its people by their birth name alone: that column is also their name.
+	if (columns.lastName === undefined && columns.birthName !== undefined) columns.lastName = columns.birthName;
 	return { columns, unknown, repeated, missing: REQUIRED_FIELDS.filter((field) => columns[field] === undefined) };
 }
 

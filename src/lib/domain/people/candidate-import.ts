@@ -13,6 +13,17 @@ import {
 	type Parsed,
 	type TimeRange
 } from '../import/values';
+import {
+	FIRST_NAMES_MAX,
+	isFranceCountry,
+	parseAccessMode,
+	parseBirthDate,
+	parseCommuneCode,
+	parseCountryCode,
+	parseName,
+	parseSex,
+	type CivilStatus
+} from '../accrochage/civil-status';
 
 const problemText = fr.people.problems;
 
@@ -45,6 +56,8 @@ export interface CandidateDraft {
 	unavailability: TimeRange[];
 	/** The candidate account this e-mail already has (registered in another session), if any. */
 	existingUserId: string | null;
+	/** The civil status columns the file gives (null: empty or absent), for the declaration to the CDC. */
+	civilStatus: CivilStatus;
 }
 
 export interface ExistingAccount {
@@ -56,6 +69,8 @@ export interface ExistingAccount {
 /** What the database knows that the file must agree with. */
 export interface ImportContext {
 	sessionTimezone: string;
+	/** yyyy-mm-dd: birth dates must be before it (the server gives today). */
+	today?: string;
 	accounts: ReadonlyMap<string, ExistingAccount>;
 	/** The candidates already registered in this session. */
 	registrations: readonly { email: string; team: string | null; projectTitle: string }[];
@@ -151,7 +166,8 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			timezone,
 			extraTimePercent: take('extraTime', parseExtraTime(cell('extraTime')), 0),
 			unavailability: take('unavailability', parseUnavailability(cell('unavailability'), timezone), []),
-			existingUserId: null
+			existingUserId: null,
+			civilStatus: readCivilStatus(cell, take, context.today ?? '9999-12-31')
 		};
 
 		if (email) {
@@ -181,6 +197,31 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	const errorCount = problems.filter((problem) => problem.severity === 'error').length;
 	return { drafts, problems, errorCount, warningCount: problems.length - errorCount };
+}
+
+/** The civil status columns of a line: each value checked, a wrong one reported in its cell. */
+function readCivilStatus(
+	cell: (field: CandidateField) => string,
+	take: <T>(field: CandidateField, parsed: Parsed<T>, fallback: T) => T,
+	today: string
+): CivilStatus {
+	const labels = FIELD_LABELS;
+	const country = cell('birthCountryCode');
+	const status: CivilStatus = {
+		birthName: take('birthName', parseName(cell('birthName'), labels.birthName), null),
+		usageName: take('usageName', parseName(cell('usageName'), labels.usageName), null),
+		firstNames: take('givenNames', parseName(cell('givenNames'), labels.givenNames, FIRST_NAMES_MAX), null),
+		birthDate: take('birthDate', parseBirthDate(cell('birthDate'), today), null),
+		sex: take('sex', parseSex(cell('sex')), null),
+		birthCommuneCode: take('birthCommuneCode', parseCommuneCode(cell('birthCommuneCode')), null),
+		// « France » in a country column: born in France, the commune says where.
+		birthCountryCode: isFranceCountry(country) ? null : take('birthCountryCode', parseCountryCode(country), null),
+		birthPlaceLabel: take('birthPlaceLabel', parseName(cell('birthPlaceLabel'), labels.birthPlaceLabel), null),
+		accessMode: take('accessMode', parseAccessMode(cell('accessMode')), null)
+	};
+	if (status.birthCommuneCode && status.birthCountryCode)
+		take('birthCountryCode', { ok: false, message: fr.accrochage.invalid.bothPlaces }, null);
+	return status;
 }
 
 /** The valid e-mails of a sheet, to look their accounts up before the review. */

@@ -42,6 +42,7 @@ export const common = {
 				journal: 'Journal',
 				referentiel: 'Référentiel',
 				certifier: 'Certificateur',
+				declaration: 'Déclaration CDC',
 				myDefenses: 'Mes soutenances',
 				deliberations: 'Délibérations',
 				myConvocation: 'Ma convocation'

@@ -78,6 +78,35 @@ export interface CandidateProfiles {
   user_id: string;
 }
 
+export interface CdcExports {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  flux_id: string;
+  id: Generated<string>;
+  passages: number;
+  session_id: string | null;
+  xml: string;
+}
+
+export interface CdcPassages {
+  answered_at: Timestamp | null;
+  awarded_on: string;
+  candidate_id: string;
+  export_id: string;
+  id: Generated<string>;
+  id_technique: string;
+  receipt_message: string | null;
+  session_id: string;
+  status: string;
+}
+
+export interface CdcReminders {
+  candidate_id: string;
+  deadline: string;
+  sent_at: Generated<Timestamp>;
+  session_id: string;
+}
+
 export interface CertificationDecisions {
   blocks: Generated<Json>;
   candidate_id: string;
@@ -92,12 +121,32 @@ export interface CertificationDecisions {
 }
 
 export interface CertifierSettings {
+  cdc_client_id: string | null;
+  cdc_contract_id: string | null;
+  certification_code: string | null;
+  certification_type: Generated<string>;
+  default_access_mode: string | null;
   id: Generated<boolean>;
   logo: Buffer | null;
   logo_type: string | null;
   name: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+}
+
+export interface CivilStatus {
+  access_mode: string | null;
+  birth_commune_code: string | null;
+  birth_country_code: string | null;
+  birth_date: string | null;
+  birth_name: string | null;
+  birth_place_label: string | null;
+  first_names: string | null;
+  sex: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  usage_name: string | null;
+  user_id: string;
 }
 
 export interface Conflicts {
@@ -449,8 +498,12 @@ export interface DB {
   auth_sessions: AuthSessions;
   block_results: BlockResults;
   candidate_profiles: CandidateProfiles;
+  cdc_exports: CdcExports;
+  cdc_passages: CdcPassages;
+  cdc_reminders: CdcReminders;
   certification_decisions: CertificationDecisions;
   certifier_settings: CertifierSettings;
+  civil_status: CivilStatus;
   conflicts: Conflicts;
   defense_candidates: DefenseCandidates;
   defense_phase_log: DefensePhaseLog;

@@ -307,3 +307,44 @@ export const demoAbstracts: Record<string, string> = {
 	'Détection de triche en jeu en ligne':
 		'Détecter les joueurs tricheurs à partir de leurs trajectoires et de leurs statistiques de jeu, en limitant les faux positifs.'
 };
+
+/** The demo's certifier at the Caisse des Dépôts (made-up identifiers of the documented shape). */
+export const demoDeclarationSettings = {
+	clientId: '12ABC345',
+	contractId: 'MCFCER000123',
+	certificationType: 'RNCP',
+	certificationCode: 'RNCP35288',
+	defaultAccessMode: 'FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION'
+};
+
+const demoBirthPlaces: Record<string, string>[] = [
+	{ bornIn: 'france', birthCommuneCode: '75056', birthPlaceLabel: 'Paris' },
+	{ bornIn: 'abroad', birthCountryCode: '99341', birthPlaceLabel: 'Dakar' },
+	{ bornIn: 'france', birthCommuneCode: '69123', birthPlaceLabel: 'Lyon' },
+	{ bornIn: 'france', birthCommuneCode: '2A004', birthPlaceLabel: 'Ajaccio' },
+	{ bornIn: 'france', birthCommuneCode: '13055', birthPlaceLabel: 'Marseille' },
+	{ bornIn: 'abroad', birthCountryCode: '99109', birthPlaceLabel: 'Munich' },
+	{ bornIn: 'france', birthCommuneCode: '33063', birthPlaceLabel: 'Bordeaux' },
+	{ bornIn: 'france', birthCommuneCode: '59350', birthPlaceLabel: 'Lille' }
+];
+
+/** The demo's candidate with a civil status still incomplete (first and birth names only), so the missing list shows someone. */
+export const DEMO_INCOMPLETE_CIVIL_STATUS = 11;
+
+/**
+ * The civil status of demo candidate `index` (0-based), as the coordination entered it: the demo's
+ * names alternate women and men; birth places and dates vary; a few came through apprenticeship.
+ */
+export function demoCivilStatus(index: number): Record<string, string> {
+	const [firstNames, ...rest] = demoCandidates[index].name.split(' ');
+	const names = { birthName: rest.join(' '), firstNames };
+	if (index === DEMO_INCOMPLETE_CIVIL_STATUS) return names;
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return {
+		...names,
+		birthDate: `${1990 + (index % 10)}-${pad((index % 12) + 1)}-${pad(((index * 7) % 28) + 1)}`,
+		sex: index % 2 === 0 ? 'F' : 'M',
+		...demoBirthPlaces[index % demoBirthPlaces.length],
+		accessMode: index % 5 === 2 ? 'FORMATION_INITIALE_APPRENTISSAGE' : ''
+	};
+}

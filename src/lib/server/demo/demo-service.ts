@@ -28,7 +28,18 @@ import {
 	signInTransaction
 } from '../certification/deliberation-service';
 import { enterResult, publishResults } from '../certification/results-service';
-import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
+import { updateDeclarationSettings } from '../certifier/certifier-service';
+import { updateCandidateCivilStatus } from '../accrochage/civil-status-service';
+import {
+	DEMO_PASSWORD,
+	demoAbstracts,
+	demoCandidates,
+	demoCivilStatus,
+	demoDeclarationSettings,
+	demoJuries,
+	demoJurors,
+	demoRooms
+} from './demo-data';
 
 /*
  * The demo is built the way a coordinator and the jurors would build it: every step is a use case
@@ -127,6 +138,10 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	const people = await createDemoAccounts(db);
 	const { coordinatorId, candidateIds } = people;
 	const todayId = await createDemoSession(db, people, demoDayAround(now), candidateIds);
+	// The certifier's identifiers at the Caisse des Dépôts, and each candidate's civil status for the declaration (one left incomplete).
+	await updateDeclarationSettings(db, coordinatorId, demoDeclarationSettings);
+	for (const [index, candidateId] of candidateIds.entries())
+		await updateCandidateCivilStatus(db, coordinatorId, todayId, candidateId, demoCivilStatus(index), now);
 	// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
 	await declareConflict(db, coordinatorId, todayId, people.jurorIds[1], { candidateId: candidateIds[1], reason: 'Tuteur du projet' });
 	const pastDay = { date: zonedDate(now, -21), opensAt: '09:00', closesAt: '17:30' };

@@ -3,6 +3,7 @@ import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { candidateForecasts, sessionBoard } from '../live/board-service';
 import { seedDemo } from './demo-service';
+import { listAwards } from '../accrochage/declaration-service';
 
 let handle: DatabaseHandle | undefined;
 afterEach(async () => {
@@ -91,6 +92,12 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 				.execute();
 			expect(unsigned.length).toBeGreaterThan(0);
 			expect(unsigned.filter((row) => row.locked_at === null)).toEqual([]);
+			// Its holders can be declared to the CDC at once; one demo candidate's civil status is left incomplete.
+			const awards = await listAwards(db, [past.id], now);
+			expect(awards.length).toBeGreaterThan(0);
+			expect(awards.filter((award) => award.missing.length > 0)).toEqual([]);
+			const incomplete = await db.selectFrom('civil_status').select('user_id').where('birth_date', 'is', null).execute();
+			expect(incomplete).toHaveLength(1);
 		});
 	}
 });

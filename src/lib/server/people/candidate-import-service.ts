@@ -8,6 +8,7 @@ import { UserFacingError } from '../errors';
 import { findAccountsByEmail, listSessionTeams } from './candidate-repository';
 import { MAX_CANDIDATE_ROWS, readImportFile, type FileFormat } from './candidate-import-reader';
 import { registerCandidate, requireSession } from './candidate-service';
+import { completeCivilStatus, todayIn } from '../accrochage/civil-status-service';
 
 export interface ImportPreview {
 	format: FileFormat;
@@ -28,7 +29,7 @@ async function review(db: Executor, sessionId: string, timezone: string, sheet: 
 		team: member.team,
 		projectTitle: member.projectTitle
 	}));
-	return reviewCandidateSheet(sheet, { sessionTimezone: timezone, accounts, registrations });
+	return reviewCandidateSheet(sheet, { sessionTimezone: timezone, accounts, registrations, today: todayIn(new Date()) });
 }
 
 /** Reads and checks a file without writing anything. */
@@ -81,6 +82,7 @@ export async function importCandidates(
 					origin
 				);
 				if (result.created) created++;
+				await completeCivilStatus(trx, result.userId, actorId, draft.civilStatus, draft.firstName);
 			}
 			await appendAudit(trx, {
 				actorId,

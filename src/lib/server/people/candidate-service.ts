@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { fr } from '$lib/i18n/fr';
 import { TEXT_LIMITS } from '$lib/domain/people/candidate-import';
-import type { CandidateField } from '$lib/domain/import/headers';
+import type { CandidateField, CivilStatusColumn } from '$lib/domain/import/headers';
 import { DAY_PART_LABELS, DAY_PART_MINUTES, type DayPart } from '$lib/domain/time/day-parts';
 import {
 	cleanText,
@@ -58,7 +58,9 @@ export async function requireSessionCandidate(db: Executor, sessionId: string, c
  * The form's fields, as posted: the columns of a candidate file, but the extra time as a percentage. A new
  * candidate gives first and last name; an edit gives the full name.
  */
-export type CandidateForm = Partial<Record<Exclude<CandidateField, 'extraTime'> | 'extraTimePercent' | 'fullName', string>>;
+export type CandidateForm = Partial<
+	Record<Exclude<CandidateField, 'extraTime' | CivilStatusColumn> | 'extraTimePercent' | 'fullName', string>
+>;
 
 interface ValidCandidate {
 	email: string;

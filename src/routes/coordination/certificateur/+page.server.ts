@@ -1,5 +1,5 @@
 import { guard, guardActions } from '$lib/server/access';
-import { currentCertifier, updateCertifier } from '$lib/server/certifier/certifier-service';
+import { currentCertifier, declarationSettings, updateCertifier, updateDeclarationSettings } from '$lib/server/certifier/certifier-service';
 import type { Actions, PageServerLoad } from './$types';
 
 const access = { roles: ['coordinator'] } as const;
@@ -9,7 +9,8 @@ export const load: PageServerLoad = guard(access, async (_event, { db }) => {
 	return {
 		name: certifier.name,
 		// Shown as the documents will show it; the page's CSP admits data: images.
-		logo: certifier.logo ? `data:${certifier.logo.type};base64,${certifier.logo.bytes.toString('base64')}` : null
+		logo: certifier.logo ? `data:${certifier.logo.type};base64,${certifier.logo.bytes.toString('base64')}` : null,
+		declaration: await declarationSettings(db)
 	};
 });
 
@@ -23,5 +24,11 @@ export const actions: Actions = guardActions(access, {
 			removeLogo: posted.values.removeLogo === 'on'
 		});
 		return { saved: true };
+	},
+	declaration: async (_event, { user, db, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'declaration', values });
+		await updateDeclarationSettings(db, user.id, values);
+		return { formId: 'declaration', declarationSaved: true };
 	}
 });

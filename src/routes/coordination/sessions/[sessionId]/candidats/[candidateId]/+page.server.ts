@@ -9,6 +9,8 @@ import {
 	removeCandidateUnavailability,
 	updateCandidate
 } from '$lib/server/people/candidate-service';
+import { civilStatusView, updateCandidateCivilStatus } from '$lib/server/accrochage/civil-status-service';
+import { declarationSettings } from '$lib/server/certifier/certifier-service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const START_FORMAT = 'EEEE d MMMM yyyy HH:mm';
@@ -23,7 +25,9 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 	const ranges = await listUnavailability(db, candidate.id);
 	const at = (instant: Date, pattern: string) => formatInTimeZone(instant, timezone, pattern);
 	const teams = [...new Set((await listSessionTeams(db, session.id)).map((member) => member.team!))].sort();
+	const { defaultAccessMode } = await declarationSettings(db);
 	return {
+		civilStatus: { ...(await civilStatusView(db, candidate.id, defaultAccessMode)), defaultAccessMode },
 		session,
 		teams,
 		added: event.url.searchParams.has('ajoute'),
@@ -55,6 +59,12 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		keep({ formId: 'candidate', values });
 		await updateCandidate(db, user.id, session.id, event.params.candidateId, values);
 		return { formId: 'candidate', saved: 'Fiche enregistrée.' };
+	},
+	civilStatus: async (event: RequestEvent, { user, db, checked: session, form, keep }) => {
+		const { values } = await form();
+		keep({ formId: 'civilStatus', values });
+		await updateCandidateCivilStatus(db, user.id, session.id, event.params.candidateId, values);
+		return { formId: 'civilStatus', saved: fr.accrochage.civilStatus.saved };
 	},
 	addUnavailability: async (event: RequestEvent, { user, db, checked: session, form, keep }) => {
 		const { values } = await form();
