@@ -12,6 +12,7 @@ import { tabularImport } from './fr/import';
 import { referentiel } from './fr/referentiel';
 import { backup } from './fr/backup';
 import { certifier } from './fr/certifier';
+import { attendance } from './fr/attendance';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -77,5 +78,6 @@ export const fr = {
 	import: tabularImport,
 	referentiel,
 	backup,
-	certifier
+	certifier,
+	attendance
 };
