@@ -57,27 +57,31 @@ export const attendance = {
 			download: 'Télécharger la feuille (PDF)',
 			back: 'Retour à mes soutenances'
 		},
+		results: {
+			sheets: 'Feuilles d’émargement',
+			sheet: (halfDay: string) => `${halfDay} (PDF)`,
+			none: 'Aucune feuille d’émargement : ce jury n’entend personne.'
+		},
 		sign: {
 			title: (name: string) => `Signature de ${name} · Soutenance`,
 			heading: (name: string) => `Signature de ${name}`,
 			candidateIntro: (halfDay: string, jury: string) => `Présence à la soutenance · ${halfDay} · ${jury}`,
 			jurorIntro: (halfDay: string, jury: string) => `Présence au jury · ${halfDay} · ${jury}`,
-			pad: 'Cadre de signature',
 			padHelp: 'Signez dans le cadre avec le doigt, un stylet ou la souris.',
 			restart: 'Recommencer',
 			confirm: 'Valider la signature',
 			empty: 'Le cadre est vide : signez avant de valider.',
 			saving: 'Enregistrement…',
-			paperHeading: 'Sans tablette de signature',
+			paperHeading: 'Signature sur la feuille papier',
 			paperIntro:
-				'Cette page ne peut pas afficher le cadre de signature (JavaScript est désactivé). ' +
-				'Faites signer la feuille papier, puis attestez-le ici : la feuille d’émargement portera « signé sur la feuille papier » ' +
-				'et l’heure de votre attestation.',
+				'Quand le cadre ne peut pas servir (JavaScript désactivé, signature impossible sur l’écran), faites signer la feuille papier ' +
+				'puis attestez-le ici : la feuille d’émargement portera « signé sur la feuille papier » et l’heure de votre attestation.',
 			paperJurorIntro:
-				'Cette page ne peut pas afficher le cadre de signature (JavaScript est désactivé). ' +
-				'Signez la feuille papier, puis confirmez ici votre présence : la feuille d’émargement portera « signé sur la feuille papier ».',
+				'Quand le cadre ne peut pas servir (JavaScript désactivé, signature impossible sur l’écran), signez la feuille papier ' +
+				'puis confirmez ici votre présence : la feuille d’émargement portera « signé sur la feuille papier ».',
 			paperConfirm: (name: string) => `J’atteste que ${name} est présent·e et a signé la feuille papier`,
 			paperJurorConfirm: 'Je suis présent·e et j’ai signé la feuille papier',
+			paperSubmit: 'Enregistrer la présence',
 			paperPresidentOnly: 'Sans cadre de signature, seul·e le ou la président·e du jury peut attester la présence d’un·e candidat·e.',
 			cancel: 'Annuler'
 		}

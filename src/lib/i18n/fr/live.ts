@@ -106,7 +106,8 @@ export const live = {
 			heading: (displayName: string) => `Bonjour ${displayName}`,
 			vosSoutenancesApparaitrontIci: 'Vos soutenances apparaîtront ici dès que le planning de la session sera publié.',
 			ajouterToutesMesSoutenances: 'Ajouter toutes mes soutenances au calendrier',
-			jury: (jury: string, place: string) => `${juryName(jury)} · ${place}`
+			jury: (jury: string, place: string) => `${juryName(jury)} · ${place}`,
+			attendance: (jury: string) => `Feuille d’émargement · ${juryName(jury)}`
 		},
 		room: {
 			title: (juryLabel: string) => `Salle · Jury ${juryLabel} · Soutenance`,

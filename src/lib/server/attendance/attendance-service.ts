@@ -7,6 +7,7 @@ import {
 	signingRefusal,
 	type SheetHalfDay
 } from '$lib/domain/attendance/half-day';
+import { isUuid } from '$lib/domain/ids';
 import { SIGNATURE_MAX_BYTES } from '$lib/domain/attendance/signature-image';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
@@ -127,7 +128,7 @@ async function sheetOf(
 }
 
 async function sheetJury(db: Executor, juryId: string, sessionId?: string): Promise<SheetJury> {
-	const jury = await findSheetJury(db, juryId);
+	const jury = isUuid(juryId) ? await findSheetJury(db, juryId) : undefined;
 	if (!jury || (sessionId !== undefined && jury.sessionId !== sessionId))
 		throw new UserFacingError('attendance.jury-not-found', 404, t.refusals.juryNotFound);
 	return jury;

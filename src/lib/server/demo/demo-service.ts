@@ -28,6 +28,7 @@ import {
 	signInTransaction
 } from '../certification/deliberation-service';
 import { enterResult, publishResults } from '../certification/results-service';
+import { signDemoAttendance } from './demo-attendance';
 import { DEMO_PASSWORD, demoAbstracts, demoCandidates, demoJuries, demoJurors, demoRooms } from './demo-data';
 
 /*
@@ -142,6 +143,9 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 		db,
 		pastDefenses.map((defense) => defense.id)
 	);
+	// Every candidate and juror of the past session signed its attendance sheets; today's, so far.
+	await signDemoAttendance(db, pastId, now);
+	await signDemoAttendance(db, todayId, now);
 	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
 	await deliberateDemoSession(db, pastId, {
 		rng,

@@ -3,6 +3,9 @@ import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { candidateForecasts, sessionBoard } from '../live/board-service';
 import { seedDemo } from './demo-service';
+import { pdfText } from '../../../../tests/helpers/read-documents';
+import { halfDaySlug } from '$lib/domain/attendance/half-day';
+import { attendanceSheetFile, juryAttendance, sessionAttendance } from '../attendance/attendance-service';
 
 let handle: DatabaseHandle | undefined;
 afterEach(async () => {
@@ -91,6 +94,19 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 				.execute();
 			expect(unsigned.length).toBeGreaterThan(0);
 			expect(unsigned.filter((row) => row.locked_at === null)).toEqual([]);
+			// Its attendance sheets: one PDF per jury and half-day, every candidate heard signed, every juror too.
+			const sheets = await sessionAttendance(db, past.id);
+			expect(sheets.length).toBeGreaterThan(0);
+			for (const jury of sheets) {
+				for (const halfDay of jury.halfDays) {
+					const { sheet } = await juryAttendance(db, jury.juryId, halfDaySlug(halfDay), now);
+					expect(sheet!.candidates.filter((candidate) => !candidate.signature)).toEqual([]);
+					expect(sheet!.jurors.filter((juror) => !juror.signature)).toEqual([]);
+					const { pdf } = await attendanceSheetFile(db, jury.juryId, halfDaySlug(halfDay), past.id, now);
+					const text = pdfText(pdf).replace(/\s+/g, ' ');
+					for (const candidate of sheet!.candidates) expect(text).toContain(candidate.name);
+				}
+			}
 		});
 	}
 });
