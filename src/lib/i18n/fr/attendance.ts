@@ -67,6 +67,8 @@ export const attendance = {
 			heading: (name: string) => `Signature de ${name}`,
 			candidateIntro: (halfDay: string, jury: string) => `Présence à la soutenance · ${halfDay} · ${jury}`,
 			jurorIntro: (halfDay: string, jury: string) => `Présence au jury · ${halfDay} · ${jury}`,
+			candidateAttests: 'En signant, vous attestez votre présence à votre soutenance.',
+			jurorAttests: 'En signant, vous attestez votre présence au jury pour cette demi-journée.',
 			padHelp: 'Signez dans le cadre avec le doigt, un stylet ou la souris.',
 			restart: 'Recommencer',
 			confirm: 'Valider la signature',

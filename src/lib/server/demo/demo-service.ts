@@ -143,9 +143,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 		db,
 		pastDefenses.map((defense) => defense.id)
 	);
-	// Every candidate and juror of the past session signed its attendance sheets; today's, so far.
+	// Every candidate and juror of the past session signed its attendance sheets (today's are left to the tablets).
 	await signDemoAttendance(db, pastId, now);
-	await signDemoAttendance(db, todayId, now);
 	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
 	await deliberateDemoSession(db, pastId, {
 		rng,

@@ -23,15 +23,14 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, 
 		importableBlocks: results.importableBlocks,
 		juries: results.juries,
 		// Each jury's attendance sheets, one per half-day it heard candidates in: kept with its procès-verbal.
-		attendance: Object.fromEntries(
-			attendance.map((jury) => [
-				jury.juryId,
-				jury.halfDays.map((halfDay) => ({
-					slug: halfDaySlug(halfDay),
-					label: fr.attendance.halfDayLabel(halfDay.part, localDateText(halfDay.date))
-				}))
-			])
-		) as Record<string, { slug: string; label: string }[]>,
+		attendance: attendance.map((jury) => ({
+			juryId: jury.juryId,
+			label: jury.label,
+			sheets: jury.halfDays.map((halfDay) => ({
+				slug: halfDaySlug(halfDay),
+				label: fr.attendance.halfDayLabel(halfDay.part, localDateText(halfDay.date))
+			}))
+		})),
 		publication: results.publication && {
 			publishedAt: at(results.publication.publishedAt),
 			appealUntil: results.publication.appealUntil.split('-').reverse().join('/')
