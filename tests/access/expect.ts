@@ -36,7 +36,9 @@ const PERMISSIONS = {
 	'defense.view': { another: 'not found' },
 	'defense.drive-timer': { another: 'not found', presidentOnly: true },
 	'jury.view': { another: 'not found' },
-	'jury.deliberate': { another: 'forbidden' }
+	'jury.deliberate': { another: 'forbidden' },
+	'jury.attendance': { another: 'not found' },
+	'jury.attendance-sheet': { another: 'not found', presidentOnly: true }
 } satisfies Record<Permission, Promise>;
 
 /** A logged-in visitor whose role the declaration names: the ids it brings are checked next. */

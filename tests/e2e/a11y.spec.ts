@@ -40,10 +40,23 @@ async function pagesOf(page: Page, role: Role | null): Promise<string[]> {
 	if (role === 'juror') {
 		await page.goto('/jury');
 		const defense = (await page.locator('[data-defense-id]').first().getAttribute('data-defense-id'))!;
+		const attendance = await firstLinkUnder(page, '/jury/emargement');
+		await page.goto(attendance);
+		// Today's sheet: nobody has signed yet (the demo signed the past session's only).
+		const signing = (await page.locator('a[href*="/signer?"]').first().getAttribute('href'))!;
 		await page.goto('/jury/deliberations');
 		const record = await firstLinkUnder(page, '/jury/deliberations/proces-verbal');
 		const deliberation = await firstLinkUnder(page, '/jury/deliberations');
-		return ['/jury', `/jury/soutenances/${defense}`, '/jury/deliberations', deliberation, record, `/salle/${record.split('/').pop()}`];
+		return [
+			'/jury',
+			`/jury/soutenances/${defense}`,
+			attendance,
+			signing,
+			'/jury/deliberations',
+			deliberation,
+			record,
+			`/salle/${record.split('/').pop()}`
+		];
 	}
 	const { today, past } = await demoSessions(page);
 	const ids: Record<string, string> = {};

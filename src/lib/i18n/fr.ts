@@ -13,6 +13,7 @@ import { referentiel } from './fr/referentiel';
 import { backup } from './fr/backup';
 import { certifier } from './fr/certifier';
 import { accrochage } from './fr/accrochage';
+import { attendance } from './fr/attendance';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -79,5 +80,6 @@ export const fr = {
 	referentiel,
 	backup,
 	certifier,
-	accrochage
+	accrochage,
+	attendance
 };

@@ -25,9 +25,11 @@ export const load: PageServerLoad = guard({ roles: ['juror'] }, async (_event, {
 					projectTitle: defense.projectTitle
 				};
 			});
+			const juries = new Map(session.defenses.map((defense) => [defense.juryId, defense.juryLabel]));
 			return {
 				sessionId: session.sessionId,
 				sessionName: session.sessionName,
+				juries: [...juries].map(([id, label]) => ({ id, label })),
 				days: [...days.values()].map((entry) => ({ ...entry, defenses: rows.filter((row) => row.day === entry.day) }))
 			};
 		})

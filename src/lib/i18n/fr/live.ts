@@ -49,6 +49,8 @@ export const live = {
 		'not-paused': 'Le minuteur n’est pas en pause.',
 		'started-cannot-be-absent': 'La soutenance a commencé : le ou la candidat·e ne peut plus être marqué·e absent·e.',
 		absent: 'Le ou la candidat·e est marqué·e absent·e.',
+		'signed-present':
+			'Ce ou cette candidat·e a signé la feuille d’émargement : il ou elle est présent·e et ne peut pas être marqué·e absent·e.',
 		'jury-busy': 'Une autre soutenance de ce jury est en cours : terminez-la avant d’en démarrer une autre.'
 	} as Record<string, string>,
 	delay: {
@@ -104,7 +106,8 @@ export const live = {
 			heading: (displayName: string) => `Bonjour ${displayName}`,
 			vosSoutenancesApparaitrontIci: 'Vos soutenances apparaîtront ici dès que le planning de la session sera publié.',
 			ajouterToutesMesSoutenances: 'Ajouter toutes mes soutenances au calendrier',
-			jury: (jury: string, place: string) => `${juryName(jury)} · ${place}`
+			jury: (jury: string, place: string) => `${juryName(jury)} · ${place}`,
+			attendance: (jury: string) => `Feuille d’émargement · ${juryName(jury)}`
 		},
 		room: {
 			title: (juryLabel: string) => `Salle · Jury ${juryLabel} · Soutenance`,

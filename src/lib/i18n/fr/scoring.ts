@@ -18,6 +18,7 @@ export const scoring = {
 		defense: {
 			title: (value: string) => `Soutenance de ${value} · Soutenance`,
 			mesSoutenances: '← Mes soutenances',
+			feuilleEmargement: 'Feuille d’émargement du jury',
 			jury: (time: string, zone: string, juryLabel: string, sessionName: string) =>
 				`, ${time} (${zone}) · Jury ${juryLabel} · ${sessionName} ·`,
 			grillesSoumisesEllesSont: (count: number) =>

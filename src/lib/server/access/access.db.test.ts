@@ -110,7 +110,21 @@ const cases: Record<Permission, { own: string; other: string; allowed: string[];
 		hidden: ['outsider', 'candidate']
 	},
 	'jury.view': { own: 'jury', other: 'otherJury', allowed: ['president', 'member', 'coordinator'], refused: [], hidden: ['outsider'] },
-	'jury.deliberate': { own: 'jury', other: 'otherJury', allowed: ['president', 'member'], refused: ['outsider'], hidden: [] }
+	'jury.deliberate': { own: 'jury', other: 'otherJury', allowed: ['president', 'member'], refused: ['outsider'], hidden: [] },
+	'jury.attendance': {
+		own: 'jury',
+		other: 'otherJury',
+		allowed: ['president', 'member'],
+		refused: ['coordinator'],
+		hidden: ['outsider', 'candidate']
+	},
+	'jury.attendance-sheet': {
+		own: 'jury',
+		other: 'otherJury',
+		allowed: ['president'],
+		refused: ['member', 'coordinator'],
+		hidden: ['outsider', 'candidate']
+	}
 };
 
 describe('access policy', () => {

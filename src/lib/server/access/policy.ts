@@ -99,6 +99,11 @@ const record = {
 	forbidden: ['certification.not-your-jury', fr.certification.notYourJury]
 } satisfies Refusals;
 
+const attendance = {
+	notFound: ['attendance.jury-not-found', fr.attendance.refusals.juryNotFound],
+	forbidden: ['attendance.president-only', fr.attendance.refusals.presidentOnly]
+} satisfies Refusals;
+
 const rules = {
 	/** A coordinator, on a session that exists. */
 	'session.manage': {
@@ -156,6 +161,10 @@ const rules = {
 		outsiders: 'hidden',
 		...liveJury
 	}),
+	/** A juror of the jury: its attendance sheets on the tablet, collecting the candidates' signatures and signing their own. */
+	'jury.attendance': juryRule(juriesByIds, { roles: ['juror'], may: ['juror', 'president'], outsiders: 'hidden', ...attendance }),
+	/** The jury's president: downloading the jury's attendance sheets (the coordination downloads them from the session). */
+	'jury.attendance-sheet': juryRule(juriesByIds, { roles: ['juror'], may: ['president'], outsiders: 'hidden', ...attendance }),
 	/** A juror of the jury: its procès-verbal, signing it, correcting it, downloading a signed version. */
 	'jury.deliberate': juryRule(juriesByIds, { roles: ['juror'], may: ['juror', 'president'], outsiders: 'refused', ...record })
 };

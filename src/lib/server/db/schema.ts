@@ -32,6 +32,20 @@ export interface AppliedChanges {
   juror_id: string;
 }
 
+export interface AttendanceSignatures {
+  collected_by: string | null;
+  day: string;
+  defense_id: string | null;
+  half_day: string;
+  id: Generated<string>;
+  image: Buffer | null;
+  jury_id: string;
+  kind: string;
+  method: string;
+  person_id: string;
+  signed_at: Timestamp;
+}
+
 export interface AuditHead {
   hash: string;
   singleton: Generated<boolean>;
@@ -493,6 +507,7 @@ export interface UserTokens {
 
 export interface DB {
   applied_changes: AppliedChanges;
+  attendance_signatures: AttendanceSignatures;
   audit_head: AuditHead;
   audit_log: AuditLog;
   auth_sessions: AuthSessions;

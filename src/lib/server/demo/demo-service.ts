@@ -40,6 +40,7 @@ import {
 	demoJurors,
 	demoRooms
 } from './demo-data';
+import { signDemoAttendance } from './demo-attendance';
 
 /*
  * The demo is built the way a coordinator and the jurors would build it: every step is a use case
@@ -157,6 +158,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 		db,
 		pastDefenses.map((defense) => defense.id)
 	);
+	// Every candidate and juror of the past session signed its attendance sheets (today's are left to the tablets).
+	await signDemoAttendance(db, pastId, now);
 	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
 	await deliberateDemoSession(db, pastId, {
 		rng,

@@ -4,6 +4,9 @@ import type { DatabaseHandle } from '../db';
 import { candidateForecasts, sessionBoard } from '../live/board-service';
 import { seedDemo } from './demo-service';
 import { listAwards } from '../accrochage/declaration-service';
+import { pdfText } from '../../../../tests/helpers/read-documents';
+import { halfDaySlug } from '$lib/domain/attendance/half-day';
+import { attendanceSheetFile, juryAttendance, sessionAttendance } from '../attendance/attendance-service';
 
 let handle: DatabaseHandle | undefined;
 afterEach(async () => {
@@ -98,6 +101,19 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 			expect(awards.filter((award) => award.missing.length > 0)).toEqual([]);
 			const incomplete = await db.selectFrom('civil_status').select('user_id').where('birth_date', 'is', null).execute();
 			expect(incomplete).toHaveLength(1);
+			// Its attendance sheets: one PDF per jury and half-day, every candidate heard signed, every juror too.
+			const sheets = await sessionAttendance(db, past.id);
+			expect(sheets.length).toBeGreaterThan(0);
+			for (const jury of sheets) {
+				for (const halfDay of jury.halfDays) {
+					const { sheet } = await juryAttendance(db, jury.juryId, halfDaySlug(halfDay), now);
+					expect(sheet!.candidates.filter((candidate) => !candidate.signature)).toEqual([]);
+					expect(sheet!.jurors.filter((juror) => !juror.signature)).toEqual([]);
+					const { pdf } = await attendanceSheetFile(db, jury.juryId, halfDaySlug(halfDay), past.id, now);
+					const text = pdfText(pdf).replace(/\s+/g, ' ');
+					for (const candidate of sheet!.candidates) expect(text).toContain(candidate.name);
+				}
+			}
 		});
 	}
 });

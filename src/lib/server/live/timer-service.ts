@@ -21,6 +21,7 @@ import {
 	type DefenseContext
 } from './timer-repository';
 import { isUuid } from '../../domain/ids';
+import { defenseHasSignature } from '../attendance/attendance-repository';
 import { formatInTimeZone } from '$lib/domain/time/format';
 
 const t = fr.live;
@@ -121,6 +122,9 @@ export async function actOnTimer(
 		// The instant is read after the lock, so two actions on one timer are stamped in order.
 		const transition = applyTimerAction(before, command.action, now(), durations, status);
 		if (!transition.ok) throw new UserFacingError(`live.${transition.reason}`, 409, t.refusals[transition.reason]);
+		// A candidate who signed the attendance sheet came: the sheet and the record must not disagree.
+		if (command.action === 'absent' && (await defenseHasSignature(trx, defense.id)))
+			throw new UserFacingError('live.signed-present', 409, t.refusals['signed-present']);
 		if (command.action === 'start') {
 			const busy = await otherDefenseUnderWay(trx, defense);
 			if (busy) throw new UserFacingError('live.jury-busy', 409, busy.message, undefined, { busyWith: busy.defenseId });

@@ -243,6 +243,7 @@ export interface JurorDefenseRow {
 	status: string;
 	start: Date;
 	end: Date;
+	juryId: string;
 	juryLabel: string;
 	room: CandidateSlot['room'];
 	candidates: string[];
@@ -292,6 +293,7 @@ export async function jurorSessions(db: Database, jurorId: string, now = new Dat
 					status: row?.status ?? 'planned',
 					start: slot.start,
 					end: slot.end,
+					juryId: slot.juryId,
 					juryLabel: context.plan.juries.find((jury) => jury.id === slot.juryId)?.label ?? '?',
 					room: slot.room,
 					candidates: slot.candidates.map((id) => context.people.get(id)?.name ?? id).sort((a, b) => a.localeCompare(b, 'fr')),

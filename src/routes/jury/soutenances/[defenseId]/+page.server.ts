@@ -12,6 +12,7 @@ export const load: PageServerLoad = guard(access, async (_event, { user, db, che
 	const { defense } = page;
 	return {
 		jurorId: user.id,
+		juryId: checked.juryId,
 		defense: {
 			id: defense.id,
 			status: defense.status,

@@ -3,6 +3,8 @@ import { formatInTimeZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { enterResult, publishResults, sessionResults } from '$lib/server/certification/results-service';
+import { sessionAttendance } from '$lib/server/attendance/attendance-service';
+import { halfDaySlug, localDateText } from '$lib/domain/attendance/half-day';
 import type { Actions, PageServerLoad } from './$types';
 
 const CAUSES: Record<string, string> = {
@@ -13,13 +15,22 @@ const CAUSES: Record<string, string> = {
 };
 
 export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => {
-	const results = await sessionResults(db, checked.id);
+	const [results, attendance] = await Promise.all([sessionResults(db, checked.id), sessionAttendance(db, checked.id)]);
 	const zone = results.session.timezone;
 	const at = (instant: Date) => `${formatInTimeZone(instant, zone, 'dd/MM/yyyy HH:mm')} (${zone})`;
 	return {
 		blockCodes: results.referentiel.blocks.map((block) => block.code),
 		importableBlocks: results.importableBlocks,
 		juries: results.juries,
+		// Each jury's attendance sheets, one per half-day it heard candidates in: kept with its procès-verbal.
+		attendance: attendance.map((jury) => ({
+			juryId: jury.juryId,
+			label: jury.label,
+			sheets: jury.halfDays.map((halfDay) => ({
+				slug: halfDaySlug(halfDay),
+				label: fr.attendance.halfDayLabel(halfDay.part, localDateText(halfDay.date))
+			}))
+		})),
 		publication: results.publication && {
 			publishedAt: at(results.publication.publishedAt),
 			appealUntil: results.publication.appealUntil.split('-').reverse().join('/')
