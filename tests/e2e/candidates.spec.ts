@@ -110,7 +110,7 @@ test('a coordinator adds a candidate by hand, then edits their unavailability', 
 	await expect(page.getByRole('heading', { level: 2, name: 'Anaïs Nguyen' })).toBeVisible();
 	await expect(page.getByLabel('Temps supplémentaire (%)')).toHaveValue('33');
 
-	await page.getByLabel('Date').fill('2027-03-08');
+	await page.getByLabel('Date', { exact: true }).fill('2027-03-08');
 	await page.getByLabel('Période').selectOption('afternoon');
 	await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
 	await expect(page.getByRole('listitem').filter({ hasText: '08/03/2027 après-midi' })).toContainText('lundi 8 mars 2027 13:00');

@@ -68,7 +68,8 @@ export const accrochage = {
 	civilStatus: {
 		heading: 'État civil pour la déclaration',
 		coordinatorIntro:
-			'Ces informations servent à déclarer le titre obtenu à la Caisse des Dépôts. Le·la candidat·e peut aussi les compléter depuis son espace.',
+			'Ces informations servent à déclarer le titre obtenu à la Caisse des Dépôts. ' +
+			'Le·la candidat·e peut aussi les compléter depuis son espace.',
 		candidateHeading: 'Votre état civil',
 		candidateIntro:
 			'Le certificateur doit déclarer chaque titre délivré à la Caisse des Dépôts et Consignations, qui l’inscrit dans votre ' +

@@ -127,6 +127,10 @@ describe('civil status', () => {
 				...{ birth_commune_code: '69123', birth_place_label: 'Lyon' }
 			}
 		]);
+		// Léa Durand is registered in the past session alone, whose results are published: she may no longer change it.
+		const lea = await handle.db.selectFrom('users').select('id').where('email', '=', 'lea.durand@exemple.fr').executeTakeFirstOrThrow();
+		const locked = await refusal(updateOwnCivilStatus(handle.db, lea.id, complete, NOW));
+		expect(locked.code).toBe('accrochage.civil-status-locked');
 		// Back to incomplete, as the demo leaves it.
 		await updateCandidateCivilStatus(handle.db, coordinatorId, todayId, candidate, demoCivilStatus(DEMO_INCOMPLETE_CIVIL_STATUS));
 	});
