@@ -114,7 +114,9 @@ export const publication = {
 			aucunMessage: 'Aucun message.',
 			smtp: 'Les messages partent par SMTP ; cette liste en garde la trace, sans les liens personnels d’invitation et de réinitialisation.',
 			noSmtp:
-				'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination, sauf les liens de réinitialisation de mot de passe et les codes de signature, masqués car ils ouvriraient le compte d’un autre. Pour qu’un mot de passe oublié puisse être remplacé, configurez SMTP_URL.',
+				'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages restent ici, lisibles par la coordination, ' +
+				'sauf les liens de réinitialisation de mot de passe et les codes de signature, masqués car ils ouvriraient le compte d’un autre. ' +
+				'Pour qu’un mot de passe oublié puisse être remplacé, configurez SMTP_URL.',
 			sentAt: (at: string, response: string | null) => `envoyé le ${at}${response ? ` · réponse du serveur : ${response}` : ''}`,
 			failed: (at: string, attempts: number, response: string | null) =>
 				`abandonné le ${at} après ${plural(attempts, 'tentative', 'tentatives')}${response ? ` : ${response}` : ''}`,
