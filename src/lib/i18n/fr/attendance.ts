@@ -60,7 +60,7 @@ export const attendance = {
 		results: {
 			sheets: 'Feuilles d’émargement',
 			sheet: (halfDay: string) => `${halfDay} (PDF)`,
-			none: 'Aucune feuille d’émargement : ce jury n’entend personne.'
+			none: 'aucune feuille d’émargement, ce jury n’a entendu personne.'
 		},
 		sign: {
 			title: (name: string) => `Signature de ${name} · Soutenance`,

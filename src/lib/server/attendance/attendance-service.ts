@@ -257,7 +257,7 @@ export async function attendanceSheetFile(
 	return { pdf, filename: `emargement-jury-${jury.label}-${halfDaySlug(halfDay)}.pdf` };
 }
 
-/** Every jury of a session with the half-days of its sheets, for the coordination's documents. */
+/** Every jury of a session with the half-days of its sheets (none for a jury that heard nobody), for the coordination's documents. */
 export async function sessionAttendance(
 	db: Database,
 	sessionId: string
@@ -273,6 +273,5 @@ export async function sessionAttendance(
 				defenses.filter((defense) => defense.juryId === jury.id),
 				jury.timezone
 			)
-		}))
-		.filter((jury) => jury.halfDays.length > 0);
+		}));
 }

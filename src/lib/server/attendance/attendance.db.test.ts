@@ -220,7 +220,9 @@ describe('attendance sheets', () => {
 					{ date: '2026-12-07', part: 'morning' },
 					{ date: '2026-12-07', part: 'afternoon' }
 				]
-			}
+			},
+			// Jury B hears nobody: no sheet.
+			{ juryId: juries.B, label: 'B', halfDays: [] }
 		]);
 	});
 });

@@ -103,7 +103,17 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 			expect(incomplete).toHaveLength(1);
 			// Its attendance sheets: one PDF per jury and half-day, every candidate heard signed, every juror too.
 			const sheets = await sessionAttendance(db, past.id);
-			expect(sheets.length).toBeGreaterThan(0);
+			// Every jury that heard candidates has its sheets (the others heard nobody: no sheet to sign).
+			const heardBy = new Set(
+				(await db.selectFrom('defenses').select('jury_id').where('session_id', '=', past.id).execute()).map((row) => row.jury_id)
+			);
+			expect(heardBy.size).toBeGreaterThan(0);
+			expect(
+				sheets
+					.filter((jury) => jury.halfDays.length > 0)
+					.map((jury) => jury.juryId)
+					.sort()
+			).toEqual([...heardBy].sort());
 			for (const jury of sheets) {
 				for (const halfDay of jury.halfDays) {
 					const { sheet } = await juryAttendance(db, jury.juryId, halfDaySlug(halfDay), now);

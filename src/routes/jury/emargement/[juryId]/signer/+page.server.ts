@@ -21,6 +21,7 @@ export const load: PageServerLoad = guard(access, async (event, { user, db, chec
 	const juror = sheet?.jurors.find((entry) => entry.personId === personId);
 	const person = candidate ?? juror;
 	if (!sheet || !person) throw new UserFacingError('attendance.person-not-found', 404, t.refusals.personNotFound);
+	if (juror && juror.personId !== user.id) throw new UserFacingError('attendance.juror-self', 403, t.refusals.jurorSelf);
 	// Signed already, or absent: nothing to sign here, the sheet says so.
 	if (person.signature || candidate?.absent) redirect(303, `${sheetPath}?demi-journee=${slug}`);
 	const halfDay = t.halfDayLabel(sheet.halfDay.part, localDateText(sheet.halfDay.date));
