@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewCandidateSheet, sheetEmails, type ImportContext } from './candidate-import';
 import { parseDelimited, toSheet } from '../import/sheet';
 
-const EMPTY: ImportContext = { sessionTimezone: 'Europe/Paris', accounts: new Map(), registrations: [] };
+const EMPTY: ImportContext = { sessionTimezone: 'Europe/Paris', examMinutes: 20, accounts: new Map(), registrations: [] };
 const sheetOf = (text: string) => toSheet(parseDelimited(text))!;
 const review = (text: string, context: ImportContext = EMPTY) => reviewCandidateSheet(sheetOf(text), context);
 const HEADER = 'Nom;Prénom;Email;Titre du projet;Équipe;Fuseau horaire;Tiers-temps;Indisponibilités';

@@ -8,6 +8,7 @@ import {
 	dayRange,
 	displayName,
 	isRealDate,
+	parseArrangements,
 	parseEmail,
 	parseExtraTime,
 	parseTags,
@@ -58,7 +59,9 @@ export async function requireSessionCandidate(db: Executor, sessionId: string, c
  * The form's fields, as posted: the columns of a candidate file, but the extra time as a percentage. A new
  * candidate gives first and last name; an edit gives the full name.
  */
-export type CandidateForm = Partial<Record<Exclude<CandidateField, 'extraTime'> | 'extraTimePercent' | 'fullName', string>>;
+export type CandidateForm = Partial<
+	Record<Exclude<CandidateField, 'extraTime' | 'extraTimeMinutes'> | 'extraTimePercent' | 'fullName', string>
+>;
 
 interface ValidCandidate {
 	email: string;
@@ -102,7 +105,8 @@ export function validateCandidateForm(form: CandidateForm, sessionTimezone: stri
 			cohort: limited(form, 'cohort', TEXT_LIMITS.short) || null,
 			company: limited(form, 'company', TEXT_LIMITS.short) || null,
 			timezone,
-			extraTimePercent: required(parseExtraTime(form.extraTimePercent ?? ''), 'extraTimePercent')
+			extraTimePercent: required(parseExtraTime(form.extraTimePercent ?? ''), 'extraTimePercent'),
+			otherArrangements: required(parseArrangements(form.otherArrangements ?? '', TEXT_LIMITS.otherArrangements), 'otherArrangements')
 		},
 		registration: {
 			projectTitle: limited(form, 'projectTitle', TEXT_LIMITS.projectTitle, messages.projectTitleRequired),
