@@ -114,3 +114,47 @@ describe('sheetEmails', () => {
 		expect(sheetEmails(sheetOf('Nom\na'))).toEqual([]);
 	});
 });
+
+describe('accommodations in a candidate file', () => {
+	const HEAD = 'Nom;Prénom;Email;Titre du projet';
+
+	it('never loses an accommodation: percent, minutes converted against the épreuve (said in the preview), arrangements kept', () => {
+		const result = review(
+			`${HEAD};1/3 temps;Temps supplémentaire (minutes);Besoins particuliers\n` +
+				'A;a;a@x.fr;P;oui;;Salle à part\n' +
+				'B;b;b@x.fr;P;;5;\n' +
+				'C;c;c@x.fr;P;;;Tiers-temps et secrétaire\n' +
+				'D;d;d@x.fr;P;non;;néant'
+		);
+		expect(result.errorCount).toBe(0);
+		expect(result.drafts.map((draft) => [draft.extraTimePercent, draft.otherArrangements])).toEqual([
+			[33, 'Salle à part'],
+			[25, null],
+			[33, 'Tiers-temps et secrétaire'],
+			[0, null]
+		]);
+		expect(result.problems.map((problem) => [problem.severity, problem.line, problem.message])).toEqual([
+			['warning', 3, '5 min de temps supplémentaire sur une épreuve de 20 min (présentation et questions) : 25 % enregistrés.'],
+			['warning', 4, expect.stringContaining('Temps supplémentaire lu dans la colonne « Besoins particuliers » : 33 %')]
+		]);
+	});
+
+	it('stops the import on a column that looks like an accommodation or a civil-status field, naming it', () => {
+		const result = review(`${HEAD};Date de naissance;Temps;Remarque\nA;a;a@x.fr;P;01/02/2000;10;r`);
+		expect(result.errorCount).toBe(2);
+		expect(result.problems.map((problem) => [problem.severity, problem.column, problem.cell])).toEqual([
+			['error', 'Date de naissance', 'E1'],
+			['error', 'Temps', 'F1'],
+			['warning', 'Remarque', 'G1']
+		]);
+		expect(result.problems[0].message).toMatch(/^Colonne « Date de naissance » non reconnue : elle ressemble à un champ d’état civil/);
+		expect(result.problems[1].message).toMatch(/^Colonne « Temps » non reconnue : elle ressemble à un aménagement d’épreuve/);
+	});
+
+	it('refuses two extra-time columns that disagree', () => {
+		const result = review(`${HEAD};Tiers-temps;Minutes supplémentaires\nA;a;a@x.fr;P;33;10`);
+		expect(result.problems).toContainEqual(
+			expect.objectContaining({ severity: 'error', column: 'Minutes supplémentaires', message: expect.stringMatching(/33 % et 50 %/) })
+		);
+	});
+});

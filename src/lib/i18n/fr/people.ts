@@ -190,7 +190,14 @@ export const people = {
 			promotionEtEntreprise: 'Promotion et entreprise',
 			projet: 'Projet',
 			equipe: 'Équipe',
-			fuseauTempsSuppl: 'Fuseau, temps suppl.',
+			fuseauTempsSuppl: 'Fuseau, aménagements',
+			aucun: 'aucun',
+			amenagements: (examMinutes: number) =>
+				'Aménagements : le temps supplémentaire en pourcentage (« Tiers-temps », « 1/3 temps », « Temps majoré »… : « oui » = 33 %, ' +
+				`« 25 % ») ou en minutes (« Temps supplémentaire (minutes) », « 10 min »), converties sur les ${examMinutes} min de ` +
+				'présentation et de questions de cette session ; les autres aménagements en texte libre (« Autres aménagements », ' +
+				'« Besoins particuliers », « PSH », « RQTH »…), repris au procès-verbal. Une colonne non reconnue qui ressemble à un ' +
+				'aménagement ou à l’état civil (naissance, sexe, lieu, INSEE…) arrête l’import : renommez-la ou retirez-la.',
 			indisponibilitesHeureLocaleDu: 'Indisponibilités (heure locale du candidat)',
 			compteExistant: 'Compte existant',
 			uneLigneEnTete:
