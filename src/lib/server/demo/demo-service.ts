@@ -143,7 +143,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	await markDefensesDoneForDemo(
 		db,
 		pastDefenses.map((defense) => defense.id),
-		(planned) => planned + Math.round(timing() * 75) - 45
+		(planned) => planned + Math.round(timing() * 60) - 45
 	);
 	const lastEnd = Math.max(...pastDefenses.map((defense) => defense.endsAt.getTime()));
 	await deliberateDemoSession(db, pastId, {
