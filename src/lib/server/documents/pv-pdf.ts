@@ -182,6 +182,11 @@ function drawSignatures(
 		row([signature.name, role, signature.signedAt], false);
 	}
 	document.font('Helvetica').fontSize(10);
+	// A label and its fingerprint are read together: neither is left alone at the foot of a page.
+	const keepTogether = () => {
+		if (document.y + 4 * document.currentLineHeight(true) > document.page.height - document.page.margins.bottom) document.addPage();
+	};
+	keepTogether();
 	document
 		.moveDown(0.5)
 		.font('Helvetica-Bold')
@@ -191,7 +196,8 @@ function drawSignatures(
 		.text(contentSha256)
 		.font('Helvetica')
 		.fontSize(10);
-	if (anchor)
+	if (anchor) {
+		keepTogether();
 		document
 			.moveDown(0.5)
 			.font('Helvetica-Bold')
@@ -201,6 +207,7 @@ function drawSignatures(
 			.text(t.pv.journalAnchor(anchor.id, anchor.hash))
 			.font('Helvetica')
 			.fontSize(10);
+	}
 }
 
 /** A record's reference: « PV-<session>-A-V2 » for jury A's version 2, « PV-<session> » for the session's. */
