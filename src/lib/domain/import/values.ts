@@ -79,6 +79,11 @@ export function readMinutes(raw: string): number | null {
 	return match ? Number(match[1].replace(',', '.')) : null;
 }
 
+/** "oui", "x", "true"…: a cell that says yes and nothing more. */
+export function isYes(raw: string): boolean {
+	return ['oui', 'yes', 'o', 'y', 'true', 'vrai', 'x'].includes(cleanText(raw).toLowerCase());
+}
+
 /** An extra time of so many minutes, as a whole percentage of the épreuve's spoken time (presentation and questions). */
 export function minutesAsPercent(minutes: number, examMinutes: number): number {
 	return Math.round((minutes * 100) / examMinutes);
@@ -92,7 +97,7 @@ export function minutesAsPercent(minutes: number, examMinutes: number): number {
 export function parseExtraTime(raw: string, examMinutes?: number): Parsed<number> {
 	const text = cleanText(raw).toLowerCase();
 	if (text === '' || ['non', 'no', 'n', 'false', 'faux', '0'].includes(text)) return ok(0);
-	if (['oui', 'yes', 'o', 'y', 'true', 'vrai', 'x'].includes(text) || TIERS_TEMPS.test(text)) return ok(TIERS_TEMPS_PERCENT);
+	if (isYes(text) || TIERS_TEMPS.test(text)) return ok(TIERS_TEMPS_PERCENT);
 	const minutes = examMinutes === undefined ? null : readMinutes(text);
 	if (minutes !== null) {
 		const percent = minutesAsPercent(minutes, examMinutes!);

@@ -139,6 +139,22 @@ describe('accommodations in a candidate file', () => {
 		]);
 	});
 
+	it('reads an arrangements cell that only gives extra time as that extra time, and refuses a bare « oui »', () => {
+		const result = review(`${HEAD};Aménagement\nA;a;a@x.fr;P;tiers-temps\nB;b;b@x.fr;P;25 %\nC;c;c@x.fr;P;non\nD;d;d@x.fr;P;oui`);
+		expect(result.drafts.map((draft) => [draft.extraTimePercent, draft.otherArrangements])).toEqual([
+			[33, null],
+			[25, null],
+			[0, null],
+			[0, null]
+		]);
+		expect(result.problems.map((problem) => [problem.severity, problem.line])).toEqual([
+			['warning', 2],
+			['warning', 3],
+			['error', 5]
+		]);
+		expect(result.problems[2].message).toMatch(/^« oui » ne dit pas quel aménagement est accordé/);
+	});
+
 	it('stops the import on a column that looks like an accommodation or a civil-status field, naming it', () => {
 		const result = review(`${HEAD};Date de naissance;Temps;Remarque\nA;a;a@x.fr;P;01/02/2000;10;r`);
 		expect(result.errorCount).toBe(2);

@@ -5,6 +5,7 @@ import {
 	cleanText,
 	displayName,
 	extraTimeIn,
+	isYes,
 	parseArrangements,
 	parseEmail,
 	parseExtraTime,
@@ -153,8 +154,8 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			return value;
 		};
 
-		// Extra time in percent, in minutes (converted, and said so), or in the words of the arrangements' text: never dropped.
-		const readExtraTime = (arrangements: string | null): number => {
+		// Extra time in percent, in minutes (converted, and said so), or in the arrangements' words: never dropped.
+		const readAccommodations = (): { extraTimePercent: number; otherArrangements: string | null } => {
 			const percent = take('extraTime', parseExtraTime(cell('extraTime'), context.examMinutes), 0);
 			const inMinutes = take('extraTimeMinutes', parseExtraTimeMinutes(cell('extraTimeMinutes'), context.examMinutes), 0);
 			for (const [field, value] of [
@@ -168,16 +169,23 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			if (percent > 0 && inMinutes > 0 && percent !== inMinutes)
 				report('extraTimeMinutes', problemText.extraTimeColumnsDisagree(percent, inMinutes));
 			const given = Math.max(percent, inMinutes);
-			const written = arrangements === null ? null : extraTimeIn(arrangements);
-			if (given === 0 && written !== null && header.columns.otherArrangements !== undefined) {
-				report(
-					'otherArrangements',
-					problemText.extraTimeFromArrangements(headerLabel(header.columns.otherArrangements), written),
-					'warning'
-				);
-				return written;
+			const arrangements = cell('otherArrangements');
+			// « oui » does not say which arrangement: refused rather than guessed.
+			if (isYes(arrangements)) {
+				report('otherArrangements', problemText.arrangementUnsaid(cleanText(arrangements)));
+				return { extraTimePercent: given, otherArrangements: null };
 			}
-			return given;
+			// A cell that only gives extra time ("tiers-temps", "25 %", "10 min") is that extra time, unless a column says otherwise.
+			const bare = parseExtraTime(arrangements, context.examMinutes);
+			const onlyExtraTime = bare.ok && bare.value > 0 && (given === 0 || given === bare.value);
+			const otherArrangements = onlyExtraTime
+				? null
+				: take('otherArrangements', parseArrangements(arrangements, TEXT_LIMITS.otherArrangements), null);
+			const written = bare.ok && onlyExtraTime ? bare.value : otherArrangements === null ? null : extraTimeIn(otherArrangements);
+			if (given > 0 || written === null) return { extraTimePercent: given, otherArrangements };
+			const label = headerLabel(header.columns.otherArrangements!);
+			report('otherArrangements', problemText.extraTimeFromArrangements(label, written), 'warning');
+			return { extraTimePercent: written, otherArrangements };
 		};
 
 		if (row.cells.slice(sheet.header.length).some((value) => cleanText(value) !== '')) report(null, problemText.extraCells, 'warning');
@@ -187,8 +195,7 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 		const email = header.columns.email === undefined ? '' : take('email', parseEmail(cell('email')), '');
 		const projectTitle = text('projectTitle', TEXT_LIMITS.projectTitle, fr.people.projectTitleRequired);
 		const timezone = take('timezone', parseTimeZone(cell('timezone'), context.sessionTimezone), context.sessionTimezone);
-		const otherArrangements = take('otherArrangements', parseArrangements(cell('otherArrangements'), TEXT_LIMITS.otherArrangements), null);
-		const extraTimePercent = readExtraTime(otherArrangements);
+		const { extraTimePercent, otherArrangements } = readAccommodations();
 		const draft: CandidateDraft = {
 			line: row.line,
 			email,

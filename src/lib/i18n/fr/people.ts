@@ -71,6 +71,9 @@ export const people = {
 			`(présentation et questions) : ${percent} % enregistrés.`,
 		extraTimeColumnsDisagree: (percent: number, minutesPercent: number) =>
 			`Les deux colonnes de temps supplémentaire ne disent pas la même chose (${percent} % et ${minutesPercent} %) : gardez-en une.`,
+		arrangementUnsaid: (value: string) =>
+			`« ${value} » ne dit pas quel aménagement est accordé : écrivez-le (par exemple « Tiers-temps », « 10 min », ` +
+			'« Salle à part ») ou videz la cellule.',
 		extraTimeFromArrangements: (column: string, percent: number) =>
 			`Temps supplémentaire lu dans la colonne « ${column} » : ${percent} % enregistrés (le texte est gardé tel quel).`,
 		existingAccount: 'Compte candidat existant (autre session) : sa fiche sera mise à jour et l’inscription ajoutée.'
