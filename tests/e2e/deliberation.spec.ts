@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from './fixtures';
-import { demoJuries } from '../../src/lib/server/demo/demo-data';
+import { demoJuries, demoJurors } from '../../src/lib/server/demo/demo-data';
 import { pdfText } from '../helpers/read-documents';
 import { accounts, expectNoAxeViolations, signIn, todaySessionName } from './helpers';
 
@@ -240,4 +240,70 @@ test('a juror never sees a deliberation outside their juries, nor a candidate', 
 		maxRedirects: 0
 	});
 	expect(forged.status()).toBe(403);
+});
+
+test('an anonymised deliberation shows candidates by their number; the record keeps their name beside it', async ({ browser }) => {
+	const { president, defenseUrl, recordUrl } = await juryOfFirstCandidate(browser);
+	const coordinator = await as(browser, accounts.coordinator);
+	const sessionId = await pastSessionId(coordinator);
+	await coordinator.goto(`/coordination/sessions/${sessionId}/candidats`);
+	await coordinator.getByRole('link', { name: 'Amélie Lefèvre' }).click();
+	const number = /n° (\d+)/.exec((await coordinator.getByText(/^Candidat n° \d+ de la session/).textContent())!)![1];
+	const settings = async (anonymous: boolean) => {
+		await coordinator.goto(`/coordination/sessions/${sessionId}/parametres`);
+		await coordinator.getByLabel('Délibérer sur des dossiers anonymisés').setChecked(anonymous);
+		await coordinator.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+		await expect(coordinator.getByText('Paramètres enregistrés.')).toBeVisible();
+	};
+	await settings(true);
+	try {
+		const juror = await as(browser, president);
+		await juror.goto(defenseUrl);
+		await expect(juror.getByRole('heading', { level: 2, name: `Candidat n° ${number}`, exact: true })).toBeVisible();
+		await expect(juror.getByText(/Délibération sur dossiers anonymisés/)).toBeVisible();
+		await expect(juror.getByText('Amélie Lefèvre')).toHaveCount(0);
+		await expectNoAxeViolations(juror);
+		await juror.goto('/jury/deliberations');
+		await expect(juror.getByRole('link', { name: new RegExp(`Candidat n° ${number}\\b`) }).first()).toBeVisible();
+		await expect(juror.getByText('Amélie Lefèvre')).toHaveCount(0);
+		// The procès-verbal identifies the candidate: the signing page by name, the signed PDF by name and number.
+		await juror.goto(recordUrl);
+		await expect(juror.getByText('Amélie Lefèvre').first()).toBeVisible();
+		const pdf = await juror.request.get(`${recordUrl}/v1.pdf`);
+		expect(pdfText(await pdf.body()).replace(/\s+/g, ' ')).toContain(`Amélie Lefèvre — candidat n° ${number} de la session`);
+		await juror.context().close();
+	} finally {
+		await settings(false);
+	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the coordinator enters a candidate’s other arrangements as a plain form; the signed record lists the demo’s', async ({
+		browser
+	}) => {
+		const coordinator = await as(browser, accounts.coordinator);
+		const sessionId = await pastSessionId(coordinator);
+		await coordinator.goto(`/coordination/sessions/${sessionId}/candidats`);
+		await coordinator.getByRole('link', { name: 'Zoé Dubois' }).click();
+		const field = coordinator.getByLabel('Autres aménagements');
+		await expect(field).toHaveValue('');
+		await field.fill('x'.repeat(1001));
+		await coordinator.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(coordinator.getByRole('alert')).toContainText('dépasse 1000 caractères');
+		await expect(coordinator.getByLabel('Autres aménagements')).toHaveAttribute('aria-invalid', 'true');
+		await coordinator.getByLabel('Autres aménagements').fill('Salle au rez-de-chaussée\nRepose-pieds');
+		await coordinator.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(coordinator.getByRole('status')).toContainText('Fiche enregistrée.');
+		await coordinator.reload();
+		await expect(coordinator.getByLabel('Autres aménagements')).toHaveValue('Salle au rez-de-chaussée\nRepose-pieds');
+		// The session's signed record: the president in full, the demo's accommodations granted and delivered.
+		const record = await coordinator.request.get(`/coordination/sessions/${sessionId}/resultats/proces-verbal.pdf`);
+		const text = pdfText(await record.body()).replace(/\s+/g, ' ');
+		const presidents = demoJuries.map((jury) => demoJurors[jury.members[0]].name);
+		expect(text).toMatch(new RegExp(`(${presidents.join('|')}) président·e du jury`));
+		expect(text).toMatch(/Inès Garcia — candidat n° \d+ de la session .*Aménagements accordés : temps supplémentaire de 33 %/);
+		expect(text).toMatch(/présentation : \d+ min \d{2} s réalisées pour 13 min 18 s prévues/);
+	});
 });

@@ -3,7 +3,13 @@ import { reviewCandidateSheet, type ImportContext } from '../people/candidate-im
 import { matchHeaders } from '../import/headers';
 import { parseDelimited, toSheet } from '../import/sheet';
 
-const CONTEXT: ImportContext = { sessionTimezone: 'Europe/Paris', accounts: new Map(), registrations: [], today: '2026-12-04' };
+const CONTEXT: ImportContext = {
+	sessionTimezone: 'Europe/Paris',
+	examMinutes: 20,
+	accounts: new Map(),
+	registrations: [],
+	today: '2026-12-04'
+};
 const review = (text: string) => reviewCandidateSheet(toSheet(parseDelimited(text))!, CONTEXT);
 
 describe('civil status columns in the candidate import', () => {

@@ -1,3 +1,5 @@
+import { accommodationField, lookalikeKind, type AccommodationField } from './accommodations';
+
 /** The holder's civil status for the declaration to the Caisse des Dépôts: optional columns (docs/cdc-accrochage.md). */
 export type CivilStatusColumn =
 	| 'birthName'
@@ -12,6 +14,7 @@ export type CivilStatusColumn =
 
 /** The columns a candidate file may have. */
 export type CandidateField =
+	| AccommodationField
 	| 'lastName'
 	| 'firstName'
 	| CivilStatusColumn
@@ -23,7 +26,6 @@ export type CandidateField =
 	| 'tags'
 	| 'team'
 	| 'timezone'
-	| 'extraTime'
 	| 'unavailability';
 
 export const REQUIRED_FIELDS: CandidateField[] = ['lastName', 'firstName', 'email', 'projectTitle'];
@@ -50,6 +52,8 @@ export const FIELD_LABELS: Record<CandidateField, string> = {
 	team: 'Équipe',
 	timezone: 'Fuseau horaire',
 	extraTime: 'Tiers-temps',
+	extraTimeMinutes: 'Temps supplémentaire (minutes)',
+	otherArrangements: 'Autres aménagements',
 	unavailability: 'Indisponibilités'
 };
 
@@ -104,7 +108,18 @@ const SYNONYMS: Record<CandidateField, string[]> = {
 	tags: ['Tags', 'Tag', 'Mots-clés', 'Mot-clé', 'Thèmes', 'Keywords'],
 	team: ['Équipe', 'Nom d’équipe', 'Binôme', 'Groupe', 'Team'],
 	timezone: ['Fuseau horaire', 'Fuseau', 'Time zone', 'Timezone', 'TZ'],
-	extraTime: ['Tiers-temps', 'Temps supplémentaire', 'Temps additionnel', 'Aménagement', 'Extra time'],
+	extraTime: ['Tiers-temps', '1/3 temps', 'Temps supplémentaire', 'Temps additionnel', 'Temps majoré', 'Majoration', 'Extra time'],
+	extraTimeMinutes: ['Temps supplémentaire (minutes)', 'Temps supplémentaire en minutes', 'Minutes supplémentaires', 'Extra minutes'],
+	otherArrangements: [
+		'Autres aménagements',
+		'Aménagements',
+		'Aménagement',
+		'Aménagements d’épreuve',
+		'Besoins particuliers',
+		'PSH',
+		'RQTH',
+		'Accommodations'
+	],
 	unavailability: ['Indisponibilités', 'Indisponibilité', 'Indispo', 'Indisponible', 'Absences', 'Unavailability']
 };
 
@@ -123,6 +138,8 @@ export interface HeaderMatch {
 	columns: Partial<Record<CandidateField, number>>;
 	/** Columns nobody understood (reported as warnings and ignored). */
 	unknown: { index: number; label: string }[];
+	/** Columns nobody understood that look like an accommodation or a civil-status field: they stop the import. */
+	refused: { index: number; label: string; kind: 'accommodation' | 'civilStatus' }[];
 	/** A field given by two columns (the second is ignored and reported). */
 	repeated: { index: number; label: string; field: CandidateField; firstIndex: number }[];
 	missing: CandidateField[];
@@ -131,18 +148,21 @@ export interface HeaderMatch {
 export function matchHeaders(header: string[]): HeaderMatch {
 	const columns: Partial<Record<CandidateField, number>> = {};
 	const unknown: HeaderMatch['unknown'] = [];
+	const refused: HeaderMatch['refused'] = [];
 	const repeated: HeaderMatch['repeated'] = [];
 	header.forEach((label, index) => {
 		const key = compactKey(label);
 		if (key === '') return;
-		const field = FIELD_BY_HEADER.get(key);
-		if (!field) unknown.push({ index, label: label.trim() });
+		const field = FIELD_BY_HEADER.get(key) ?? accommodationField(normalizeHeader(label));
+		const kind = field ? null : lookalikeKind(normalizeHeader(label));
+		if (kind) refused.push({ index, label: label.trim(), kind });
+		else if (!field) unknown.push({ index, label: label.trim() });
 		else if (columns[field] !== undefined) repeated.push({ index, label: label.trim(), field, firstIndex: columns[field]! });
 		else columns[field] = index;
 	});
 	// A file naming its people by their birth name alone: that column is also their name.
 	if (columns.lastName === undefined && columns.birthName !== undefined) columns.lastName = columns.birthName;
-	return { columns, unknown, repeated, missing: REQUIRED_FIELDS.filter((field) => columns[field] === undefined) };
+	return { columns, unknown, refused, repeated, missing: REQUIRED_FIELDS.filter((field) => columns[field] === undefined) };
 }
 
 /** Spreadsheet column letter for a 0-based index: 0 → A, 26 → AA. */

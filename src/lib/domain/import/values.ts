@@ -66,15 +66,71 @@ export function parseTimeZone(raw: string, fallback: string): Parsed<string> {
 /** Tiers-temps, the usual accommodation: one third more time. */
 export const TIERS_TEMPS_PERCENT = 33;
 
-/** "oui" → 33, "non" or empty → 0, "25", "25 %", "33,3" → a whole percentage between 0 and 100. */
-export function parseExtraTime(raw: string): Parsed<number> {
+const TIERS_TEMPS_WORDS = String.raw`tiers[ -]?temps|1 ?\/ ?3(?: (?:de )?temps)?|un tiers(?: (?:de )?temps)?`;
+/** A cell that says tiers-temps and nothing else. */
+const TIERS_TEMPS = new RegExp(`^(?:${TIERS_TEMPS_WORDS})$`);
+/** Tiers-temps said somewhere in a text. */
+const TIERS_TEMPS_IN = new RegExp(`(?:^|[^a-z0-9/])(?:${TIERS_TEMPS_WORDS})(?:$|[^a-z0-9/])`);
+const MINUTES = /^(\d+(?:[.,]\d+)?) ?(?:min|mn|minutes?)\.?$/;
+
+/** "10 min", "7,5 minutes" → the minutes; anything else → null. */
+export function readMinutes(raw: string): number | null {
+	const match = MINUTES.exec(cleanText(raw).toLowerCase());
+	return match ? Number(match[1].replace(',', '.')) : null;
+}
+
+/** "oui", "x", "true"…: a cell that says yes and nothing more. */
+export function isYes(raw: string): boolean {
+	return ['oui', 'yes', 'o', 'y', 'true', 'vrai', 'x'].includes(cleanText(raw).toLowerCase());
+}
+
+/** An extra time of so many minutes, as a whole percentage of the épreuve's spoken time (presentation and questions). */
+export function minutesAsPercent(minutes: number, examMinutes: number): number {
+	return Math.round((minutes * 100) / examMinutes);
+}
+
+/**
+ * "oui", "tiers-temps", "1/3 temps" → 33; "non" or empty → 0; "25", "25 %", "33,3" → a whole
+ * percentage between 0 and 100; "10 min" → those minutes as a percentage of the épreuve's
+ * `examMinutes` (when given: the candidate form takes percentages only).
+ */
+export function parseExtraTime(raw: string, examMinutes?: number): Parsed<number> {
 	const text = cleanText(raw).toLowerCase();
 	if (text === '' || ['non', 'no', 'n', 'false', 'faux', '0'].includes(text)) return ok(0);
-	if (['oui', 'yes', 'o', 'y', 'true', 'vrai', 'x', 'tiers-temps', 'tiers temps'].includes(text)) return ok(TIERS_TEMPS_PERCENT);
+	if (isYes(text) || TIERS_TEMPS.test(text)) return ok(TIERS_TEMPS_PERCENT);
+	const minutes = examMinutes === undefined ? null : readMinutes(text);
+	if (minutes !== null) {
+		const percent = minutesAsPercent(minutes, examMinutes!);
+		return percent <= 100 ? ok(percent) : bad(messages.extraMinutesOutOfRange(cleanText(raw), examMinutes!));
+	}
 	const match = /^(-?\d+(?:[.,]\d+)?) ?%?$/.exec(text);
 	if (!match) return bad(messages.extraTimeInvalid(cleanText(raw)));
-	const percent = Math.round(Number(match[1].replace(',', '.')));
+	return percentInRange(Math.round(Number(match[1].replace(',', '.'))), raw);
+}
+
+function percentInRange(percent: number, raw: string): Parsed<number> {
 	return percent >= 0 && percent <= 100 ? ok(percent) : bad(messages.extraTimeOutOfRange(cleanText(raw)));
+}
+
+/** A column of extra time in minutes: "10", "10 min", "non" or empty, as a percentage of the épreuve's `examMinutes`. */
+export function parseExtraTimeMinutes(raw: string, examMinutes: number): Parsed<number> {
+	const text = cleanText(raw);
+	return parseExtraTime(/^\d+(?:[.,]\d+)?$/.test(text) ? `${text} min` : raw, examMinutes);
+}
+
+/** The extra time an arrangement's free text grants, when it says so in the usual words ("tiers-temps", "temps majoré de 25 %"). */
+export function extraTimeIn(text: string): number | null {
+	const lower = cleanText(text).toLowerCase();
+	if (TIERS_TEMPS_IN.test(lower)) return TIERS_TEMPS_PERCENT;
+	const percent = /(?:temps|dur[ée]e)[^%\d]{0,30}?(\d{1,3}) ?%/.exec(lower);
+	return percent && Number(percent[1]) <= 100 ? Number(percent[1]) : null;
+}
+
+/** Free text of other arrangements (one line per arrangement kept), null when empty. */
+export function parseArrangements(raw: string, max: number): Parsed<string | null> {
+	const text = (raw ?? '').split(/\r?\n/).map(cleanText).filter(Boolean).join('\n');
+	if (text.length > max) return bad(messages.tooLong(max));
+	return ok(text === '' || ['non', 'aucun', 'aucune', 'néant', 'neant', '-'].includes(text.toLowerCase()) ? null : text);
 }
 
 export interface TimeRange {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewCandidateSheet, sheetEmails, type ImportContext } from './candidate-import';
 import { parseDelimited, toSheet } from '../import/sheet';
 
-const EMPTY: ImportContext = { sessionTimezone: 'Europe/Paris', accounts: new Map(), registrations: [] };
+const EMPTY: ImportContext = { sessionTimezone: 'Europe/Paris', examMinutes: 20, accounts: new Map(), registrations: [] };
 const sheetOf = (text: string) => toSheet(parseDelimited(text))!;
 const review = (text: string, context: ImportContext = EMPTY) => reviewCandidateSheet(sheetOf(text), context);
 const HEADER = 'Nom;Prénom;Email;Titre du projet;Équipe;Fuseau horaire;Tiers-temps;Indisponibilités';
@@ -112,5 +112,65 @@ describe('sheetEmails', () => {
 	it('lists the valid e-mails once, lower-cased', () => {
 		expect(sheetEmails(sheetOf('Email;Nom\nA@x.fr;a\na@x.fr;b\nbad;c'))).toEqual(['a@x.fr']);
 		expect(sheetEmails(sheetOf('Nom\na'))).toEqual([]);
+	});
+});
+
+describe('accommodations in a candidate file', () => {
+	const HEAD = 'Nom;Prénom;Email;Titre du projet';
+
+	it('never loses an accommodation: percent, minutes converted against the épreuve (said in the preview), arrangements kept', () => {
+		const result = review(
+			`${HEAD};1/3 temps;Temps supplémentaire (minutes);Besoins particuliers\n` +
+				'A;a;a@x.fr;P;oui;;Salle à part\n' +
+				'B;b;b@x.fr;P;;5;\n' +
+				'C;c;c@x.fr;P;;;Tiers-temps et secrétaire\n' +
+				'D;d;d@x.fr;P;non;;néant'
+		);
+		expect(result.errorCount).toBe(0);
+		expect(result.drafts.map((draft) => [draft.extraTimePercent, draft.otherArrangements])).toEqual([
+			[33, 'Salle à part'],
+			[25, null],
+			[33, 'Tiers-temps et secrétaire'],
+			[0, null]
+		]);
+		expect(result.problems.map((problem) => [problem.severity, problem.line, problem.message])).toEqual([
+			['warning', 3, '5 min de temps supplémentaire sur une épreuve de 20 min (présentation et questions) : 25 % enregistrés.'],
+			['warning', 4, expect.stringContaining('Temps supplémentaire lu dans la colonne « Besoins particuliers » : 33 %')]
+		]);
+	});
+
+	it('reads an arrangements cell that only gives extra time as that extra time, and refuses a bare « oui »', () => {
+		const result = review(`${HEAD};Aménagement\nA;a;a@x.fr;P;tiers-temps\nB;b;b@x.fr;P;25 %\nC;c;c@x.fr;P;non\nD;d;d@x.fr;P;oui`);
+		expect(result.drafts.map((draft) => [draft.extraTimePercent, draft.otherArrangements])).toEqual([
+			[33, null],
+			[25, null],
+			[0, null],
+			[0, null]
+		]);
+		expect(result.problems.map((problem) => [problem.severity, problem.line])).toEqual([
+			['warning', 2],
+			['warning', 3],
+			['error', 5]
+		]);
+		expect(result.problems[2].message).toMatch(/^« oui » ne dit pas quel aménagement est accordé/);
+	});
+
+	it('stops the import on a column that looks like an accommodation or a civil-status field, naming it', () => {
+		const result = review(`${HEAD};Département de naissance;Temps;Remarque\nA;a;a@x.fr;P;75;10;r`);
+		expect(result.errorCount).toBe(2);
+		expect(result.problems.map((problem) => [problem.severity, problem.column, problem.cell])).toEqual([
+			['error', 'Département de naissance', 'E1'],
+			['error', 'Temps', 'F1'],
+			['warning', 'Remarque', 'G1']
+		]);
+		expect(result.problems[0].message).toMatch(/^Colonne « Département de naissance » non reconnue : elle ressemble à un champ d’état civil/);
+		expect(result.problems[1].message).toMatch(/^Colonne « Temps » non reconnue : elle ressemble à un aménagement d’épreuve/);
+	});
+
+	it('refuses two extra-time columns that disagree', () => {
+		const result = review(`${HEAD};Tiers-temps;Minutes supplémentaires\nA;a;a@x.fr;P;33;10`);
+		expect(result.problems).toContainEqual(
+			expect.objectContaining({ severity: 'error', column: 'Minutes supplémentaires', message: expect.stringMatching(/33 % et 50 %/) })
+		);
 	});
 });

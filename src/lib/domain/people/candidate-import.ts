@@ -4,8 +4,13 @@ import type { Sheet } from '../import/sheet';
 import {
 	cleanText,
 	displayName,
+	extraTimeIn,
+	isYes,
+	parseArrangements,
 	parseEmail,
 	parseExtraTime,
+	parseExtraTimeMinutes,
+	readMinutes,
 	parseTags,
 	parseTimeZone,
 	parseUnavailability,
@@ -53,6 +58,8 @@ export interface CandidateDraft {
 	team: string | null;
 	timezone: string;
 	extraTimePercent: number;
+	/** Accommodations other than extra time, as the coordinator wrote them. */
+	otherArrangements: string | null;
 	unavailability: TimeRange[];
 	/** The candidate account this e-mail already has (registered in another session), if any. */
 	existingUserId: string | null;
@@ -71,6 +78,8 @@ export interface ImportContext {
 	sessionTimezone: string;
 	/** yyyy-mm-dd: birth dates must be before it (the server gives today). */
 	today?: string;
+	/** The épreuve's spoken time (presentation and questions), against which extra minutes become a percentage. */
+	examMinutes: number;
 	accounts: ReadonlyMap<string, ExistingAccount>;
 	/** The candidates already registered in this session. */
 	registrations: readonly { email: string; team: string | null; projectTitle: string }[];
@@ -83,7 +92,15 @@ export interface ImportReview {
 	warningCount: number;
 }
 
-export const TEXT_LIMITS = { name: 100, email: 254, short: 200, projectTitle: 300, projectAbstract: 5000, team: 100 } as const;
+export const TEXT_LIMITS = {
+	name: 100,
+	email: 254,
+	short: 200,
+	projectTitle: 300,
+	projectAbstract: 5000,
+	team: 100,
+	otherArrangements: 1000
+} as const;
 
 /**
  * Checks a whole candidate file against the session: every problem, located by line and column,
@@ -111,6 +128,14 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			column: column.label,
 			cell: `${columnLetter(column.index)}${sheet.headerLine}`,
 			message
+		});
+	for (const column of header.refused)
+		problems.push({
+			severity: 'error',
+			line: sheet.headerLine,
+			column: column.label,
+			cell: `${columnLetter(column.index)}${sheet.headerLine}`,
+			message: problemText.refusedColumn(column.label, column.kind)
 		});
 	for (const column of header.unknown) columnWarning(column, problemText.unknownColumn(column.label));
 	for (const column of header.repeated) columnWarning(column, problemText.repeatedColumn(column.label, headerLabel(column.firstIndex)));
@@ -144,6 +169,40 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			return value;
 		};
 
+		// Extra time in percent, in minutes (converted, and said so), or in the arrangements' words: never dropped.
+		const readAccommodations = (): { extraTimePercent: number; otherArrangements: string | null } => {
+			const percent = take('extraTime', parseExtraTime(cell('extraTime'), context.examMinutes), 0);
+			const inMinutes = take('extraTimeMinutes', parseExtraTimeMinutes(cell('extraTimeMinutes'), context.examMinutes), 0);
+			for (const [field, value] of [
+				['extraTime', percent],
+				['extraTimeMinutes', inMinutes]
+			] as const) {
+				const raw = cleanText(cell(field));
+				const minutes = readMinutes(field === 'extraTimeMinutes' && /^\d+(?:[.,]\d+)?$/.test(raw) ? `${raw} min` : raw);
+				if (minutes !== null && value > 0) report(field, problemText.minutesConverted(minutes, context.examMinutes, value), 'warning');
+			}
+			if (percent > 0 && inMinutes > 0 && percent !== inMinutes)
+				report('extraTimeMinutes', problemText.extraTimeColumnsDisagree(percent, inMinutes));
+			const given = Math.max(percent, inMinutes);
+			const arrangements = cell('otherArrangements');
+			// « oui » does not say which arrangement: refused rather than guessed.
+			if (isYes(arrangements)) {
+				report('otherArrangements', problemText.arrangementUnsaid(cleanText(arrangements)));
+				return { extraTimePercent: given, otherArrangements: null };
+			}
+			// A cell that only gives extra time ("tiers-temps", "25 %", "10 min") is that extra time, unless a column says otherwise.
+			const bare = parseExtraTime(arrangements, context.examMinutes);
+			const onlyExtraTime = bare.ok && bare.value > 0 && (given === 0 || given === bare.value);
+			const otherArrangements = onlyExtraTime
+				? null
+				: take('otherArrangements', parseArrangements(arrangements, TEXT_LIMITS.otherArrangements), null);
+			const written = bare.ok && onlyExtraTime ? bare.value : otherArrangements === null ? null : extraTimeIn(otherArrangements);
+			if (given > 0 || written === null) return { extraTimePercent: given, otherArrangements };
+			const label = headerLabel(header.columns.otherArrangements!);
+			report('otherArrangements', problemText.extraTimeFromArrangements(label, written), 'warning');
+			return { extraTimePercent: written, otherArrangements };
+		};
+
 		if (row.cells.slice(sheet.header.length).some((value) => cleanText(value) !== '')) report(null, problemText.extraCells, 'warning');
 
 		const firstName = text('firstName', TEXT_LIMITS.name, fr.people.firstNameRequired);
@@ -151,6 +210,7 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 		const email = header.columns.email === undefined ? '' : take('email', parseEmail(cell('email')), '');
 		const projectTitle = text('projectTitle', TEXT_LIMITS.projectTitle, fr.people.projectTitleRequired);
 		const timezone = take('timezone', parseTimeZone(cell('timezone'), context.sessionTimezone), context.sessionTimezone);
+		const { extraTimePercent, otherArrangements } = readAccommodations();
 		const draft: CandidateDraft = {
 			line: row.line,
 			email,
@@ -164,7 +224,8 @@ export function reviewCandidateSheet(sheet: Sheet, context: ImportContext): Impo
 			tags: parseTags(text('tags', TEXT_LIMITS.projectAbstract)),
 			team: text('team', TEXT_LIMITS.team) || null,
 			timezone,
-			extraTimePercent: take('extraTime', parseExtraTime(cell('extraTime')), 0),
+			extraTimePercent,
+			otherArrangements,
 			unavailability: take('unavailability', parseUnavailability(cell('unavailability'), timezone), []),
 			existingUserId: null,
 			civilStatus: readCivilStatus(cell, take, context.today ?? '9999-12-31')

@@ -26,6 +26,11 @@ describe('checkSessionSettings', () => {
 		});
 	});
 
+	it('deliberates on anonymised files only when the box is ticked', () => {
+		expect(settings()).toMatchObject({ ok: true, value: { anonymousDeliberation: false } });
+		expect(settings({ anonymousDeliberation: 'on' })).toMatchObject({ ok: true, value: { anonymousDeliberation: true } });
+	});
+
 	it('keeps the questions between 5 and 10 minutes', () => {
 		expect(settings({ questionsMinutes: '5' }).ok).toBe(true);
 		expect(settings({ questionsMinutes: '4' })).toEqual({

@@ -28,6 +28,8 @@ export interface SessionSettings {
 	extraMinutesPerTeamMember: number;
 	timezone: string;
 	place: string | null;
+	/** Deliberation shows candidates by their number in the session, not their name. */
+	anonymousDeliberation: boolean;
 }
 
 /** The form's starting values for a new session: the épreuve's durations from the référentiel. */
@@ -41,7 +43,8 @@ export function defaultSettings(referentiel: Referentiel): SessionSettings {
 		changeoverMinutes: referentiel.epreuve.changeoverMinutes,
 		extraMinutesPerTeamMember: 10,
 		timezone: DEFAULT_TIMEZONE,
-		place: null
+		place: null,
+		anonymousDeliberation: false
 	};
 }
 
@@ -82,7 +85,8 @@ export function checkSessionSettings(raw: Record<string, string | undefined>, re
 		changeoverMinutes: value(durations.changeoverMinutes),
 		extraMinutesPerTeamMember: value(durations.extraMinutesPerTeamMember),
 		timezone,
-		place: place || null
+		place: place || null,
+		anonymousDeliberation: raw.anonymousDeliberation === 'on'
 	});
 }
 

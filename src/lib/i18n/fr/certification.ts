@@ -46,6 +46,7 @@ export const certification = {
 	reasonRequired: 'Indiquez le motif de la correction.',
 	reasonTooLong: 'Le motif compte au plus 500 caractères.',
 	versionNotFound: 'Version du procès-verbal introuvable.',
+	anonymousCandidate: (number: number) => `Candidat n° ${number}`,
 	// The procès-verbal document.
 	pv: {
 		title: 'Procès-verbal de délibération',
@@ -73,6 +74,18 @@ export const certification = {
 		reasons: 'Motifs',
 		incidents: 'Incidents',
 		noIncident: 'aucun',
+		juryIncidents: 'Incidents du jury',
+		noJuryIncident: 'Aucun changement de membre du jury après la première publication du planning.',
+		candidateWithNumber: (name: string, number: number) => `${name} — candidat n° ${number} de la session`,
+		accommodationsGranted: 'Aménagements accordés',
+		noAccommodation: 'aucun',
+		extraTime: (percent: number) => `temps supplémentaire de ${percent} %`,
+		otherArrangements: (text: string) => `autres aménagements : ${text}`,
+		durations: 'Durées réalisées (minuteur)',
+		durationsWithExtraTime: 'Temps réalisé (minuteur ; prévu temps supplémentaire compris)',
+		phaseDelivered: (phase: string, actual: string, planned: string) => `${phase} : ${actual} réalisées pour ${planned} prévues`,
+		notTimed: 'non relevées (minuteur non utilisé)',
+		jurorsPresent: 'Jurés présents',
 		signatures: 'Signatures',
 		signer: 'Signataire',
 		role: 'Qualité',
@@ -106,7 +119,11 @@ export const certification = {
 	incidents: {
 		overrun: (phase: string, minutes: string) => `Dépassement en ${phase} : ${minutes}`,
 		absent: 'Absence à la soutenance',
-		reopened: (juror: string, by: string, reason: string) => `Grille de ${juror} rouverte par ${by} : ${reason}`
+		reopened: (juror: string, by: string, reason: string) => `Grille de ${juror} rouverte par ${by} : ${reason}`,
+		juryChange: (at: string, left: string[], joined: string[]) =>
+			`Changement de membre du jury, publié le ${at}` +
+			(left.length ? ` ; a quitté le jury : ${left.join(', ')}` : '') +
+			(joined.length ? ` ; a rejoint le jury : ${joined.join(', ')}` : '')
 	},
 	phases: { presentation: 'présentation', questions: 'questions', deliberation: 'délibération' } as Record<string, string>,
 	// Results of the other blocks, certification decisions, publication.
@@ -280,6 +297,9 @@ export const certification = {
 			toDeliberate: 'À délibérer'
 		},
 		deliberation: {
+			anonymisee:
+				'Délibération sur dossiers anonymisés : chaque candidat est désigné par son numéro dans la session. ' +
+				'Le procès-verbal signé donne son nom avec ce numéro.',
 			title: (juryLabel: string) => `Délibération · Jury ${juryLabel} · Soutenance`,
 			deliberations: '← Délibérations',
 			heading: (juryLabel: string) => `Délibération · Jury ${juryLabel}`,

@@ -11,7 +11,10 @@ export const people = {
 	tooLong: (max: number) => `Le texte dépasse ${max} caractères.`,
 	timezoneUnknown: (value: string) => `Fuseau horaire inconnu : « ${value} ». Écrivez-le comme « Europe/Paris » ou « America/Montreal ».`,
 	extraTimeInvalid: (value: string) =>
-		`Temps supplémentaire illisible : « ${value} ». Écrivez « oui », « non » ou un pourcentage entre 0 et 100.`,
+		`Temps supplémentaire illisible : « ${value} ». Écrivez « oui », « non », « tiers-temps », un pourcentage entre 0 et 100 ` +
+		`ou, dans un fichier, des minutes (« 10 min »).`,
+	extraMinutesOutOfRange: (value: string, examMinutes: number) =>
+		`Temps supplémentaire hors limites : « ${value} » dépasse la durée de l’épreuve (${examMinutes} min de présentation et de questions).`,
 	extraTimeOutOfRange: (value: string) => `Temps supplémentaire hors limites : « ${value} ». Il doit être entre 0 et 100 %.`,
 	unavailabilityUnreadable: (value: string) =>
 		`Indisponibilité illisible : « ${value} ». Écrivez « jj/mm/aaaa », « jj/mm/aaaa matin », « ` +
@@ -58,6 +61,21 @@ export const people = {
 			`soutenance individuelle.`,
 		teamTitles: (team: string, titles: string[]) =>
 			`Les membres de l'équipe « ${team} » ont des titres de projet différents : ${titles.map((t) => `« ${t} »`).join(', ')}.`,
+		refusedColumn: (label: string, kind: 'accommodation' | 'civilStatus') =>
+			`Colonne « ${label} » non reconnue : elle ressemble à ` +
+			`${kind === 'accommodation' ? 'un aménagement d’épreuve' : 'un champ d’état civil'} et ne peut pas être ignorée. ` +
+			`Renommez-la (par exemple « Tiers-temps », « Temps supplémentaire (minutes) » ou « Autres aménagements ») ` +
+			`ou retirez-la du fichier.`,
+		minutesConverted: (minutes: number, examMinutes: number, percent: number) =>
+			`${String(minutes).replace('.', ',')} min de temps supplémentaire sur une épreuve de ${examMinutes} min ` +
+			`(présentation et questions) : ${percent} % enregistrés.`,
+		extraTimeColumnsDisagree: (percent: number, minutesPercent: number) =>
+			`Les deux colonnes de temps supplémentaire ne disent pas la même chose (${percent} % et ${minutesPercent} %) : gardez-en une.`,
+		arrangementUnsaid: (value: string) =>
+			`« ${value} » ne dit pas quel aménagement est accordé : écrivez-le (par exemple « Tiers-temps », « 10 min », ` +
+			'« Salle à part ») ou videz la cellule.',
+		extraTimeFromArrangements: (column: string, percent: number) =>
+			`Temps supplémentaire lu dans la colonne « ${column} » : ${percent} % enregistrés (le texte est gardé tel quel).`,
 		existingAccount: 'Compte candidat existant (autre session) : sa fiche sera mise à jour et l’inscription ajoutée.'
 	},
 
@@ -119,6 +137,10 @@ export const people = {
 				`Nom IANA, par exemple Europe/Paris ou America/Montreal. Vide : celui de la session (${sessionTimezone}).`,
 			tempsSupplementaire: 'Temps supplémentaire (%)',
 			de0100Un: 'De 0 à 100. Un tiers-temps = 33.',
+			autresAmenagements: 'Autres aménagements',
+			autresAmenagementsAide:
+				'Facultatif : les aménagements accordés autres que le temps supplémentaire (salle à part, secrétaire, matériel adapté…), ' +
+				'une ligne par aménagement. Ils figurent au procès-verbal.',
 			indisponibilites: 'Indisponibilités',
 			facultatifDansLeFuseau:
 				'Facultatif, dans le fuseau du candidat, séparées par des virgules : « 08/03/2027 matin » ' +
@@ -129,6 +151,9 @@ export const people = {
 			title: (fullName: string, name: string) => `${fullName} · ${name} · Soutenance`,
 			candidats: '← Candidats',
 			candidatAjouteLaSession: "Candidat ajouté à la session : l'invitation est partie.",
+			numero: (number: number) =>
+				`Candidat n° ${number} de la session (son ordre d’inscription, qui ne change plus) : ` +
+				'le numéro affiché à la délibération quand elle est anonymisée.',
 			ficheEtProjet: 'Fiche et projet',
 			enregistrer: 'Enregistrer',
 			indisponibilites: 'Indisponibilités',
@@ -168,7 +193,14 @@ export const people = {
 			promotionEtEntreprise: 'Promotion et entreprise',
 			projet: 'Projet',
 			equipe: 'Équipe',
-			fuseauTempsSuppl: 'Fuseau, temps suppl.',
+			fuseauTempsSuppl: 'Fuseau, aménagements',
+			aucun: 'aucun',
+			amenagements: (examMinutes: number) =>
+				'Aménagements : le temps supplémentaire en pourcentage (« Tiers-temps », « 1/3 temps », « Temps majoré »… : « oui » = 33 %, ' +
+				`« 25 % ») ou en minutes (« Temps supplémentaire (minutes) », « 10 min »), converties sur les ${examMinutes} min de ` +
+				'présentation et de questions de cette session ; les autres aménagements en texte libre (« Autres aménagements », ' +
+				'« Besoins particuliers », « PSH », « RQTH »…), repris au procès-verbal. Une colonne non reconnue qui ressemble à un ' +
+				'aménagement ou à l’état civil (naissance, sexe, lieu, INSEE…) arrête l’import : renommez-la ou retirez-la.',
 			indisponibilitesHeureLocaleDu: 'Indisponibilités (heure locale du candidat)',
 			compteExistant: 'Compte existant',
 			uneLigneEnTete:

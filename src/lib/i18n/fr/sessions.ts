@@ -55,7 +55,11 @@ export const sessions = {
 			battementEntreDeuxSoutenances: 'Battement entre deux soutenances',
 			parMembreEquipeEn: "Par membre d'équipe en plus",
 			fuseauHoraireIana: 'Fuseau horaire (IANA)',
-			lieu: 'Lieu'
+			lieu: 'Lieu',
+			deliberationAnonyme: 'Délibérer sur des dossiers anonymisés',
+			deliberationAnonymeAide:
+				'Les jurés voient à la délibération « Candidat n° 7 » au lieu du nom : le numéro d’inscription du candidat dans la session, ' +
+				'qui ne change plus. La tablette de soutenance et le procès-verbal signé gardent le nom, le procès-verbal avec le numéro.'
 		},
 		sessionList: {
 			title: 'Coordination · Soutenance',

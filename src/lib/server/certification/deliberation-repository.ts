@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AuditAnchor } from '../audit/audit-repository';
 import type { Executor } from '../db/transaction';
 import { jurorsWhoSubmitted } from '../../domain/scoring/submission';
+import type { JurySnapshot } from '../../domain/publication/plan-diff';
 
 /** Each juror's submitted levels for the defense's candidates (only submitted sheets count). */
 export async function submittedLevels(db: Executor, defenseIds: string[]) {
@@ -130,7 +131,8 @@ export async function juriesOfJuror(db: Executor, jurorId: string) {
 			'juries.president_id as presidentId',
 			'exam_sessions.id as sessionId',
 			'exam_sessions.name as sessionName',
-			'exam_sessions.timezone'
+			'exam_sessions.timezone',
+			'exam_sessions.anonymous_deliberation as anonymousDeliberation'
 		])
 		.where('jury_members.juror_id', '=', jurorId)
 		.orderBy('exam_sessions.created_at', 'desc')
@@ -176,7 +178,8 @@ export async function defensesOfJuries(db: Executor, juryIds: string[]) {
 			'users.id as candidateId',
 			'users.display_name as candidateName',
 			'users.email as candidateEmail',
-			'registrations.project_title as projectTitle'
+			'registrations.project_title as projectTitle',
+			'registrations.number as candidateNumber'
 		])
 		.where('defenses.jury_id', 'in', juryIds)
 		.orderBy('defenses.starts_at')
@@ -191,7 +194,8 @@ export async function defensesOfJuries(db: Executor, juryIds: string[]) {
 			status: string;
 			start: Date;
 			end: Date;
-			candidates: { id: string; name: string; email: string; projectTitle: string | null }[];
+			/** number: the candidate's number in the session (null for one no longer registered). */
+			candidates: { id: string; name: string; email: string; projectTitle: string | null; number: number | null }[];
 		}
 	>();
 	for (const row of rows) {
@@ -204,7 +208,13 @@ export async function defensesOfJuries(db: Executor, juryIds: string[]) {
 			end: row.end,
 			candidates: []
 		};
-		defense.candidates.push({ id: row.candidateId, name: row.candidateName, email: row.candidateEmail, projectTitle: row.projectTitle });
+		defense.candidates.push({
+			id: row.candidateId,
+			name: row.candidateName,
+			email: row.candidateEmail,
+			projectTitle: row.projectTitle,
+			number: row.candidateNumber
+		});
 		defenses.set(row.id, defense);
 	}
 	return [...defenses.values()];
@@ -399,6 +409,8 @@ export async function phaseDurations(db: Executor, defenseIds: string[]) {
 		.selectFrom('defense_phase_log')
 		.select(['defense_id as defenseId', 'phase', 'planned_seconds as plannedSeconds', 'actual_seconds as actualSeconds'])
 		.where('defense_id', 'in', defenseIds)
+		.orderBy('started_at')
+		.orderBy('id')
 		.execute();
 }
 
@@ -454,4 +466,52 @@ export async function spendSigningCode(db: Executor, code: SigningCodeKey, now: 
 		.where('expires_at', '>', now)
 		.executeTakeFirst();
 	return Number(spent.numUpdatedRows) === 1;
+}
+
+/** Each candidate's number in the session and the accommodations their profile grants. */
+export async function accommodationsOf(db: Executor, sessionId: string, candidateIds: string[]) {
+	if (candidateIds.length === 0) return [];
+	return db
+		.selectFrom('registrations')
+		.leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'registrations.candidate_id')
+		.select([
+			'registrations.candidate_id as candidateId',
+			'registrations.number',
+			'candidate_profiles.extra_time_percent as extraTimePercent',
+			'candidate_profiles.other_arrangements as otherArrangements'
+		])
+		.where('registrations.session_id', '=', sessionId)
+		.where('registrations.candidate_id', 'in', candidateIds)
+		.execute();
+}
+
+/** The jurors who submitted a grid for each defense: those who sat and scored. */
+export async function jurorsPresent(db: Executor, defenseIds: string[]) {
+	if (defenseIds.length === 0) return [];
+	return db
+		.selectFrom('score_sheets')
+		.innerJoin('users', 'users.id', 'score_sheets.juror_id')
+		.select(['score_sheets.defense_id as defenseId', 'users.display_name as name'])
+		.distinct()
+		.where('score_sheets.defense_id', 'in', defenseIds)
+		.where('score_sheets.submitted_at', 'is not', null)
+		.orderBy('users.display_name')
+		.execute();
+}
+
+/** The session's published plans, oldest first, with each jury's members as published. */
+export async function publishedCompositions(db: Executor, sessionId: string) {
+	const rows = await db
+		.selectFrom('plan_versions')
+		.select(['published_at as publishedAt', 'juries'])
+		.where('session_id', '=', sessionId)
+		.orderBy('version')
+		.execute();
+	return rows.map((row) => ({ publishedAt: row.publishedAt, juries: row.juries as unknown as JurySnapshot[] }));
+}
+
+export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids).execute();
+	return new Map(rows.map((row) => [row.id, row.name]));
 }

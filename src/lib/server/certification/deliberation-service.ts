@@ -10,6 +10,7 @@ import {
 	type Referentiel
 } from '$lib/domain/referentiel/referentiel';
 import {
+	compositionChanges,
 	decisionReasons,
 	overrunText,
 	sessionMode,
@@ -45,6 +46,7 @@ import { listDays } from '../sessions/session-repository';
 import { blockRecordsOf, recordDecisionChanges, referentielOf } from './certification-service';
 import { findSessionForResults } from './results-repository';
 import {
+	accommodationsOf,
 	decisionsOf,
 	defensesOfJuries,
 	findJuryDetails,
@@ -54,9 +56,12 @@ import {
 	latestSigningCodeAt,
 	spendSigningCode,
 	juryMembersWithProfile,
+	jurorsPresent,
 	lockPvVersion,
 	lockPvVersions,
+	phaseDurations,
 	phaseOverruns,
+	publishedCompositions,
 	pvPdf,
 	pvVersionsOf,
 	reopeningsOfDefenses,
@@ -65,6 +70,7 @@ import {
 	submittedLevels,
 	upsertDecisions,
 	upsertSignature,
+	userNames,
 	type DecisionRow,
 	type JuryDefense,
 	type PvVersionRow
@@ -141,6 +147,11 @@ export interface CandidateView {
 	};
 }
 
+/** The name a deliberation shows: « Candidat n° 7 » when the session deliberates on anonymised files. */
+function shownName(anonymous: boolean, candidate: { name: string; number: number | null }): string {
+	return anonymous && candidate.number !== null ? t.anonymousCandidate(candidate.number) : candidate.name;
+}
+
 function candidateViews(
 	context: JuryContext,
 	defense: JuryDefense,
@@ -173,7 +184,7 @@ function candidateViews(
 		const blockDecision = mine.find((entry) => entry.code === context.block.code);
 		return {
 			id: candidate.id,
-			name: candidate.name,
+			name: shownName(context.session.anonymousDeliberation, candidate),
 			projectTitle: candidate.projectTitle,
 			competencies,
 			block: {
@@ -203,6 +214,7 @@ export type DeliberationView =
 			juryId: string;
 			juryLabel: string;
 			sessionName: string;
+			anonymous: boolean;
 			waitingFor: string[];
 			candidates: { id: string; name: string }[];
 	  }
@@ -211,6 +223,8 @@ export type DeliberationView =
 			juryId: string;
 			juryLabel: string;
 			sessionName: string;
+			/** Candidates are shown by their number in the session, not their name. */
+			anonymous: boolean;
 			isPresident: boolean;
 			locked: boolean;
 			levels: { value: number; label: string }[];
@@ -225,8 +239,9 @@ export type DeliberationView =
 /** What the jury sees of one defense's deliberation: only once every member has submitted. */
 export async function deliberationView(db: Executor, jurorId: string, defenseId: string): Promise<DeliberationView> {
 	const context = await defenseContext(db, jurorId, defenseId);
-	const base = { juryId: context.jury.id, juryLabel: context.jury.label, sessionName: context.session.name };
-	const candidates = context.defense.candidates.map(({ id, name }) => ({ id, name }));
+	const anonymous = context.session.anonymousDeliberation;
+	const base = { juryId: context.jury.id, juryLabel: context.jury.label, sessionName: context.session.name, anonymous };
+	const candidates = context.defense.candidates.map((candidate) => ({ id: candidate.id, name: shownName(anonymous, candidate) }));
 	if (context.defense.status === 'absent') return { state: 'absent', ...base, waitingFor: [], candidates };
 	const submitted = await submittedJurorIds(db, defenseId);
 	const waitingFor = context.members.filter((member) => !submitted.has(member.id)).map((member) => member.name);
@@ -370,12 +385,22 @@ export async function recordContent(
 	const { jury, session, referentiel, block } = context;
 	const defenses = await defensesOfJuries(db, [jury.id]);
 	const defenseIds = defenses.map((defense) => defense.id);
-	const [decisions, overruns, reopenings] = await Promise.all([
+	const allCandidateIds = defenses.flatMap((defense) => defense.candidates.map((candidate) => candidate.id));
+	const [decisions, overruns, reopenings, durations, present, granted, plans] = await Promise.all([
 		decisionsOf(db, defenseIds),
 		phaseOverruns(db, defenseIds),
-		reopeningsOfDefenses(db, defenseIds)
+		reopeningsOfDefenses(db, defenseIds),
+		phaseDurations(db, defenseIds),
+		jurorsPresent(db, defenseIds),
+		accommodationsOf(db, session.id, allCandidateIds),
+		publishedCompositions(db, session.id)
 	]);
-	const allCandidateIds = defenses.flatMap((defense) => defense.candidates.map((candidate) => candidate.id));
+	const juryChanges = compositionChanges(plans, jury.id);
+	const names = await userNames(
+		db,
+		juryChanges.flatMap((change) => [...change.left, ...change.joined])
+	);
+	const nameOf = (id: string) => names.get(id) ?? '?';
 	const earlier = await blockRecordsOf(db, allCandidateIds, jury.id);
 	const blockCodes = referentiel.blocks.map((entry) => entry.code);
 	const dates = await recordDates(db, context, defenses);
@@ -432,9 +457,19 @@ export async function recordContent(
 				}
 			];
 			const decision = certificationDecision(blockCodes, records, absent);
+			const grant = granted.find((entry) => entry.candidateId === candidate.id);
 			candidates.push({
 				id: candidate.id,
 				name: candidate.name,
+				number: grant?.number,
+				accommodations: {
+					extraTimePercent: grant?.extraTimePercent ?? 0,
+					other: grant?.otherArrangements ?? null,
+					delivered: durations
+						.filter((row) => row.defenseId === defense.id)
+						.map(({ phase, plannedSeconds, actualSeconds }) => ({ phase, plannedSeconds, actualSeconds }))
+				},
+				jurors: present.filter((row) => row.defenseId === defense.id).map((row) => row.name),
 				projectTitle: candidate.projectTitle,
 				absent,
 				competencies,
@@ -452,7 +487,7 @@ export async function recordContent(
 		...(session.place && rooms.some((room) => !room.remote) ? [session.place] : [])
 	];
 	const content: RecordContent = {
-		format: 'soutenance.pv/1',
+		format: 'soutenance.pv/2',
 		version,
 		previous,
 		certifier: (await currentCertifier(db, referentiel.certifier)).name,
@@ -472,6 +507,9 @@ export async function recordContent(
 				external: member.external
 			}))
 		},
+		juryIncidents: juryChanges.map((change) =>
+			t.incidents.juryChange(formatWithZone(change.at, session.timezone), change.left.map(nameOf), change.joined.map(nameOf))
+		),
 		rule: describeBlockRule(block.rule, referentiel.scale.acquiredFrom, referentiel.scale.levels),
 		blockCode: block.code,
 		blockTitles: Object.fromEntries(referentiel.blocks.map((entry) => [entry.code, entry.title])),
@@ -803,7 +841,7 @@ export async function jurorDeliberations(db: Database, jurorId: string, now = ne
 					id: defense.id,
 					start: defense.start,
 					status: defense.status,
-					candidates: defense.candidates.map((candidate) => candidate.name),
+					candidates: defense.candidates.map((candidate) => shownName(jury.anonymousDeliberation, candidate)),
 					decided: defense.candidates.every((candidate) =>
 						decisions.some((row) => row.defenseId === defense.id && row.candidateId === candidate.id && row.kind === 'block')
 					)

@@ -113,6 +113,8 @@ beforeAll(async () => {
 			.where('id', '=', row.id)
 			.execute();
 	}
+	// The timer's records are this file's own.
+	await db.deleteFrom('defense_phase_log').where('defense_id', 'in', pastDefenseIds).execute();
 	const start = new Date('2026-11-04T08:00:00Z');
 	// Incidents the record must report: an overrun and a reopened grid on candidat2's defense.
 	await db
@@ -133,6 +135,49 @@ beforeAll(async () => {
 		reopenedBy: second.president,
 		reason: 'Niveau saisi sur la mauvaise compétence'
 	});
+	// Accommodations the record must show as granted and delivered: candidat2 has a tiers-temps and two other arrangements,
+	// and the timer recorded the questions too.
+	await db
+		.updateTable('candidate_profiles')
+		.set({ extra_time_percent: 33, other_arrangements: 'Salle à part\nSecrétaire lecteur' })
+		.where('user_id', '=', id('candidat2@soutenance.test'))
+		.execute();
+	await db
+		.insertInto('defense_phase_log')
+		.values({
+			defense_id: defenseOf.get('candidat2')!,
+			phase: 'questions',
+			started_at: new Date(start.getTime() + 725_000),
+			ended_at: new Date(start.getTime() + 1_300_000),
+			planned_seconds: 600,
+			actual_seconds: 575
+		})
+		.execute();
+	// A change of jury member: a later publication put a juror from another jury in place of a member, the next one put the member back.
+	const plan = await db
+		.selectFrom('plan_versions')
+		.selectAll()
+		.where('session_id', '=', pastId)
+		.orderBy('version', 'desc')
+		.executeTakeFirstOrThrow();
+	const replaced = second.members.find((member) => member !== second.president)!;
+	const newcomer = [...users.entries()].find(([email, user]) => email.startsWith('jury') && !second.members.includes(user))![1];
+	const snapshot = plan.juries as { id: string; members: string[] }[];
+	const swapped = snapshot.map((jury) =>
+		jury.id === second.id ? { ...jury, members: jury.members.map((member) => (member === replaced ? newcomer : member)) } : jury
+	);
+	for (const [offset, juries] of [swapped, snapshot].entries())
+		await db
+			.insertInto('plan_versions')
+			.values({
+				session_id: pastId,
+				version: plan.version + offset + 1,
+				schedule: JSON.stringify(plan.schedule),
+				rooms: JSON.stringify(plan.rooms),
+				juries: JSON.stringify(juries),
+				published_at: new Date(start.getTime() - (2 - offset) * 3_600_000)
+			})
+			.execute();
 }, 60_000);
 
 afterAll(async () => handle?.close());
@@ -309,6 +354,61 @@ describe('the demo deliberation of a past session', () => {
 		const absentText = flat((await recordFile(handle.db, null, juryOf.get('candidat10')!.id, 1)).pdf);
 		expect(absentText).toContain('Absence à la soutenance');
 		expect(absentText).toMatch(/Hugo Lambert .*Décision finale : Absent·e/);
+	});
+
+	it('records each signer by full name, the accommodations granted and delivered, the jurors present and a change of member', async () => {
+		const jury = juryOf.get('candidat2')!;
+		const text = flat((await recordFile(handle.db, null, jury.id, 1)).pdf);
+		const names = new Map(
+			(await handle.db.selectFrom('users').select(['id', 'display_name as name']).execute()).map((user) => [user.id, user.name])
+		);
+		const president = names.get(jury.president)!;
+		expect(president).toMatch(/^\S+ \S+/);
+		const signedAt = /\w+ \d{1,2} novembre 2026 à \d{2}:\d{2} \(heure de Paris, UTC\+01:00\)/.source;
+		expect(text).toMatch(new RegExp(`${president} président·e du jury, (extérieur·e|interne) à l’organisme ${signedAt}`));
+		for (const member of jury.members.filter((entry) => entry !== jury.president))
+			expect(text).toMatch(new RegExp(`${names.get(member)} membre du jury, (extérieur·e|interne) à l’organisme ${signedAt}`));
+		const number = (
+			await handle.db
+				.selectFrom('registrations')
+				.select('number')
+				.where('session_id', '=', pastId)
+				.where('candidate_id', '=', id('candidat2@soutenance.test'))
+				.executeTakeFirstOrThrow()
+		).number;
+		expect(text).toContain(`Moussa N’Diaye — candidat n° ${number} de la session`);
+		expect(text).toContain(
+			'Aménagements accordés : temps supplémentaire de 33 % ; autres aménagements : Salle à part ; Secrétaire lecteur'
+		);
+		expect(text).toContain(
+			'Temps réalisé (minuteur ; prévu temps supplémentaire compris) : présentation : 12 min 05 s réalisées pour 10 min 00 s prévues ; ' +
+				'questions : 9 min 35 s réalisées pour 10 min 00 s prévues'
+		);
+		const present = jury.members.map((member) => names.get(member)!).sort((a, b) => a.localeCompare(b, 'fr'));
+		expect(text).toContain(`Jurés présents : ${present.join(', ')}`);
+		expect(text).toContain('Dépassement en présentation : +2 min 05 s');
+		const replaced = names.get(jury.members.find((member) => member !== jury.president)!)!;
+		const newcomer = (
+			await handle.db.selectFrom('plan_versions').select('juries').where('session_id', '=', pastId).orderBy('version').execute()
+		)
+			.flatMap((plan) => (plan.juries as { id: string; members: string[] }[]).filter((entry) => entry.id === jury.id))
+			.flatMap((entry) => entry.members)
+			.find((member) => !jury.members.includes(member))!;
+		expect(text).toMatch(
+			new RegExp(
+				`Changement de membre du jury, publié le [^;]+ ; a quitté le jury : ${replaced} ; a rejoint le jury : ${names.get(newcomer)}`
+			)
+		);
+		expect(text).toMatch(
+			new RegExp(
+				`Changement de membre du jury, publié le [^;]+ ; a quitté le jury : ${names.get(newcomer)} ; a rejoint le jury : ${replaced}`
+			)
+		);
+		// A candidate granted nothing says so; the journal's head at signing is still printed.
+		const other = flat((await recordFile(handle.db, null, juryOf.get('candidat1')!.id, 1)).pdf);
+		expect(other).toMatch(/Amélie Lefèvre — candidat n° \d+ de la session .*Aménagements accordés : aucun/);
+		expect(other).toContain('Durées réalisées (minuteur) : non relevées (minuteur non utilisé)');
+		expect(text).toMatch(/Journal d’audit à la dernière signature : maillon n° \d+, empreinte [0-9a-f]{64}/);
 	});
 
 	it('gives every heard candidate a decision; absent is absent', async () => {

@@ -9,12 +9,22 @@ export interface SessionForResults {
 	referentielId: string;
 	blockCode: string;
 	place: string | null;
+	/** Deliberation shows candidates by their number in the session. */
+	anonymousDeliberation: boolean;
 }
 
 export async function findSessionForResults(db: Executor, sessionId: string): Promise<SessionForResults | undefined> {
 	return db
 		.selectFrom('exam_sessions')
-		.select(['id', 'name', 'timezone', 'referentiel_id as referentielId', 'block_code as blockCode', 'place'])
+		.select([
+			'id',
+			'name',
+			'timezone',
+			'referentiel_id as referentielId',
+			'block_code as blockCode',
+			'place',
+			'anonymous_deliberation as anonymousDeliberation'
+		])
 		.where('id', '=', sessionId)
 		.executeTakeFirst();
 }

@@ -88,6 +88,7 @@ export interface CandidateProfiles {
   cohort: string | null;
   company: string | null;
   extra_time_percent: Generated<number>;
+  other_arrangements: string | null;
   timezone: Generated<string>;
   user_id: string;
 }
@@ -221,7 +222,9 @@ export interface DeliberationDecisions {
 }
 
 export interface ExamSessions {
+  anonymous_deliberation: Generated<boolean>;
   block_code: Generated<string>;
+  candidate_numbers: Generated<number>;
   changeover_minutes: Generated<number>;
   created_at: Generated<Timestamp>;
   deliberation_minutes: Generated<number>;
@@ -382,6 +385,7 @@ export interface Referentiels {
 
 export interface Registrations {
   candidate_id: string;
+  number: Generated<number>;
   project_abstract: string | null;
   project_title: string;
   session_id: string;

@@ -1,4 +1,4 @@
-// The people of the demo: French names, real-sounding companies, a few teams and two tiers-temps.
+// The people of the demo: French names, real-sounding companies, a few teams, two tiers-temps and two other arrangements.
 export const DEMO_PASSWORD = 'soutenance-demo';
 
 export const demoJurors = [
@@ -34,6 +34,8 @@ interface DemoCandidate {
 	team?: string;
 	timezone?: string;
 	extraTimePercent?: number;
+	/** Accommodations other than extra time, as the coordinator writes them. */
+	otherArrangements?: string;
 }
 
 export const demoCandidates: DemoCandidate[] = [
@@ -74,7 +76,8 @@ export const demoCandidates: DemoCandidate[] = [
 		company: 'Boulanger',
 		project: 'Recommandation produits en magasin',
 		tags: ['recommandation'],
-		extraTimePercent: 33
+		extraTimePercent: 33,
+		otherArrangements: 'Salle au calme\nPause de 5 minutes entre la présentation et les questions'
 	},
 	{
 		name: 'Lukas Müller',
@@ -103,7 +106,8 @@ export const demoCandidates: DemoCandidate[] = [
 		cohort: 'Fullstack Paris #14',
 		company: 'AP-HP',
 		project: 'Tri des comptes rendus de radiologie',
-		tags: ['sante', 'nlp']
+		tags: ['sante', 'nlp'],
+		otherArrangements: 'Support de présentation agrandi et écran de 27 pouces (déficience visuelle)'
 	},
 	{
 		name: 'Hugo Lambert',

@@ -154,9 +154,12 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 	const rng = seededRandom(35288);
 	await playTodaySoFar(db, todayId, now, rng);
 	const pastDefenses = (await loadPlanningContext(db, pastId)).rows.defenses;
+	// The timer recorded every phase, a little under or over its planned length (its own draw, so the scores stay as they were).
+	const timing = seededRandom(6);
 	await markDefensesDoneForDemo(
 		db,
-		pastDefenses.map((defense) => defense.id)
+		pastDefenses.map((defense) => defense.id),
+		(planned) => planned + Math.round(timing() * 60) - 45
 	);
 	// Every candidate and juror of the past session signed its attendance sheets (today's are left to the tablets).
 	await signDemoAttendance(db, pastId, now);
@@ -248,7 +251,8 @@ async function createDemoSession(
 				tags: candidate.tags.join(', '),
 				team: candidate.team ?? '',
 				timezone: candidate.timezone ?? DEMO_TIMEZONE,
-				extraTimePercent: String(candidate.extraTimePercent ?? 0)
+				extraTimePercent: String(candidate.extraTimePercent ?? 0),
+				otherArrangements: candidate.otherArrangements ?? ''
 			},
 			DEMO_ORIGIN
 		);

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { candidateForecasts, sessionBoard } from '../live/board-service';
+import { pdfText } from '../../../../tests/helpers/read-documents';
+import { sessionRecordFile } from '../certification/results-service';
 import { seedDemo } from './demo-service';
 import { listAwards } from '../accrochage/declaration-service';
-import { pdfText } from '../../../../tests/helpers/read-documents';
 import { halfDaySlug } from '$lib/domain/attendance/half-day';
 import { attendanceSheetFile, juryAttendance, sessionAttendance } from '../attendance/attendance-service';
 
@@ -124,6 +125,27 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 					for (const candidate of sheet!.candidates) expect(text).toContain(candidate.name);
 				}
 			}
+			// Its procès-verbal names each president in full and lists the demo's accommodations, granted and delivered.
+			const record = pdfText(await sessionRecordFile(db, past.id)).replace(/\s+/g, ' ');
+			const presidents = await db
+				.selectFrom('juries')
+				.innerJoin('users', 'users.id', 'juries.president_id')
+				.select('users.display_name as name')
+				.where('juries.session_id', '=', past.id)
+				.where(
+					'juries.label',
+					'in',
+					unsigned.map((row) => row.label)
+				)
+				.execute();
+			for (const president of presidents) expect(record).toContain(`${president.name} président·e du jury`);
+			expect(record).toMatch(
+				/Inès Garcia — candidat n° \d+ de la session .*Aménagements accordés : temps supplémentaire de 33 % ; autres aménagements : Salle au calme ; Pause de 5 minutes/
+			);
+			expect(record).toMatch(
+				/Temps réalisé \(minuteur ; prévu temps supplémentaire compris\) : présentation : \d+ min \d{2} s réalisées pour 13 min 18 s prévues/
+			);
+			expect(record).toContain('Aménagements accordés : autres aménagements : Support de présentation agrandi');
 		});
 	}
 });

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { RecordContent, RecordSignature } from '$lib/domain/certification/record';
+import { durationText, type RecordCandidate, type RecordContent, type RecordSignature } from '$lib/domain/certification/record';
 import { fr } from '$lib/i18n/fr';
 import type { AuditAnchor } from '../audit/audit-repository';
 import { drawLetterheads, LETTERHEAD_MARGINS, type Letterhead } from './letterhead';
@@ -52,6 +52,26 @@ function bullets(document: Pdf, lines: string[]): void {
 
 const decisionLabel = (validated: boolean) => (validated ? t.pv.validated : t.pv.notValidated);
 
+/** The accommodations granted, the durations the timer recorded and the jurors present (records of format 2 only). */
+function drawAccommodations(document: Pdf, candidate: RecordCandidate): void {
+	const { accommodations, jurors } = candidate;
+	if (!accommodations) return;
+	const granted = [
+		...(accommodations.extraTimePercent > 0 ? [t.pv.extraTime(accommodations.extraTimePercent)] : []),
+		...(accommodations.other ? [t.pv.otherArrangements(accommodations.other.replace(/\n/g, ' ; '))] : [])
+	];
+	field(document, t.pv.accommodationsGranted, granted.length ? granted.join(' ; ') : t.pv.noAccommodation);
+	const delivered = accommodations.delivered.map((phase) =>
+		t.pv.phaseDelivered(t.phases[phase.phase] ?? phase.phase, durationText(phase.actualSeconds), durationText(phase.plannedSeconds))
+	);
+	field(
+		document,
+		accommodations.extraTimePercent > 0 ? t.pv.durationsWithExtraTime : t.pv.durations,
+		candidate.absent ? '—' : delivered.length ? delivered.join(' ; ') : t.pv.notTimed
+	);
+	if (jurors) field(document, t.pv.jurorsPresent, jurors.length ? jurors.join(', ') : '—');
+}
+
 /** The body of one jury's record: header facts, members, rule, then each candidate. */
 function drawRecord(document: Pdf, content: RecordContent): void {
 	field(document, t.pv.certifier, content.certifier);
@@ -75,12 +95,22 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 		)
 	);
 
+	if (content.juryIncidents) {
+		heading(document, t.pv.juryIncidents, 11);
+		if (content.juryIncidents.length) bullets(document, content.juryIncidents);
+		else document.text(t.pv.noJuryIncident);
+	}
+
 	heading(document, t.pv.rule, 11);
 	document.text(content.rule);
 
 	heading(document, t.pv.candidates, 11);
 	for (const candidate of content.candidates) {
-		document.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(candidate.name);
+		document
+			.moveDown(0.6)
+			.font('Helvetica-Bold')
+			.fontSize(11)
+			.text(candidate.number === undefined ? candidate.name : t.pv.candidateWithNumber(candidate.name, candidate.number));
 		document.font('Helvetica').fontSize(10);
 		if (candidate.projectTitle) document.fillColor('#444444').text(candidate.projectTitle).fillColor('#000000');
 		if (candidate.competencies.length > 0) {
@@ -101,6 +131,7 @@ function drawRecord(document: Pdf, content: RecordContent): void {
 		);
 		field(document, t.pv.finalDecision, t.outcomes[candidate.outcome]);
 		field(document, t.pv.reasons, candidate.reasons.length ? candidate.reasons.join(' ; ') : '—');
+		drawAccommodations(document, candidate);
 		field(document, t.pv.incidents, candidate.incidents.length ? candidate.incidents.join(' ; ') : t.pv.noIncident);
 	}
 }
@@ -122,13 +153,15 @@ function drawSignatures(
 	const { left } = document.page.margins;
 	const width = document.page.width - left - document.page.margins.right;
 	const columns = [0, width * 0.36, width * 0.66];
-	const row = (cells: string[], bold: boolean) => {
-		document.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
+	// The header row in bold, and in each signer's row their name, so it reads at a glance beside the role and the time.
+	const row = (cells: string[], header: boolean) => {
+		const fontOf = (index: number) => (header || index === 0 ? 'Helvetica-Bold' : 'Helvetica');
 		const widthOf = (index: number) => (columns[index + 1] ?? width) - columns[index] - 8;
-		const height = Math.max(...cells.map((cell, index) => document.heightOfString(cell, { width: widthOf(index) })));
+		document.fontSize(10);
+		const height = Math.max(...cells.map((cell, index) => document.font(fontOf(index)).heightOfString(cell, { width: widthOf(index) })));
 		if (document.y + height > document.page.height - document.page.margins.bottom) document.addPage();
 		const y = document.y;
-		cells.forEach((cell, index) => document.text(cell, left + columns[index], y, { width: widthOf(index) }));
+		cells.forEach((cell, index) => document.font(fontOf(index)).text(cell, left + columns[index], y, { width: widthOf(index) }));
 		document.x = left;
 		document.y = y + height + 6;
 		document
@@ -149,6 +182,11 @@ function drawSignatures(
 		row([signature.name, role, signature.signedAt], false);
 	}
 	document.font('Helvetica').fontSize(10);
+	// A label and its fingerprint are read together: neither is left alone at the foot of a page.
+	const keepTogether = () => {
+		if (document.y + 4 * document.currentLineHeight(true) > document.page.height - document.page.margins.bottom) document.addPage();
+	};
+	keepTogether();
 	document
 		.moveDown(0.5)
 		.font('Helvetica-Bold')
@@ -158,7 +196,8 @@ function drawSignatures(
 		.text(contentSha256)
 		.font('Helvetica')
 		.fontSize(10);
-	if (anchor)
+	if (anchor) {
+		keepTogether();
 		document
 			.moveDown(0.5)
 			.font('Helvetica-Bold')
@@ -168,6 +207,7 @@ function drawSignatures(
 			.text(t.pv.journalAnchor(anchor.id, anchor.hash))
 			.font('Helvetica')
 			.fontSize(10);
+	}
 }
 
 /** A record's reference: « PV-<session>-A-V2 » for jury A's version 2, « PV-<session> » for the session's. */

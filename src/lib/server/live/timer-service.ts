@@ -1,4 +1,12 @@
-import { applyTimerAction, defenseUnderWay, phaseDurations, type Phase, type TimerAction, type TimerState } from '$lib/domain/live/timer';
+import {
+	applyTimerAction,
+	defenseUnderWay,
+	phaseDurations,
+	TIMED_PHASES,
+	type Phase,
+	type TimerAction,
+	type TimerState
+} from '$lib/domain/live/timer';
 import type { TimerRole, TimerSnapshot, TimerView } from '$lib/domain/live/snapshot';
 import { fr } from '$lib/i18n/fr';
 import { appendAudit } from '../audit/audit-repository';
@@ -178,13 +186,40 @@ export async function startTimerForDemo(
 	await setDefenseStatus(trx, defenseId, 'in_progress');
 }
 
-/** For the demo: defenses held in the past, over as if their presidents had closed them. */
-export async function markDefensesDoneForDemo(db: Database, defenseIds: string[]): Promise<void> {
+/**
+ * For the demo: defenses held in the past, over as if their presidents had closed them. With
+ * `actualSeconds`, the timer also recorded each timed phase from the planned start, lasting what it
+ * says for the phase's planned length (extra time included), as the president's "next" would have.
+ */
+export async function markDefensesDoneForDemo(
+	db: Database,
+	defenseIds: string[],
+	actualSeconds?: (plannedSeconds: number, defenseId: string) => number
+): Promise<void> {
 	if (defenseIds.length === 0) return;
 	await inTransaction(db, async (trx) => {
 		for (const defenseId of defenseIds) await setDefenseStatus(trx, defenseId, 'done');
 		// Their timers say so too: a tablet opening one shows it over, not ready to start.
 		await finishTimersAtPlannedEnd(trx, defenseIds);
+		if (!actualSeconds) return;
+		for (const defenseId of defenseIds) {
+			const context = (await findDefenseContext(trx, defenseId))!;
+			const planned = phaseDurations(context.session, context.candidates);
+			let at = context.plannedStart.getTime();
+			for (const phase of TIMED_PHASES) {
+				const actual = actualSeconds(planned[phase], defenseId);
+				const record = {
+					phase,
+					startedAt: at,
+					endedAt: at + actual * 1000,
+					plannedSeconds: planned[phase],
+					actualSeconds: actual,
+					pausedSeconds: 0
+				};
+				await insertPhaseRecord(trx, defenseId, record, context.presidentId);
+				at = record.endedAt;
+			}
+		}
 	});
 }
 

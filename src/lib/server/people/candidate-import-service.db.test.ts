@@ -381,3 +381,38 @@ describe('files that must be refused, writing nothing', () => {
 		expect((await rejection(previewCandidateImport(handle.db, 'pas-un-uuid', SAMPLE))).status).toBe(404);
 	});
 });
+
+describe('accommodations', () => {
+	it('imports extra time in minutes and other arrangements, audited, and numbers the candidates in order', async () => {
+		const file = utf8(
+			'Nom;Prénom;Email;Titre du projet;Temps supplémentaire (minutes);Besoins particuliers\n' +
+				'Dubois;Zoé;zoe@exemple.fr;P;5;Salle à part\n' +
+				'Martin;Léo;leo@exemple.fr;P;;\n'
+		);
+		const preview = await previewCandidateImport(handle.db, sessionId, file);
+		// The session's épreuve: 10 min of presentation and 10 of questions (the defaults).
+		expect(preview.review.problems.map((problem) => problem.message)).toEqual([
+			'5 min de temps supplémentaire sur une épreuve de 20 min (présentation et questions) : 25 % enregistrés.'
+		]);
+		await importCandidates(handle.db, coordinatorId, sessionId, file, 'liste.csv', ORIGIN);
+		const zoe = await registered('zoe@exemple.fr');
+		expect([zoe.extra_time_percent, zoe.other_arrangements, zoe.number]).toEqual([25, 'Salle à part', 1]);
+		expect((await registered('leo@exemple.fr')).number).toBe(2);
+		const audit = await handle.db
+			.selectFrom('audit_log')
+			.select('after')
+			.where('action', '=', 'candidate.register')
+			.where('entity_id', '=', `${sessionId}/${zoe.candidate_id}`)
+			.executeTakeFirstOrThrow();
+		expect(audit.after).toMatchObject({ extraTimePercent: 25, otherArrangements: 'Salle à part' });
+	});
+
+	it('stops on a column that looks like a civil-status field and writes nothing', async () => {
+		const before = await counts();
+		const file = utf8('Nom;Prénom;Email;Titre du projet;Né(e) le\nDubois;Zoé;zoe@exemple.fr;P;01/02/2000\n');
+		const refusal = await rejection(importCandidates(handle.db, coordinatorId, sessionId, file, 'liste.csv', ORIGIN));
+		expect(refusal).toBeInstanceOf(ImportRejected);
+		expect((refusal as ImportRejected).preview.review.problems[0].message).toMatch(/^Colonne « Né\(e\) le » non reconnue/);
+		expect(await counts()).toEqual(before);
+	});
+});

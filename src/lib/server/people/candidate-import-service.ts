@@ -16,27 +16,33 @@ export interface ImportPreview {
 }
 
 /** The file, checked against the session as it is now. */
-async function review(db: Executor, sessionId: string, timezone: string, sheet: Sheet): Promise<ImportReview> {
+async function review(db: Executor, session: { id: string; timezone: string; examMinutes: number }, sheet: Sheet): Promise<ImportReview> {
 	const emails = sheetEmails(sheet);
 	const accounts = new Map<string, ExistingAccount>(
-		(await findAccountsByEmail(db, sessionId, emails)).map((account) => [
+		(await findAccountsByEmail(db, session.id, emails)).map((account) => [
 			account.email,
 			{ userId: account.id, role: account.role, registeredInSession: Boolean(account.registeredInSession) }
 		])
 	);
-	const registrations = (await listSessionTeams(db, sessionId)).map((member) => ({
+	const registrations = (await listSessionTeams(db, session.id)).map((member) => ({
 		email: member.email,
 		team: member.team,
 		projectTitle: member.projectTitle
 	}));
-	return reviewCandidateSheet(sheet, { sessionTimezone: timezone, accounts, registrations, today: todayIn(new Date()) });
+	return reviewCandidateSheet(sheet, {
+		sessionTimezone: session.timezone,
+		examMinutes: session.examMinutes,
+		accounts,
+		registrations,
+		today: todayIn(new Date())
+	});
 }
 
 /** Reads and checks a file without writing anything. */
 export async function previewCandidateImport(db: Database, sessionId: string, bytes: Uint8Array): Promise<ImportPreview> {
 	const session = await requireSession(db, sessionId);
 	const { sheet, format } = await readImportFile(bytes, MAX_CANDIDATE_ROWS);
-	return { format, review: await review(db, sessionId, session.timezone, sheet) };
+	return { format, review: await review(db, session, sheet) };
 }
 
 /** The file still has errors when it is confirmed (it changed, or the session did): nothing was written. */
@@ -64,7 +70,7 @@ export async function importCandidates(
 	return inTransaction(
 		db,
 		async (trx) => {
-			const checked = await review(trx, sessionId, session.timezone, sheet);
+			const checked = await review(trx, session, sheet);
 			if (checked.errorCount > 0) throw new ImportRejected({ format, review: checked });
 			let created = 0;
 			for (const draft of checked.drafts) {
@@ -75,7 +81,13 @@ export async function importCandidates(
 					{
 						email: draft.email,
 						displayName: draft.displayName,
-						profile: { cohort: draft.cohort, company: draft.company, timezone: draft.timezone, extraTimePercent: draft.extraTimePercent },
+						profile: {
+							cohort: draft.cohort,
+							company: draft.company,
+							timezone: draft.timezone,
+							extraTimePercent: draft.extraTimePercent,
+							otherArrangements: draft.otherArrangements
+						},
 						registration: { projectTitle: draft.projectTitle, projectAbstract: draft.projectAbstract, tags: draft.tags, team: draft.team },
 						unavailability: draft.unavailability
 					},

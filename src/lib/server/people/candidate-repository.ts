@@ -4,7 +4,11 @@ import { isUuid } from '../../domain/ids';
 
 export async function findSession(db: Executor, sessionId: string) {
 	if (!isUuid(sessionId)) return undefined;
-	return db.selectFrom('exam_sessions').select(['id', 'name', 'timezone']).where('id', '=', sessionId).executeTakeFirst();
+	return db
+		.selectFrom('exam_sessions')
+		.select((eb) => ['id', 'name', 'timezone', eb('presentation_minutes', '+', eb.ref('questions_minutes')).as('examMinutes')])
+		.where('id', '=', sessionId)
+		.executeTakeFirst();
 }
 
 export interface CandidateProfileValues {
@@ -12,6 +16,7 @@ export interface CandidateProfileValues {
 	company: string | null;
 	timezone: string;
 	extraTimePercent: number;
+	otherArrangements: string | null;
 }
 
 export interface RegistrationValues {
@@ -80,6 +85,8 @@ export async function findSessionCandidate(db: Executor, sessionId: string, cand
 			'candidate_profiles.company',
 			'candidate_profiles.timezone',
 			'candidate_profiles.extra_time_percent as extraTimePercent',
+			'candidate_profiles.other_arrangements as otherArrangements',
+			'registrations.number',
 			'registrations.project_title as projectTitle',
 			'registrations.project_abstract as projectAbstract',
 			'registrations.tags',
@@ -126,7 +133,8 @@ export async function saveCandidateProfile(db: Executor, userId: string, profile
 		cohort: profile.cohort,
 		company: profile.company,
 		timezone: profile.timezone,
-		extra_time_percent: profile.extraTimePercent
+		extra_time_percent: profile.extraTimePercent,
+		other_arrangements: profile.otherArrangements
 	};
 	await db
 		.insertInto('candidate_profiles')

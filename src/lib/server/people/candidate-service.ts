@@ -8,6 +8,7 @@ import {
 	dayRange,
 	displayName,
 	isRealDate,
+	parseArrangements,
 	parseEmail,
 	parseExtraTime,
 	parseTags,
@@ -59,7 +60,7 @@ export async function requireSessionCandidate(db: Executor, sessionId: string, c
  * candidate gives first and last name; an edit gives the full name.
  */
 export type CandidateForm = Partial<
-	Record<Exclude<CandidateField, 'extraTime' | CivilStatusColumn> | 'extraTimePercent' | 'fullName', string>
+	Record<Exclude<CandidateField, 'extraTime' | 'extraTimeMinutes' | CivilStatusColumn> | 'extraTimePercent' | 'fullName', string>
 >;
 
 interface ValidCandidate {
@@ -104,7 +105,8 @@ export function validateCandidateForm(form: CandidateForm, sessionTimezone: stri
 			cohort: limited(form, 'cohort', TEXT_LIMITS.short) || null,
 			company: limited(form, 'company', TEXT_LIMITS.short) || null,
 			timezone,
-			extraTimePercent: required(parseExtraTime(form.extraTimePercent ?? ''), 'extraTimePercent')
+			extraTimePercent: required(parseExtraTime(form.extraTimePercent ?? ''), 'extraTimePercent'),
+			otherArrangements: required(parseArrangements(form.otherArrangements ?? '', TEXT_LIMITS.otherArrangements), 'otherArrangements')
 		},
 		registration: {
 			projectTitle: limited(form, 'projectTitle', TEXT_LIMITS.projectTitle, messages.projectTitleRequired),

@@ -44,6 +44,7 @@ export interface SessionColumns {
 	deliberationMinutes: number;
 	changeoverMinutes: number;
 	extraMinutesPerTeamMember: number;
+	anonymousDeliberation: boolean;
 }
 
 /** A session as read: the settings it is written with, plus its id and the block it certifies. */
@@ -61,7 +62,8 @@ const toSessionColumns = (settings: SessionColumns) => ({
 	questions_minutes: settings.questionsMinutes,
 	deliberation_minutes: settings.deliberationMinutes,
 	changeover_minutes: settings.changeoverMinutes,
-	extra_minutes_per_team_member: settings.extraMinutesPerTeamMember
+	extra_minutes_per_team_member: settings.extraMinutesPerTeamMember,
+	anonymous_deliberation: settings.anonymousDeliberation
 });
 
 export async function findSession(db: Executor, sessionId: string): Promise<SessionRow | undefined> {
@@ -79,7 +81,8 @@ export async function findSession(db: Executor, sessionId: string): Promise<Sess
 			'questions_minutes as questionsMinutes',
 			'deliberation_minutes as deliberationMinutes',
 			'changeover_minutes as changeoverMinutes',
-			'extra_minutes_per_team_member as extraMinutesPerTeamMember'
+			'extra_minutes_per_team_member as extraMinutesPerTeamMember',
+			'anonymous_deliberation as anonymousDeliberation'
 		])
 		.where('id', '=', sessionId)
 		.executeTakeFirst();

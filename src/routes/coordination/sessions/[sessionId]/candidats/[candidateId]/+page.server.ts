@@ -35,6 +35,7 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 		candidate: {
 			id: candidate.id,
 			fullName: candidate.displayName,
+			number: candidate.number,
 			email: candidate.email,
 			cohort: candidate.cohort ?? '',
 			company: candidate.company ?? '',
@@ -43,7 +44,8 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 			tags: (Array.isArray(candidate.tags) ? candidate.tags.map(String) : []).join(', '),
 			team: candidate.team ?? '',
 			timezone,
-			extraTimePercent: String(candidate.extraTimePercent ?? 0)
+			extraTimePercent: String(candidate.extraTimePercent ?? 0),
+			otherArrangements: candidate.otherArrangements ?? ''
 		},
 		unavailability: ranges.map((range) => ({
 			id: range.id,

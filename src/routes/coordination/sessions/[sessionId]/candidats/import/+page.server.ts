@@ -3,10 +3,16 @@ import { formatInTimeZone } from '$lib/domain/time/format';
 import { SESSION_MANAGER, guard, guardActionsKeeping } from '$lib/server/access';
 import { MAX_IMPORT_MB } from '$lib/server/people/candidate-import-reader';
 import { ImportRejected, importCandidates, previewCandidateImport, type ImportPreview } from '$lib/server/people/candidate-import-service';
+import { requireSession } from '$lib/server/people/candidate-service';
 import { confirmedFile, postedFile, previewSummary } from '$lib/server/people/import-upload';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = guard(SESSION_MANAGER, (_event, { checked: session }) => ({ session, maxMb: MAX_IMPORT_MB }));
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked: session }) => ({
+	session,
+	maxMb: MAX_IMPORT_MB,
+	// The épreuve's spoken time, against which a file's extra minutes become a percentage.
+	examMinutes: (await requireSession(db, session.id)).examMinutes
+}));
 
 const local = (instant: Date, zone: string) => formatInTimeZone(instant, zone, 'dd/MM/yyyy HH:mm');
 
@@ -26,6 +32,7 @@ function presentPreview({ format, review }: ImportPreview, file: { name: string;
 			team: draft.team,
 			timezone: draft.timezone,
 			extraTimePercent: draft.extraTimePercent,
+			otherArrangements: draft.otherArrangements,
 			unavailability: draft.unavailability.map(
 				(range) => `${local(range.startsAt, draft.timezone)} → ${local(range.endsAt, draft.timezone)}`
 			)
