@@ -163,7 +163,9 @@ describe('accommodations in a candidate file', () => {
 			['error', 'Temps', 'F1'],
 			['warning', 'Remarque', 'G1']
 		]);
-		expect(result.problems[0].message).toMatch(/^Colonne « Département de naissance » non reconnue : elle ressemble à un champ d’état civil/);
+		expect(result.problems[0].message).toMatch(
+			/^Colonne « Département de naissance » non reconnue : elle ressemble à un champ d’état civil/
+		);
 		expect(result.problems[1].message).toMatch(/^Colonne « Temps » non reconnue : elle ressemble à un aménagement d’épreuve/);
 	});
 
