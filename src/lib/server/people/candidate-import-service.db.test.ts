@@ -409,10 +409,10 @@ describe('accommodations', () => {
 
 	it('stops on a column that looks like a civil-status field and writes nothing', async () => {
 		const before = await counts();
-		const file = utf8('Nom;Prénom;Email;Titre du projet;Né(e) le\nDubois;Zoé;zoe@exemple.fr;P;01/02/2000\n');
+		const file = utf8('Nom;Prénom;Email;Titre du projet;Nationalité\nDubois;Zoé;zoe@exemple.fr;P;française\n');
 		const refusal = await rejection(importCandidates(handle.db, coordinatorId, sessionId, file, 'liste.csv', ORIGIN));
 		expect(refusal).toBeInstanceOf(ImportRejected);
-		expect((refusal as ImportRejected).preview.review.problems[0].message).toMatch(/^Colonne « Né\(e\) le » non reconnue/);
+		expect((refusal as ImportRejected).preview.review.problems[0].message).toMatch(/^Colonne « Nationalité » non reconnue/);
 		expect(await counts()).toEqual(before);
 	});
 });
