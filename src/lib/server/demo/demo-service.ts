@@ -145,7 +145,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 		await updateCandidateCivilStatus(db, coordinatorId, todayId, candidateId, demoCivilStatus(index), now);
 	// Julien Bernard (Jedha) tutored Moussa N'Diaye: a declared conflict of interest.
 	await declareConflict(db, coordinatorId, todayId, people.jurorIds[1], { candidateId: candidateIds[1], reason: 'Tuteur du projet' });
-	const pastDay = { date: zonedDate(now, -21), opensAt: '09:00', closesAt: '17:30' };
+	// A morning: too short for one jury to hear all ten, so each of the three has its defenses, its record and its sheet.
+	const pastDay = { date: zonedDate(now, -21), opensAt: '09:00', closesAt: '11:00' };
 	const pastId = await createDemoSession(db, people, pastDay, candidateIds.slice(0, 10));
 	// The next session, in two weeks: its candidates registered, nothing planned yet.
 	await createDemoSession(db, people, { date: zonedDate(now, 14), opensAt: '09:00', closesAt: '17:30' }, candidateIds.slice(1, 16));
