@@ -28,21 +28,26 @@ async function pastSessionId(page: Page): Promise<string> {
 /** The jury that heard candidat1 in the past session (read from the results page), its members' e-mails and its pages. */
 async function juryOfFirstCandidate(
 	browser: Browser
-): Promise<{ president: string; members: string[]; recordUrl: string; defenseUrl: string }> {
+): Promise<{ president: string; members: string[]; recordUrl: string; defenseUrl: string; sessionName: string }> {
 	const coordinator = await as(browser, accounts.coordinator);
 	const sessionId = await pastSessionId(coordinator);
 	await coordinator.goto(`/coordination/sessions/${sessionId}/resultats`);
 	const label = /jury (\S+)$/.exec((await coordinator.getByRole('rowheader', { name: /Amélie Lefèvre/ }).textContent())!.trim())![1];
+	const sessionName = (await coordinator.getByRole('heading', { level: 1 }).textContent())!.trim();
 	await coordinator.context().close();
 	// Demo accounts: jury<n> is the n-th demo juror; a demo jury's first member presides.
 	const members = demoJuries.find((jury) => jury.label === label)!.members.map((index) => `jury${index + 1}@soutenance.test`);
 	const president = await as(browser, members[0]);
 	await president.goto('/jury/deliberations');
-	const section = president.locator('section').filter({ has: president.getByRole('link', { name: /Amélie Lefèvre/ }) });
+	// The jury's section of the past session: the same jury may hear her today too.
+	const section = president
+		.locator('section')
+		.filter({ has: president.getByRole('heading', { name: sessionName }) })
+		.filter({ has: president.getByRole('link', { name: /Amélie Lefèvre/ }) });
 	const recordUrl = (await section.getByRole('link', { name: /Procès-verbal du jury/ }).getAttribute('href'))!;
 	const defenseUrl = (await section.getByRole('link', { name: /Amélie Lefèvre/ }).getAttribute('href'))!;
 	await president.context().close();
-	return { president: members[0], members, recordUrl, defenseUrl };
+	return { president: members[0], members, recordUrl, defenseUrl, sessionName };
 }
 
 test('the candidate sees their own published results, and nothing of an unpublished session', async ({ browser }) => {
@@ -243,7 +248,7 @@ test('a juror never sees a deliberation outside their juries, nor a candidate', 
 });
 
 test('an anonymised deliberation shows candidates by their number; the record keeps their name beside it', async ({ browser }) => {
-	const { president, defenseUrl, recordUrl } = await juryOfFirstCandidate(browser);
+	const { president, defenseUrl, recordUrl, sessionName } = await juryOfFirstCandidate(browser);
 	const coordinator = await as(browser, accounts.coordinator);
 	const sessionId = await pastSessionId(coordinator);
 	await coordinator.goto(`/coordination/sessions/${sessionId}/candidats`);
@@ -264,8 +269,10 @@ test('an anonymised deliberation shows candidates by their number; the record ke
 		await expect(juror.getByText('Amélie Lefèvre')).toHaveCount(0);
 		await expectNoAxeViolations(juror);
 		await juror.goto('/jury/deliberations');
-		await expect(juror.getByRole('link', { name: new RegExp(`Candidat n° ${number}\\b`) }).first()).toBeVisible();
-		await expect(juror.getByText('Amélie Lefèvre')).toHaveCount(0);
+		// The past session's jury (today's, not anonymised, may hear her too).
+		const pastJury = juror.locator('section').filter({ has: juror.getByRole('heading', { name: sessionName }) });
+		await expect(pastJury.getByRole('link', { name: new RegExp(`Candidat n° ${number}\\b`) }).first()).toBeVisible();
+		await expect(pastJury.getByText('Amélie Lefèvre')).toHaveCount(0);
 		// The procès-verbal identifies the candidate: the signing page by name, the signed PDF by name and number.
 		await juror.goto(recordUrl);
 		await expect(juror.getByText('Amélie Lefèvre').first()).toBeVisible();
@@ -289,12 +296,14 @@ test.describe('without JavaScript', () => {
 		await coordinator.getByRole('link', { name: 'Zoé Dubois' }).click();
 		const field = coordinator.getByLabel('Autres aménagements');
 		await expect(field).toHaveValue('');
+		// The profile's form (the page also has the civil status form of the declaration, with its own button).
+		const save = coordinator.locator('form', { has: field }).getByRole('button', { name: 'Enregistrer' });
 		await field.fill('x'.repeat(1001));
-		await coordinator.getByRole('button', { name: 'Enregistrer' }).click();
+		await save.click();
 		await expect(coordinator.getByRole('alert')).toContainText('dépasse 1000 caractères');
 		await expect(coordinator.getByLabel('Autres aménagements')).toHaveAttribute('aria-invalid', 'true');
 		await coordinator.getByLabel('Autres aménagements').fill('Salle au rez-de-chaussée\nRepose-pieds');
-		await coordinator.getByRole('button', { name: 'Enregistrer' }).click();
+		await save.click();
 		await expect(coordinator.getByRole('status')).toContainText('Fiche enregistrée.');
 		await coordinator.reload();
 		await expect(coordinator.getByLabel('Autres aménagements')).toHaveValue('Salle au rez-de-chaussée\nRepose-pieds');
