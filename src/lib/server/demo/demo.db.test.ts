@@ -26,7 +26,8 @@ async function sessionsOf(db: DatabaseHandle['db']) {
 }
 
 describe('the demo looks like a real day, whatever the hour it is made', () => {
-	for (const time of ['07:00', '13:00', '23:30']) {
+	// The hour matters to the demo's own arithmetic, not to the driver: every hour on the embedded database, one on PostgreSQL.
+	for (const time of process.env.TEST_DRIVER === 'postgres' ? ['13:00'] : ['07:00', '13:00', '23:30']) {
 		it(`made at ${time} (Paris): today under way, a future session to plan, the past one published`, async () => {
 			handle = await freshDatabase();
 			const { db } = handle;
