@@ -80,7 +80,7 @@ async function pagesOf(page: Page, role: Role | null): Promise<string[]> {
 		...['planning', 'planning/jures', 'planning/candidats', 'publication', 'publication/confirmer', 'direct'].map(
 			(tab) => `${today}/${tab}`
 		),
-		`${today}/declaration`,
+		// The declaration page of the past session, which has awards to declare (today's has none yet).
 		...['resultats', 'resultats/import', 'statistiques', 'declaration'].map((tab) => `${past}/${tab}`)
 	];
 }
