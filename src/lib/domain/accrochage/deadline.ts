@@ -7,6 +7,20 @@ export const REMINDER_DAYS_BEFORE = 30;
 
 export type DeclarationState = 'to_declare' | 'declared' | 'accepted' | 'rejected';
 
+/** A title awarded in a session and where its declaration stands, as the declaration pages list it. */
+export interface AwardDeclaration {
+	sessionId: string;
+	sessionName: string;
+	candidateId: string;
+	candidateName: string;
+	/** yyyy-mm-dd: the day the jury signed the decision in force, in the session's zone. */
+	awardedOn: string;
+	deadline: string;
+	daysLeft: number;
+	state: DeclarationState;
+	receiptMessage: string | null;
+}
+
 /** The passage's stored status, or none yet: to declare. */
 export function declarationState(status: 'declared' | 'accepted' | 'rejected' | null): DeclarationState {
 	return status ?? 'to_declare';

@@ -1,5 +1,5 @@
 import { missingCivilStatus, type CivilStatus, type MissingField } from '$lib/domain/accrochage/civil-status';
-import { daysLeft, declarationDeadline, declarationState, reminderDue, type DeclarationState } from '$lib/domain/accrochage/deadline';
+import { daysLeft, declarationDeadline, declarationState, reminderDue, type AwardDeclaration } from '$lib/domain/accrochage/deadline';
 import { buildFlux, type FluxPassage } from '$lib/domain/accrochage/flux';
 import { readReceipt } from '$lib/domain/accrochage/receipt';
 import { isUuid } from '$lib/domain/ids';
@@ -32,18 +32,8 @@ import { sessionCandidates } from '../certification/results-repository';
 const t = fr.accrochage;
 
 /** A title awarded in a session (its latest certification decision), with its declaration to the CDC. */
-export interface Award {
-	sessionId: string;
-	sessionName: string;
-	candidateId: string;
-	candidateName: string;
-	/** yyyy-mm-dd: the day the jury signed the decision in force, in the session's zone. */
-	awardedOn: string;
-	deadline: string;
-	daysLeft: number;
-	state: DeclarationState;
+export interface Award extends AwardDeclaration {
 	idTechnique: string | null;
-	receiptMessage: string | null;
 	civilStatus: CivilStatus;
 	missing: MissingField[];
 	/** What is missing, in French. */
