@@ -29,8 +29,7 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		pool: 'forks',
 		// The integration tests spend much of their time waiting on PostgreSQL and on child processes (pdftotext,
-		// pg_dump): one worker more than the cores keeps the cores busy (the whole run on this 2-core machine:
-		// 178 s with 2 workers, 154 s with 3). VITEST_MAX_WORKERS overrides.
+		// pg_dump): one worker more than the cores keeps the cores busy. VITEST_MAX_WORKERS overrides.
 		maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism() + 1),
 		projects: [
 			{
