@@ -165,7 +165,10 @@ export const accrochage = {
 		receiptDuplicate: (id: string) => `Le passage ${id} figure deux fois dans l’accusé. Rien n’a été importé.`,
 		receiptUnknown: (ids: string[]) =>
 			`${ids.length > 1 ? 'Ces passages ne correspondent' : 'Ce passage ne correspond'} à aucun fichier envoyé par Soutenance : ` +
-			`${ids.slice(0, 5).join(', ')}${ids.length > 5 ? '…' : ''}. Rien n’a été importé.`
+			`${ids.slice(0, 5).join(', ')}${ids.length > 5 ? '…' : ''}. Rien n’a été importé.`,
+		receiptOtherSession: (ids: string[]) =>
+			`${ids.length > 1 ? 'Ces passages sont' : 'Ce passage est'} d’une autre session : ${ids.slice(0, 5).join(', ')}` +
+			`${ids.length > 5 ? '…' : ''}. Importez cet accusé depuis la page « Déclaration CDC » de toutes les sessions. Rien n’a été importé.`
 	},
 	reminder: {
 		subject: (count: number) => `Déclaration à la Caisse des Dépôts : ${count} titre${count > 1 ? 's' : ''} à déclarer sous 30 jours`,

@@ -92,6 +92,11 @@ describe('civil status', () => {
 			updateCandidateCivilStatus(handle.db, coordinatorId, todayId, candidate, { ...complete, birthCommuneCode: '20004' })
 		);
 		expect([wrong.field, wrong.message]).toEqual(['birthCommuneCode', expect.stringMatching(/2A ou 2B/)]);
+		// Through a session the candidate is not registered in (the past one): not found, nothing written.
+		expect(await refusal(updateCandidateCivilStatus(handle.db, coordinatorId, pastId, candidate, complete))).toMatchObject({
+			status: 404,
+			code: 'people.candidate-not-found'
+		});
 		expect((await refusal(updateOwnCivilStatus(handle.db, candidate, { ...complete, birthDate: '31/02/1996' }, NOW))).field).toBe(
 			'birthDate'
 		);
@@ -212,7 +217,7 @@ describe('the declaration', () => {
 		// A bad file, or a passage Soutenance never sent: refused in French, nothing written.
 		const before = await handle.db.selectFrom('cdc_passages').selectAll().orderBy('id').execute();
 		expect(
-			(await refusal(importReceipt(handle.db, coordinatorId, new TextEncoder().encode('pas du XML <'), 'accuse.xml'))).message
+			(await refusal(importReceipt(handle.db, coordinatorId, new TextEncoder().encode('pas du XML <'), 'accuse.xml', null))).message
 		).toMatch(/pas un XML lisible/);
 		expect(
 			(
@@ -224,11 +229,27 @@ describe('the declaration', () => {
 							[acceptedId, 'ACCEPTE'],
 							['inconnu-1', 'REJETE']
 						]),
-						'accuse.xml'
+						'accuse.xml',
+						null
 					)
 				)
 			).message
 		).toMatch(/inconnu-1/);
+		// From the past session's page, a passage of today's session: refused, naming it.
+		const fromPastPage = importReceipt(
+			handle.db,
+			coordinatorId,
+			receipt([
+				[acceptedId, 'ACCEPTE'],
+				[newId, 'REJETE', 'Code commune de naissance inconnu']
+			]),
+			'accuse.xml',
+			pastId
+		);
+		expect(await refusal(fromPastPage)).toMatchObject({
+			code: 'accrochage.receipt-other-session',
+			message: expect.stringContaining(newId)
+		});
 		expect(await handle.db.selectFrom('cdc_passages').selectAll().orderBy('id').execute()).toEqual(before);
 
 		const answer = await importReceipt(
@@ -239,7 +260,8 @@ describe('the declaration', () => {
 				...others.map((other) => [other, 'ACCEPTE'] as [string, string]),
 				[newId, 'REJETE', 'Code commune de naissance inconnu']
 			]),
-			'accuse.xml'
+			'accuse.xml',
+			null
 		);
 		expect(answer).toEqual({ accepted: 1 + others.length, rejected: 1 });
 		const states = await listAwards(handle.db, null, NOW);

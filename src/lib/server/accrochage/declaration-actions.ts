@@ -1,6 +1,6 @@
 import type { PostedForm } from '../access';
 import type { Database } from '../db/connect';
-import { exportDeclaration, importReceipt } from './declaration-service';
+import { MAX_RECEIPT_BYTES, exportDeclaration, importReceipt } from './declaration-service';
 import { fr } from '$lib/i18n/fr';
 import { UserFacingError } from '../errors';
 
@@ -9,9 +9,14 @@ export async function exportAction(db: Database, userId: string, sessionId: stri
 	return { formId: 'export', exported: await exportDeclaration(db, userId, sessionId) };
 }
 
-export async function receiptAction(db: Database, userId: string, posted: PostedForm) {
+/** The receipt form: from one session's page (`sessionId`) it may only answer that session's passages. */
+export async function receiptAction(db: Database, userId: string, posted: PostedForm, sessionId: string | null) {
 	const file = posted.file('file');
 	if (!file || (file.size === 0 && file.name === ''))
 		throw new UserFacingError('accrochage.receipt-missing', 400, fr.accrochage.errors.receiptMissing, 'file');
-	return { formId: 'receipt', receipt: await importReceipt(db, userId, new Uint8Array(await file.arrayBuffer()), file.name) };
+	// Refused before the file is read into memory.
+	if (file.size > MAX_RECEIPT_BYTES)
+		throw new UserFacingError('accrochage.receipt-too-large', 400, fr.accrochage.errors.receiptTooLarge, 'file');
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	return { formId: 'receipt', receipt: await importReceipt(db, userId, bytes, file.name, sessionId) };
 }

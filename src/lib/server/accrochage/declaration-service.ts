@@ -171,10 +171,18 @@ export const MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
 
 /**
  * Imports the CDC's « accusé de traitement »: each passage it names becomes accepted or rejected
- * with the CDC's reason. A file that cannot be read, or that names a passage Soutenance never
- * sent, is refused whole and nothing is written.
+ * with the CDC's reason. A file that cannot be read, that names a passage Soutenance never sent,
+ * or (imported from one session's page, `sessionId`) a passage of another session, is refused
+ * whole and nothing is written.
  */
-export async function importReceipt(db: Database, actorId: string, bytes: Uint8Array, fileName: string, now = new Date()) {
+export async function importReceipt(
+	db: Database,
+	actorId: string,
+	bytes: Uint8Array,
+	fileName: string,
+	sessionId: string | null,
+	now = new Date()
+) {
 	if (bytes.length === 0) throw new UserFacingError('accrochage.receipt-missing', 400, t.errors.receiptMissing, 'file');
 	if (bytes.length > MAX_RECEIPT_BYTES) throw new UserFacingError('accrochage.receipt-too-large', 400, t.errors.receiptTooLarge, 'file');
 	let text: string;
@@ -196,6 +204,11 @@ export async function importReceipt(db: Database, actorId: string, bytes: Uint8A
 		);
 		const unknown = reading.passages.filter((passage) => !known.has(passage.idTechnique)).map((passage) => passage.idTechnique);
 		if (unknown.length > 0) throw new UserFacingError('accrochage.receipt-unknown', 400, t.errors.receiptUnknown(unknown), 'file');
+		const elsewhere = sessionId
+			? reading.passages.filter((passage) => known.get(passage.idTechnique)!.sessionId !== sessionId).map((passage) => passage.idTechnique)
+			: [];
+		if (elsewhere.length > 0)
+			throw new UserFacingError('accrochage.receipt-other-session', 400, t.errors.receiptOtherSession(elsewhere), 'file');
 		const answers = reading.passages.map((passage) => ({ id: known.get(passage.idTechnique)!.id, ...passage }));
 		await answerPassages(trx, answers, now);
 		const accepted = answers.filter((answer) => answer.status === 'accepted').length;

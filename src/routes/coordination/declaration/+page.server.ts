@@ -14,6 +14,6 @@ export const actions: Actions = guardActions(access, {
 	},
 	receipt: async (_event, { user, db, form, keep }) => {
 		keep({ formId: 'receipt' });
-		return receiptAction(db, user.id, await form());
+		return receiptAction(db, user.id, await form(), null);
 	}
 });

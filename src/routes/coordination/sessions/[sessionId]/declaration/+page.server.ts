@@ -13,8 +13,8 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		keep({ formId: 'export' });
 		return exportAction(db, user.id, session.id);
 	},
-	receipt: async (_event, { user, db, form, keep }) => {
+	receipt: async (_event, { user, db, checked: session, form, keep }) => {
 		keep({ formId: 'receipt' });
-		return receiptAction(db, user.id, await form());
+		return receiptAction(db, user.id, await form(), session.id);
 	}
 });
