@@ -1,4 +1,4 @@
-import { minutesOfDay } from '../planning/time';
+import { isLocalDate, minutesOfDay } from '../planning/time';
 import type { HalfDay } from '../sessions/session-rules';
 import { DAY_PART_MINUTES } from '../time/day-parts';
 import { formatInTimeZone } from '../time/format';
@@ -29,12 +29,9 @@ export function halfDaySlug(halfDay: SheetHalfDay): string {
 
 /** The half-day a URL names, or null for anything else (a date that does not exist included). */
 export function parseHalfDaySlug(slug: string): SheetHalfDay | null {
-	const match = /^(\d{4})-(\d{2})-(\d{2})-(matin|apres-midi)$/.exec(slug);
-	if (!match) return null;
-	const [, year, month, day, part] = match;
-	const date = `${year}-${month}-${day}`;
-	if (new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).toISOString().slice(0, 10) !== date) return null;
-	return { date, part: part === 'matin' ? 'morning' : 'afternoon' };
+	const match = /^(\d{4}-\d{2}-\d{2})-(matin|apres-midi)$/.exec(slug);
+	if (!match || !isLocalDate(match[1])) return null;
+	return { date: match[1], part: match[2] === 'matin' ? 'morning' : 'afternoon' };
 }
 
 /** « lundi 7 décembre 2026 »: the local date of a half-day, in words. */

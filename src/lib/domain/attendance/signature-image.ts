@@ -1,3 +1,4 @@
+import { startsAsPng } from '../certifier';
 // A signature drawn on the tablet arrives as a PNG. Its bytes are checked, not its declared type:
 // the PNG signature and header, a size cap (it is kept in the database and drawn on the sheet),
 // dimensions within those of the signing pad, and some ink (a blank pad is no signature).
@@ -5,17 +6,15 @@
 /** The signing pad's drawing surface, in pixels (the canvas scales it to the screen). */
 export const SIGNATURE_PAD = { width: 900, height: 360 };
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
-export const SIGNATURE_LIMITS = { minWidth: 300, maxWidth: 1800, minHeight: 120, maxHeight: 900 };
+const SIGNATURE_LIMITS = { minWidth: 300, maxWidth: 1800, minHeight: 120, maxHeight: 900 };
 /** Fewer inked pixels than this is a tap or a slip, not a signature. */
 export const MIN_INKED_PIXELS = 40;
 
 export type SignatureRefusal = 'missing' | 'too-large' | 'not-png' | 'dimensions' | 'blank';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
 /** The width and height a PNG's header declares, or null when the bytes do not start as a PNG does. */
 export function pngDimensions(bytes: Uint8Array): { width: number; height: number } | null {
-	if (bytes.length < 33 || !PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) return null;
+	if (bytes.length < 33 || !startsAsPng(bytes)) return null;
 	// The first chunk must be IHDR, 13 bytes long: width and height as big-endian 32-bit numbers.
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const type = String.fromCharCode(...bytes.subarray(12, 16));

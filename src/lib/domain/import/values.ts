@@ -85,7 +85,7 @@ export function isYes(raw: string): boolean {
 }
 
 /** An extra time of so many minutes, as a whole percentage of the épreuve's spoken time (presentation and questions). */
-export function minutesAsPercent(minutes: number, examMinutes: number): number {
+function minutesAsPercent(minutes: number, examMinutes: number): number {
 	return Math.round((minutes * 100) / examMinutes);
 }
 

@@ -100,7 +100,7 @@ export async function civilStatusView(db: Executor, userId: string, defaultAcces
 }
 
 /** The stored values as the form's fields (strings), the birth place as France or abroad. */
-export function civilStatusFormValues(status: CivilStatus): Record<string, string> {
+function civilStatusFormValues(status: CivilStatus): Record<string, string> {
 	return {
 		birthName: status.birthName ?? '',
 		usageName: status.usageName ?? '',

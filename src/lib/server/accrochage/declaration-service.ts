@@ -260,7 +260,7 @@ export async function remindDeclarationDeadlines(db: Database, now = new Date(),
 	});
 }
 
-export const REMINDER_INTERVAL_MS = 60 * 60_000;
+const REMINDER_INTERVAL_MS = 60 * 60_000;
 
 /** The server's periodic deadline check: once at start, then every hour. */
 export function startDeclarationReminders(db: Database, intervalMs = REMINDER_INTERVAL_MS) {

@@ -70,7 +70,7 @@ export async function juryDefenses(db: Executor, juryIds: string[]): Promise<She
 	}));
 }
 
-/** The jury's members on the day (the published composition), the president first, then by name. */
+/** The jury's members on the day (the published composition), by name (the service puts the president first). */
 export async function juryMembers(db: Executor, juryId: string): Promise<{ id: string; name: string }[]> {
 	return db
 		.selectFrom('live_jury_members')

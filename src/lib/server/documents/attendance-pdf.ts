@@ -5,7 +5,7 @@ import { fr } from '$lib/i18n/fr';
 import { juryName } from '$lib/i18n/fr/common';
 import type { AttendanceSheet, SheetLine } from '../attendance/attendance-service';
 import type { Letterhead } from './letterhead';
-import { field, heading, recordReference, renderPdf } from './pv-pdf';
+import { field, heading, recordReference, renderPdf, rule } from './pv-pdf';
 
 const t = fr.attendance.pdf;
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -22,22 +22,13 @@ function signatureTable(document: Pdf, headers: string[], rows: { cells: string[
 	const columns = headers.length - 1;
 	const columnWidth = (index: number) => (index === 0 ? textWidth * 0.42 : (textWidth * 0.58) / (columns - 1));
 	const columnX = (index: number) => left + (index === 0 ? 0 : textWidth * 0.42 + ((textWidth * 0.58) / (columns - 1)) * (index - 1));
-	const rule = (y: number) =>
-		document
-			.save()
-			.moveTo(left, y)
-			.lineTo(left + width, y)
-			.lineWidth(0.5)
-			.strokeColor('#c9d1dc')
-			.stroke()
-			.restore();
 	const header = () => {
 		const y = document.y;
 		document.font('Helvetica-Bold').fontSize(9);
 		headers.slice(0, -1).forEach((text, index) => document.text(text, columnX(index), y, { width: columnWidth(index) - 6 }));
 		document.text(headers.at(-1)!, signatureX, y, { width: SIGNATURE_BOX.width });
 		document.y = y + 16;
-		rule(document.y - 3);
+		rule(document, left, width, document.y - 3);
 	};
 	header();
 	for (const row of rows) {
@@ -69,7 +60,7 @@ function signatureTable(document: Pdf, headers: string[], rows: { cells: string[
 		document.fillColor('#000000');
 		document.x = left;
 		document.y = y + ROW_HEIGHT + 6;
-		rule(document.y - 3);
+		rule(document, left, width, document.y - 3);
 	}
 	document.x = left;
 }
@@ -84,7 +75,7 @@ export function attendancePdf(sheet: AttendanceSheet, certifier: Letterhead['cer
 	const halfDayText = fr.attendance.halfDayLabel(halfDay.part, localDateText(halfDay.date));
 	const zone = jury.timezone;
 	const sample = sheet.candidates[0]?.plannedStart ?? createdAt;
-	const reference = `${recordReference(jury.sessionId, jury.label, null).replace(/^PV-/, 'EM-')}-${halfDay.date.replace(/-/g, '')}${
+	const reference = `${recordReference(jury.sessionId, jury.label, null, 'EM')}-${halfDay.date.replace(/-/g, '')}${
 		halfDay.part === 'morning' ? 'M' : 'A'
 	}`;
 	return renderPdf(

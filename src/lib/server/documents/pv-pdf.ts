@@ -164,14 +164,7 @@ function drawSignatures(
 		cells.forEach((cell, index) => document.font(fontOf(index)).text(cell, left + columns[index], y, { width: widthOf(index) }));
 		document.x = left;
 		document.y = y + height + 6;
-		document
-			.save()
-			.moveTo(left, document.y - 3)
-			.lineTo(left + width, document.y - 3)
-			.lineWidth(0.5)
-			.strokeColor('#c9d1dc')
-			.stroke()
-			.restore();
+		rule(document, left, width, document.y - 3);
 	};
 	row([t.pv.signer, t.pv.role, t.pv.signedOn], true);
 	for (const signature of signatures) {
@@ -210,8 +203,23 @@ function drawSignatures(
 	}
 }
 
-/** A record's reference: « PV-<session>-A-V2 » for jury A's version 2, « PV-<session> » for the session's. */
-export function recordReference(sessionId: string, juryLabel: string | null, version: number | null): string {
+/** A thin grey line across a table, under a row. */
+export function rule(document: Pdf, left: number, width: number, y: number): void {
+	document
+		.save()
+		.moveTo(left, y)
+		.lineTo(left + width, y)
+		.lineWidth(0.5)
+		.strokeColor('#c9d1dc')
+		.stroke()
+		.restore();
+}
+
+/**
+ * A document's reference: « PV-<session>-A-V2 » for jury A's record version 2, « PV-<session> » for the
+ * session's; another kind of document gives its own prefix (« EM » for an attendance sheet).
+ */
+export function recordReference(sessionId: string, juryLabel: string | null, version: number | null, prefix = 'PV'): string {
 	const session = sessionId.replace(/-/g, '').slice(0, 8).toUpperCase();
 	const jury = juryLabel
 		? `-${
@@ -221,7 +229,7 @@ export function recordReference(sessionId: string, juryLabel: string | null, ver
 					.toUpperCase() || 'JURY'
 			}`
 		: '';
-	return `PV-${session}${jury}${version ? `-V${version}` : ''}`;
+	return `${prefix}-${session}${jury}${version ? `-V${version}` : ''}`;
 }
 
 /** One jury's procès-verbal, as its members signed it. */
