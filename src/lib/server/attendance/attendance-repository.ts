@@ -11,7 +11,7 @@ export interface SheetJury {
 	timezone: string;
 }
 
-export async function findSheetJury(db: Executor, juryId: string): Promise<SheetJury | undefined> {
+function sheetJuries(db: Executor) {
 	return db
 		.selectFrom('juries')
 		.innerJoin('exam_sessions', 'exam_sessions.id', 'juries.session_id')
@@ -22,9 +22,16 @@ export async function findSheetJury(db: Executor, juryId: string): Promise<Sheet
 			'juries.session_id as sessionId',
 			'exam_sessions.name as sessionName',
 			'exam_sessions.timezone'
-		])
-		.where('juries.id', '=', juryId)
-		.executeTakeFirst();
+		]);
+}
+
+export async function findSheetJury(db: Executor, juryId: string): Promise<SheetJury | undefined> {
+	return sheetJuries(db).where('juries.id', '=', juryId).executeTakeFirst();
+}
+
+/** Every jury of a session, by label, in one query. */
+export async function sessionSheetJuries(db: Executor, sessionId: string): Promise<SheetJury[]> {
+	return sheetJuries(db).where('juries.session_id', '=', sessionId).orderBy('juries.label').execute();
 }
 
 export async function sessionJuryIds(db: Executor, sessionId: string): Promise<string[]> {

@@ -24,7 +24,7 @@ import {
 	insertSignature,
 	juryDefenses,
 	juryMembers,
-	sessionJuryIds,
+	sessionSheetJuries,
 	type SheetDefense,
 	type SheetJury,
 	type SignatureRow
@@ -262,16 +262,17 @@ export async function sessionAttendance(
 	db: Database,
 	sessionId: string
 ): Promise<{ juryId: string; label: string; halfDays: SheetHalfDay[] }[]> {
-	const juryIds = await sessionJuryIds(db, sessionId);
-	const [juries, defenses] = await Promise.all([Promise.all(juryIds.map((id) => findSheetJury(db, id))), juryDefenses(db, juryIds)]);
-	return juries
-		.filter((jury): jury is SheetJury => jury !== undefined)
-		.map((jury) => ({
-			juryId: jury.id,
-			label: jury.label,
-			halfDays: halfDaysOf(
-				defenses.filter((defense) => defense.juryId === jury.id),
-				jury.timezone
-			)
-		}));
+	const juries = await sessionSheetJuries(db, sessionId);
+	const defenses = await juryDefenses(
+		db,
+		juries.map((jury) => jury.id)
+	);
+	return juries.map((jury) => ({
+		juryId: jury.id,
+		label: jury.label,
+		halfDays: halfDaysOf(
+			defenses.filter((defense) => defense.juryId === jury.id),
+			jury.timezone
+		)
+	}));
 }
