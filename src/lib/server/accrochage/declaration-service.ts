@@ -240,9 +240,10 @@ export async function remindDeclarationDeadlines(db: Database, now = new Date(),
 		const due = (await listAwards(trx, null, now)).filter((award) => reminderDue(award.state, award.deadline, todayIn(now)));
 		const fresh = await recordReminders(trx, due);
 		if (fresh.length === 0) return 0;
-		const remind = due.filter((award) => fresh.some((row) => row.sessionId === award.sessionId && row.candidateId === award.candidateId));
+		const remindedNow = new Set(fresh.map((row) => `${row.sessionId}/${row.candidateId}`));
+		const remind = due.filter((award) => remindedNow.has(`${award.sessionId}/${award.candidateId}`));
 		const lines = remind.map((award) =>
-			t.reminder.line(award.candidateName, award.sessionName, award.deadline.split('-').reverse().join('/'), t.states[award.state])
+			t.reminder.line(award.candidateName, award.sessionName, frenchDate(award.deadline), t.states[award.state])
 		);
 		for (const coordinator of await activeCoordinators(trx))
 			await enqueueMail(trx, {
