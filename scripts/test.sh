@@ -79,7 +79,7 @@ stage "Tests unitaires et d'intégration (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
 
 stage "Tests de bout en bout (Playwright, Chromium, un serveur par worker)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" bash scripts/at-demo-hour.sh npx playwright test --reporter=list,json
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
 	stage "Deux instances sur PostgreSQL (Playwright)"
 	PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright-multi.json" npx playwright test --config tests/e2e-multi/playwright.multi.config.ts --reporter=list,json
