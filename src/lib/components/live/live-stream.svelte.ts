@@ -10,8 +10,9 @@ export class ServerClock {
 	now = $state(0);
 	#samples: number[] = [];
 
+	/** `serverTime`: the server's time written into the page, its first sample. */
 	constructor(serverTime: number) {
-		this.now = serverTime;
+		this.sample(serverTime);
 	}
 
 	get offset(): number {

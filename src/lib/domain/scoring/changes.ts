@@ -71,7 +71,17 @@ export function parseChanges(input: unknown, rules: ChangeRules): ParsedChanges 
 		if (typeof parsed === 'string') return { ok: false, message: `Modification n° ${index + 1} refusée : ${parsed}` };
 		changes.push(parsed);
 	}
-	return { ok: true, changes };
+	return { ok: true, changes: withinClockLead(changes, rules.now) };
+}
+
+/**
+ * A batch from a clock running more than a minute ahead is moved back as a whole, so the changes keep
+ * the order the juror made them in (each brought back to the limit alone, they would all tie).
+ */
+function withinClockLead(changes: ScoreChange[], now: number): ScoreChange[] {
+	const lead = Math.max(0, ...changes.map((change) => change.clientTime)) - (now + MAX_CLOCK_LEAD_MS);
+	if (lead <= 0) return changes;
+	return changes.map((change) => ({ ...change, clientTime: Math.max(1, change.clientTime - lead) }));
 }
 
 function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
@@ -80,7 +90,7 @@ function parseChange(raw: unknown, rules: ChangeRules): ScoreChange | string {
 	if (typeof changeId !== 'string' || !isUuid(changeId)) return 'identifiant de modification invalide.';
 	if (typeof clientTime !== 'number' || !Number.isFinite(clientTime) || clientTime <= 0) return 'horodatage invalide.';
 	if (!CHANGE_FIELDS.includes(field as ChangeField)) return 'champ inconnu.';
-	const base = { changeId: changeId.toLowerCase(), clientTime: Math.min(Math.trunc(clientTime), rules.now + MAX_CLOCK_LEAD_MS) };
+	const base = { changeId: changeId.toLowerCase(), clientTime: Math.trunc(clientTime) };
 	if (field === 'notes') {
 		if (typeof value !== 'string') return 'les notes doivent être un texte.';
 		if (value.length > MAX_NOTES_LENGTH) return `les notes dépassent ${MAX_NOTES_LENGTH} caractères.`;

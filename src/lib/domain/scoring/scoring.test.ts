@@ -69,6 +69,13 @@ describe('changes', () => {
 		expect(parsed.ok && parsed.changes[0].clientTime).toBe(NOW + 60_000);
 	});
 
+	it('brings a batch from a clock hours ahead back as a whole, its changes still in the order they were made', () => {
+		const ahead = NOW + 8 * 3_600_000;
+		const changes = [0, 1, 2].map((step) => ({ ...valid, changeId: crypto.randomUUID(), value: step + 1, clientTime: ahead + step }));
+		const parsed = parseChanges({ changes }, rules);
+		expect(parsed.ok && parsed.changes.map((change) => change.clientTime)).toEqual([NOW + 59_998, NOW + 59_999, NOW + 60_000]);
+	});
+
 	it('orders clocks by time, then by id, across digit lengths', () => {
 		expect(changeClock({ clientTime: 999, changeId: 'b' }) < changeClock({ clientTime: 1000, changeId: 'a' })).toBe(true);
 		expect(changeClock({ clientTime: 5, changeId: 'a' }) < changeClock({ clientTime: 5, changeId: 'b' })).toBe(true);

@@ -7,13 +7,14 @@ import { jurorGridState, saveChangesWithSession } from '$lib/server/scoring/scor
 import type { RequestHandler } from './$types';
 
 // The tablet's autosave: JSON in, JSON out. An expired session answers 401 (not a redirect to the
-// login page) so the outbox keeps its changes and says so.
+// login page) so the outbox keeps its changes and says so. The grid's answer carries the server's
+// time: the tablet stamps its changes with it, not with its own clock, which may be hours off.
 const access = { roles: ['juror'], permission: 'defense.score', param: 'defenseId', anonymous: 'unauthorized' } as const;
 const noStore = { headers: { 'cache-control': 'no-store' } };
 
 export const GET: RequestHandler = guardEndpoint(
 	access,
-	async (event, { user, db, checked }) => json(await jurorGridState(db, user.id, checked.id), noStore),
+	async (event, { user, db, checked }) => json({ ...(await jurorGridState(db, user.id, checked.id)), serverTime: Date.now() }, noStore),
 	'json'
 );
 
