@@ -28,6 +28,7 @@ async function sessionsOf(db: DatabaseHandle['db']) {
 describe('the demo looks like a real day, whatever the hour it is made', () => {
 	// The hour matters to the demo's own arithmetic, not to the driver: every hour on the embedded database, one on PostgreSQL.
 	for (const time of process.env.TEST_DRIVER === 'postgres' ? ['13:00'] : ['07:00', '13:00', '23:30']) {
+		// The whole demo seeded (a plan solved, grids scored, documents built): tens of seconds on a busy 2-core machine.
 		it(`made at ${time} (Paris): today under way, a future session to plan, the past one published`, async () => {
 			handle = await freshDatabase();
 			const { db } = handle;
@@ -142,7 +143,7 @@ describe('the demo looks like a real day, whatever the hour it is made', () => {
 				/Temps réalisé \(minuteur ; prévu temps supplémentaire compris\) : présentation : \d+ min \d{2} s réalisées pour 13 min 18 s prévues/
 			);
 			expect(record).toContain('Aménagements accordés : autres aménagements : Support de présentation agrandi');
-		});
+		}, 120_000);
 	}
 });
 
