@@ -9,7 +9,8 @@ import { verifyAuditChain } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 import { MAX_IMPORT_BYTES } from './candidate-import-reader';
-import { ImportRejected, importCandidates, previewCandidateImport } from './candidate-import-service';
+import { ImportRejected, importCandidates as queueImport, previewCandidateImport } from './candidate-import-service';
+import { finishedJob } from '../../../../tests/helpers/jobs';
 import { insertUser } from '../auth/user-repository';
 
 const SAMPLE = readFileSync(new URL('../../../../tests/fixtures/import/candidats-excel-fr.csv', import.meta.url));
@@ -37,6 +38,10 @@ beforeEach(async () => {
 		.executeTakeFirstOrThrow();
 	sessionId = session.id;
 });
+
+/** The confirmed import followed to its end: the file checked, then its job run. */
+const importCandidates = (...args: Parameters<typeof queueImport>) =>
+	finishedJob<{ imported: number; created: number; reused: number }>(handle.db, queueImport(...args));
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
