@@ -31,6 +31,7 @@ export interface JobRange {
  * runs `finish` (the job's audit entry) and stores what it returns as the job's result.
  */
 export interface JobHandler<Prepared = unknown> {
+	/** The most items a batch holds; the runner sizes batches below it to last about BATCH_TARGET_MS. */
 	batchSize: number;
 	prepare?(db: Database, job: JobRow, range: JobRange): Promise<Prepared>;
 	/** Writes the batch; an item refused on its own is returned as a failure, the others are written. */
@@ -52,6 +53,14 @@ export interface RunOptions {
 }
 
 const LEASE_MS = 60_000;
+/**
+ * How long a batch's work should last. On the embedded database a transaction holds the one
+ * connection and its queries never leave the event loop a turn: a juror's save waits for the
+ * batch. The runner grows or shrinks the next batch after each one to stay near this, and yields
+ * to the event loop between batches.
+ */
+const BATCH_TARGET_MS = 50;
+const FIRST_BATCH = 10;
 /** A job whose batch fails this often (not an item refused: the batch itself) is given up. */
 const MAX_ATTEMPTS = 3;
 
@@ -75,6 +84,7 @@ async function runClaimed(db: Database, handlers: JobHandlers, job: JobRow, opti
 	}
 	let done = job.done;
 	let batches = 0;
+	let size = Math.min(FIRST_BATCH, handler.batchSize);
 	try {
 		for (;;) {
 			if (options.maxBatches !== undefined && batches >= options.maxBatches) return 'stopped';
@@ -82,9 +92,10 @@ async function runClaimed(db: Database, handlers: JobHandlers, job: JobRow, opti
 				await releaseJob(db, job.id, instanceId);
 				return 'stopped';
 			}
-			const range = { from: done, to: Math.min(job.total, done + handler.batchSize) };
+			const range = { from: done, to: Math.min(job.total, done + size) };
 			await renewJobClaim(db, job.id, instanceId, leaseMs);
 			const prepared = handler.prepare ? await handler.prepare(db, job, range) : undefined;
+			const started = performance.now();
 			const finished = await inTransaction(
 				db,
 				async (trx) => {
@@ -102,6 +113,9 @@ async function runClaimed(db: Database, handlers: JobHandlers, job: JobRow, opti
 			done = range.to;
 			batches++;
 			if (finished) return 'done';
+			const elapsed = Math.max(1, performance.now() - started);
+			size = Math.max(1, Math.min(handler.batchSize, Math.round((size * BATCH_TARGET_MS) / elapsed)));
+			await new Promise((resolve) => setImmediate(resolve));
 		}
 	} catch (error) {
 		if (error instanceof LeaseLost) return 'lost';

@@ -25,18 +25,21 @@ const file = new TextEncoder().encode(
 	].join('\n')
 );
 
+async function newSession(name: string) {
+	const session = await handle.db
+		.insertInto('exam_sessions')
+		.values({ referentiel_id: defaultReferentiel.id, name, timezone: 'Europe/Paris' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return session.id;
+}
+
 beforeAll(async () => {
 	handle = await freshDatabase();
 	smtp = await startLocalSmtp();
 	await syncReferentiels(handle.db);
 	coordinatorId = (await insertUser(handle.db, { email: 'coord@jobs.test', displayName: 'Coord', role: 'coordinator' })).id;
-	sessionId = (
-		await handle.db
-			.insertInto('exam_sessions')
-			.values({ referentiel_id: defaultReferentiel.id, name: 'Session des travaux', timezone: 'Europe/Paris' })
-			.returning('id')
-			.executeTakeFirstOrThrow()
-	).id;
+	sessionId = await newSession('Session des travaux');
 });
 afterAll(async () => {
 	closeSmtpConnections();
@@ -59,11 +62,14 @@ describe('a job interrupted mid-way', () => {
 		const { jobId } = await importCandidates(handle.db, coordinatorId, sessionId, file, 'liste.csv', 'http://localhost');
 		expect(await count('registrations')).toBe(0);
 
-		// The first instance writes one batch of 100, then dies: its claim stays until the lease ends.
-		await runJobs(handle.db, { instanceId: 'instance-a', maxBatches: 1 });
-		expect(await findJob(handle.db, jobId)).toMatchObject({ status: 'pending', done: 100, claimed_by: 'instance-a' });
-		expect(await count('registrations')).toBe(100);
-		expect(await count('outbox')).toBe(100);
+		// The first instance writes three batches, then dies: its claim stays until the lease ends.
+		await runJobs(handle.db, { instanceId: 'instance-a', maxBatches: 3 });
+		const interrupted = (await findJob(handle.db, jobId))!;
+		expect(interrupted).toMatchObject({ status: 'pending', claimed_by: 'instance-a' });
+		expect(interrupted.done).toBeGreaterThan(0);
+		expect(interrupted.done).toBeLessThan(ROWS);
+		expect(await count('registrations')).toBe(interrupted.done);
+		expect(await count('outbox')).toBe(interrupted.done);
 		// Its invitations go out meanwhile, as the outbox worker sends them after each batch commits.
 		await dispatchOutbox(handle.db, smtp.url);
 
@@ -77,7 +83,7 @@ describe('a job interrupted mid-way', () => {
 
 		// A fresh runner takes it over and finishes it; the dead one could no longer write a batch.
 		expect(await runJobs(handle.db, { instanceId: 'instance-b' })).toBe(1);
-		expect(await lockJobAt(handle.db, jobId, 'instance-a', 100)).toBeUndefined();
+		expect(await lockJobAt(handle.db, jobId, 'instance-a', interrupted.done)).toBeUndefined();
 		const job = await findJob(handle.db, jobId);
 		expect(job).toMatchObject({ status: 'done', done: ROWS, failures: [], claimed_by: 'instance-b', claimed_until: null });
 		expect(job!.result).toEqual({ imported: ROWS, created: ROWS, reused: 0 });
@@ -95,13 +101,7 @@ describe('a job interrupted mid-way', () => {
 	});
 
 	it('keeps a line registered by hand since the file was checked as a failure and writes the others', async () => {
-		const other = (
-			await handle.db
-				.insertInto('exam_sessions')
-				.values({ referentiel_id: defaultReferentiel.id, name: 'Autre session', timezone: 'Europe/Paris' })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
+		const other = await newSession('Autre session');
 		const { jobId } = await importCandidates(handle.db, coordinatorId, other, file, 'liste.csv', 'http://localhost');
 		// c7 becomes staff between the check and the job: that line alone is refused.
 		await handle.db.updateTable('users').set({ role: 'juror' }).where('email', '=', 'c7@jobs.test').execute();

@@ -40,7 +40,7 @@ serveInWorker(TAG, buildMails);
 const pool = workerPool<MailTask, OutgoingMail[]>(import.meta.url, TAG, Math.max(1, Math.min(4, availableParallelism() - 1)));
 
 /** The messages of `items`, in their order, built over the pool's workers a few at a time. */
-export async function buildMailsInWorkers(task: MailTask, chunk = 10): Promise<OutgoingMail[]> {
+export async function buildMailsInWorkers(task: MailTask, chunk = 25): Promise<OutgoingMail[]> {
 	const chunks: MailItem[][] = [];
 	for (let index = 0; index < task.items.length; index += chunk) chunks.push(task.items.slice(index, index + chunk));
 	return (await Promise.all(chunks.map((items) => pool.run({ ...task, items })))).flat();

@@ -201,8 +201,8 @@ interface PublicationJobPayload {
 	version: number;
 }
 
-/** Who a published version tells, in a fixed order (the job's items), with what to word each message. */
-async function publicationMessages(db: Executor, sessionId: string, version: number) {
+/** Who a published version tells, in a fixed order (the job's items), with what to word each message (the job, and bench:jobs). */
+export async function publicationMessages(db: Executor, sessionId: string, version: number) {
 	const session = await sessionOrThrow(db, sessionId);
 	const published = await planVersion(db, sessionId, version);
 	if (!published) throw new UserFacingError('publication.version-not-found', 404, t.staleVersion);
