@@ -125,7 +125,7 @@ const sessionId = await newSession('Session du banc');
 await step(`import confirm, ${CANDIDATES} lines, request (check + queue)`, () =>
 	importCandidates(db, coordinatorId, sessionId, csv('apres.test'), 'apres.csv', 'http://localhost')
 );
-await step(`import job, ${CANDIDATES} lines, transactions sized to ~100 ms`, () => runJobs(db));
+await step(`import job, ${CANDIDATES} lines, transactions sized to ~50 ms`, () => runJobs(db));
 
 // A plan: JURIES juries of two jurors, each in its room, hearing its share of the candidates over 5 days.
 await db
