@@ -54,6 +54,7 @@ test('a coordinator imports the French spreadsheet sample, after a broken file i
 	// The file is written by a job: its page counts the lines to the end, then leads to the list.
 	const job = await followJob(page);
 	await expect(job.getByTestId('job-count')).toHaveText('8 lignes sur 8 écrites');
+	await expect(job.getByTestId('job-messages')).toContainText('8 messages dans la boîte d’envoi');
 	await expectNoAxeViolations(page);
 	await job.getByRole('link', { name: 'Voir les candidats' }).click();
 	await expect(page).toHaveURL(new RegExp(`${candidates}\\?importe=8$`));

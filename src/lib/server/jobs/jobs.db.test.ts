@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../audit/audit-repository';
 import { closeSmtpConnections, dispatchOutbox } from '../notifications/mailer';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 import { importCandidates } from '../people/candidate-import-service';
-import { claimJob, findJob, lockJobAt } from './job-repository';
+import { claimJob, findJob, findSessionJob, lockJobAt } from './job-repository';
 import { runJobs } from '.';
 
 let handle: DatabaseHandle;
@@ -90,6 +90,7 @@ describe('a job interrupted mid-way', () => {
 		expect(await count('registrations')).toBe(ROWS);
 		await dispatchOutbox(handle.db, smtp.url);
 
+		expect(await findSessionJob(handle.db, sessionId, jobId)).toMatchObject({ messages: String(ROWS), messagesSent: String(ROWS) });
 		const recipients = smtp.messages.flatMap((message) => message.to);
 		expect(recipients).toHaveLength(ROWS);
 		expect(new Set(recipients).size).toBe(ROWS);

@@ -133,7 +133,8 @@ export const candidateImportJob: JobHandler = {
 							endsAt: new Date(range.endsAt)
 						}))
 					},
-					origin
+					origin,
+					job.id
 				);
 				await completeCivilStatus(trx, result.userId, actorId, draft.civilStatus, draft.firstName);
 				if (result.created) created++;
