@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../../tests/helpers/database';
+import { countRows, freshDatabase } from '../../../../tests/helpers/database';
 import { startLocalSmtp, type LocalSmtp } from '../../../../tests/helpers/smtp';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
@@ -47,15 +47,7 @@ afterAll(async () => {
 	await handle?.close();
 });
 
-const count = async (table: 'registrations' | 'outbox') =>
-	Number(
-		(
-			await handle.db
-				.selectFrom(table)
-				.select((eb) => eb.fn.countAll<string>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+const count = (table: 'registrations' | 'outbox') => countRows(handle.db, table);
 
 describe('a job interrupted mid-way', () => {
 	it('is taken over by another runner once its lease ends, goes on from its last batch and sends each message once', async () => {

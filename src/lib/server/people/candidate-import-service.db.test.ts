@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../../tests/helpers/database';
+import { countRows, freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import { verifyAuditChain } from '../audit/audit-repository';
@@ -47,15 +47,8 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
 
 async function counts() {
-	const count = async (table: 'users' | 'registrations' | 'candidate_profiles' | 'unavailability' | 'outbox' | 'audit_log') =>
-		Number(
-			(
-				await handle.db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<string>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	const count = (table: 'users' | 'registrations' | 'candidate_profiles' | 'unavailability' | 'outbox' | 'audit_log') =>
+		countRows(handle.db, table);
 	return {
 		users: await count('users'),
 		registrations: await count('registrations'),
