@@ -8,6 +8,8 @@ import { validateSessionToken } from '$lib/server/auth/session-service';
 import { proxyWithoutAddressHeader } from '$lib/server/auth/client-address';
 import { seedDemoOnFirstStart } from '$lib/server/demo/demo-service';
 import { closeSmtpConnections, startOutboxWorker } from '$lib/server/notifications/mailer';
+import { startJobs } from '$lib/server/jobs';
+import { closeMailWorkers } from '$lib/server/publication/publication-mail-worker';
 import { startScoreJournalChainer } from '$lib/server/audit/journal-service';
 import { startDeclarationReminders } from '$lib/server/accrochage/declaration-service';
 
@@ -20,11 +22,15 @@ export const init: ServerInit = async () => {
 	}
 	// One outbox worker per server process: requests only queue mail, this sends it.
 	const worker = await startOutboxWorker(handle, { smtpUrl: process.env.SMTP_URL });
+	// One job runner per process: imports and publications run there, in batches, off the request.
+	const jobs = await startJobs(handle);
 	const chainer = startScoreJournalChainer(handle.db);
 	// The CDC declaration's deadline reminders: checked at start, then every hour.
 	const reminders = startDeclarationReminders(handle.db);
 	process.once('sveltekit:shutdown', async () => {
+		await jobs.stop();
 		await worker.stop();
+		await closeMailWorkers();
 		await chainer.stop();
 		await reminders.stop();
 		closeSmtpConnections();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, signIn } from './helpers';
+import { accounts, expectNoAxeViolations, followJob, signIn } from './helpers';
 
 // The declaration of the demo's holders to the Caisse des Dépôts: the coordinator prepares and
 // downloads the past session's XML flux, then imports the CDC's receipt; a candidate completes
@@ -113,6 +113,7 @@ test('civil status from the candidate import, the missing data listed per candid
 	await page.getByRole('button', { name: 'Prévisualiser' }).click();
 	await expect(page.getByText(/2 candidats ·/)).toContainText('0 erreur · 0 avertissement');
 	await page.getByRole('button', { name: 'Importer 2 candidats' }).click();
+	await followJob(page, 'Voir les candidats');
 	await expect(page.getByRole('status')).toContainText('2 candidats importés');
 
 	await page.goto(`${session}/declaration`);

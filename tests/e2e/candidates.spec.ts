@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { craftedWorkbook, sheetRow } from '../helpers/crafted-xlsx';
 import { expect, test, type Page } from './fixtures';
-import { accounts, expectNoAxeViolations, signIn } from './helpers';
+import { accounts, expectNoAxeViolations, followJob, signIn } from './helpers';
 
 const SAMPLE = 'tests/fixtures/import/candidats-excel-fr.csv';
 
@@ -51,6 +51,12 @@ test('a coordinator imports the French spreadsheet sample, after a broken file i
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Importer 8 candidats' }).click();
 
+	// The file is written by a job: its page counts the lines to the end, then leads to the list.
+	const job = await followJob(page);
+	await expect(job.getByTestId('job-count')).toHaveText('8 lignes sur 8 écrites');
+	await expect(job.getByTestId('job-messages')).toContainText('8 messages dans la boîte d’envoi');
+	await expectNoAxeViolations(page);
+	await job.getByRole('link', { name: 'Voir les candidats' }).click();
 	await expect(page).toHaveURL(new RegExp(`${candidates}\\?importe=8$`));
 	await expect(page.getByRole('status')).toHaveText('8 candidats importés : les invitations sont parties.');
 	const list = page.getByRole('table', { name: /Candidats inscrits/ });
@@ -89,6 +95,7 @@ test('a workbook that inflates to 100 MB is refused in French, then the same lis
 	// The other tests of this file may have imported the same people already: warnings, no error.
 	await expect(page.getByText(/^classeur XLSX, feuille « Candidats » · 8 candidats · 0 erreur/)).toBeVisible();
 	await page.getByRole('button', { name: 'Importer 8 candidats' }).click();
+	await followJob(page, 'Voir les candidats');
 	await expect(page).toHaveURL(new RegExp(`${candidates}\\?importe=8$`));
 });
 
@@ -128,6 +135,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Prévisualiser' }).click();
 		await expect(page.getByText(/8 candidats · 0 erreur/)).toBeVisible();
 		await page.getByRole('button', { name: 'Importer 8 candidats' }).click();
+		await followJob(page, 'Voir les candidats');
 		await expect(page).toHaveURL(new RegExp(`${candidates}\\?importe=8$`));
 		await expect(page.getByRole('table', { name: /Candidats inscrits/ }).getByRole('row')).toHaveCount(9);
 	});

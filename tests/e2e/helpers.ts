@@ -90,3 +90,17 @@ export async function watchLiveTimers(page: Page) {
 }
 
 export const liveTimerEvents = (page: Page) => page.evaluate(() => window.__liveTimerEvents ?? []);
+
+/**
+ * An import or a publication runs as a job: the request that starts it leads to the job's page,
+ * which follows it to its end (it polls with JavaScript, refreshes itself without); then its link
+ * `onwards` is taken, unless none is given.
+ */
+export async function followJob(page: Page, onwards?: string) {
+	await expect(page).toHaveURL(/\/travaux\/[0-9a-f-]{36}$/);
+	const job = page.locator('section[data-status]');
+	await expect(job.getByRole('progressbar', { name: 'Avancement' })).toBeVisible();
+	await expect(job.getByRole('status')).toHaveText('Terminé.', { timeout: 60_000 });
+	if (onwards) await job.getByRole('link', { name: onwards }).click();
+	return job;
+}

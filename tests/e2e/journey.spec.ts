@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from './fixtures';
 import { readCalendar } from '../helpers/read-documents';
-import { accounts, expectNoAxeViolations, loginAs } from './helpers';
+import { accounts, expectNoAxeViolations, followJob, loginAs } from './helpers';
 
 // The whole story of issue 3 on a session built from nothing: set-up, import, two juries, the
 // engine, one move made with the keyboard only, publication, then the moved candidate's
@@ -154,6 +154,7 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	await expect(preview.getByRole('row', { name: /Joël Perrin/ })).toContainText('33 %');
 	await expect(preview.getByRole('row', { name: /Noé Fontaine/ })).toContainText('Vision');
 	await page.getByRole('button', { name: 'Importer 6 candidats' }).click();
+	await followJob(page, 'Voir les candidats');
 	await expect(page.getByRole('status')).toHaveText('6 candidats importés : les invitations sont parties.');
 
 	await sections.getByRole('link', { name: 'Planning' }).click();
@@ -209,7 +210,10 @@ test('a coordinator builds, plans, adjusts and publishes a session; the candidat
 	await page.getByRole('button', { name: 'Publier le planning' }).click();
 	// The confirmation names the ten people told (6 candidates, 4 jurors) before anything leaves.
 	await page.getByRole('button', { name: 'Confirmer et envoyer 10 messages' }).click();
-	await expect(page.getByRole('status')).toContainText('Version 1 publiée : 6 candidat·es prévenu·es, 4 juré·es prévenu·es.');
+	// Published at once; a job builds the ten messages (6 candidates, 4 jurors) and queues them.
+	const job = await followJob(page);
+	await expect(job.getByTestId('job-count')).toHaveText('10 messages sur 10 préparés');
+	await expect(job.getByTestId('job-messages')).toContainText('10 messages dans la boîte d’envoi');
 
 	// The candidate follows the invitation the import sent, in a browser of their own.
 	await page.goto(`/coordination/messages?destinataire=${encodeURIComponent(convoked.email)}`);

@@ -1,7 +1,9 @@
-import { expect, test, type Page } from './fixtures';
+import { rmSync } from 'node:fs';
+import { builtServer, demoDataDir, expect, test, workerPort, type Page } from './fixtures';
+import { startLocalSmtp } from '../helpers/smtp';
 import { readCalendar } from '../helpers/read-documents';
 import { demoJurors } from '../../src/lib/server/demo/demo-data';
-import { accounts, expectNoAxeViolations, signIn, todaySessionName } from './helpers';
+import { accounts, expectNoAxeViolations, followJob, signIn, todaySessionName } from './helpers';
 
 // The demo's sessions come scheduled and published: the candidate finds the convocation and its
 // calendar file; jurors find their defenses. (tests/e2e/journey.spec.ts publishes a new session.)
@@ -28,21 +30,67 @@ test('today’s demo session arrives published and its convocations were sent', 
 	await expect(page.getByText('convocation.ics, convocation.pdf').first()).toBeVisible();
 });
 
+/** The room of the planning's first jury column. */
+async function firstRoom(page: Page, base: string): Promise<string> {
+	await page.goto(`${base}/planning`);
+	return (await page.locator('.column .head .muted').first().textContent())!;
+}
+
+async function renameRoom(page: Page, base: string, from: string, to: string) {
+	await page.goto(`${base}/parametres`);
+	const card = page.locator('article', { has: page.getByRole('heading', { level: 3, name: from, exact: true }) });
+	await card.locator('input[name="name"]').fill(to);
+	await card.getByRole('button', { name: 'Enregistrer la salle' }).click();
+	await expect(page.getByRole('status')).toHaveText('Salle enregistrée.');
+}
+
+test('a publication answers at once, its page shows the messages being prepared, then every one of them sent', async ({ browser }) => {
+	// A server of its own that delivers mail, on a copy of the demo: the change published here stays there.
+	const smtp = await startLocalSmtp();
+	const server = builtServer(workerPort('mail'), demoDataDir('publication-mail'), { SMTP_URL: smtp.url });
+	await server.start();
+	try {
+		const page = await (
+			await browser.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.6' } })
+		).newPage();
+		await signIn(page, accounts.coordinator);
+		const base = `/coordination/sessions/${await todaySessionId(page)}`;
+		const room = await firstRoom(page, base);
+		await renameRoom(page, base, room, `${room} (publiée)`);
+		await page.goto(`${base}/publication/confirmer`);
+		const candidates = await page.locator('ul[data-group="candidates"] > li').allTextContents();
+		const jurors = await page.locator('ul[data-group="jurors"] > li').allTextContents();
+		const told = candidates.length + jurors.length;
+		expect(candidates.length).toBeGreaterThan(0);
+		await page.getByRole('button', { name: `Confirmer et envoyer ${told} messages` }).click();
+
+		const job = await followJob(page);
+		await expect(job.getByTestId('job-count')).toHaveText(`${told} messages sur ${told} préparés`);
+		await expect(job.getByRole('progressbar', { name: 'Avancement' })).toHaveAttribute('value', String(told));
+		// The page keeps polling until the outbox worker has sent them all, through the one SMTP server.
+		await expect(job.getByTestId('job-messages')).toHaveText(`Messages envoyés : ${told} sur ${told}.`, { timeout: 60_000 });
+		await expect(job.getByRole('link', { name: 'Revenir à la publication' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		const placeChanged = smtp.messages.filter((mail) => mail.text.includes(`${room} (publiée)`));
+		expect(placeChanged.length).toBeGreaterThanOrEqual(candidates.length);
+		// Each person told once by this publication.
+		const recipients = placeChanged.flatMap((mail) => mail.to);
+		expect(new Set(recipients).size).toBe(recipients.length);
+		await page.context().close();
+	} finally {
+		await server.stop();
+		rmSync(server.dataDir, { recursive: true, force: true });
+		await smtp.close();
+	}
+});
+
 test('publishing asks first: the confirmation names each person told and what changes for them', async ({ page }) => {
 	await signIn(page, accounts.coordinator);
 	const sessionId = await todaySessionId(page);
 	const base = `/coordination/sessions/${sessionId}`;
 	// Renaming a jury's room changes what its candidates were told: nothing is published, the name is put back.
-	await page.goto(`${base}/planning`);
-	const room = (await page.locator('.column .head .muted').first().textContent())!;
-	const rename = async (from: string, to: string) => {
-		await page.goto(`${base}/parametres`);
-		const card = page.locator('article', { has: page.getByRole('heading', { level: 3, name: from, exact: true }) });
-		await card.locator('input[name="name"]').fill(to);
-		await card.getByRole('button', { name: 'Enregistrer la salle' }).click();
-		await expect(page.getByRole('status')).toHaveText('Salle enregistrée.');
-	};
-	await rename(room, `${room} bis`);
+	const room = await firstRoom(page, base);
+	await renameRoom(page, base, room, `${room} bis`);
 	try {
 		await page.goto(`${base}/publication`);
 		await page.getByRole('button', { name: 'Publier les changements' }).click();
@@ -57,7 +105,7 @@ test('publishing asks first: the confirmation names each person told and what ch
 		await page.getByRole('link', { name: 'Revenir sans publier' }).click();
 		await expect(page).toHaveURL(`${base}/publication`);
 	} finally {
-		await rename(`${room} bis`, room);
+		await renameRoom(page, base, `${room} bis`, room);
 	}
 	// Put back, the room is no longer a change to announce (other specs may have moved defenses meanwhile).
 	await page.goto(`${base}/publication/confirmer`);

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { connectPglite, connectPostgres, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import type { DB } from '../../src/lib/server/db/schema';
 import { closeWaitingForClients } from './pool';
 
 /**
@@ -37,4 +38,13 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
 	}
 	const snapshot = await readFile(inject('pgliteSnapshot'));
 	return connectPglite({ loadDataDir: new Blob([snapshot]) });
+}
+
+/** How many rows a table holds. */
+export async function countRows(db: Database, table: keyof DB): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }

@@ -14,6 +14,7 @@ import { backup } from './fr/backup';
 import { certifier } from './fr/certifier';
 import { accrochage } from './fr/accrochage';
 import { attendance } from './fr/attendance';
+import { jobs } from './fr/jobs';
 
 // Every French string of the interface and of the messages the app sends, in one place, so a
 // second language can be added as a sibling file with the same keys. Server code reads it whole;
@@ -81,5 +82,6 @@ export const fr = {
 	backup,
 	certifier,
 	accrochage,
-	attendance
+	attendance,
+	jobs
 };

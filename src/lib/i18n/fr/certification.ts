@@ -192,7 +192,6 @@ export const certification = {
 			chaqueCandidatRecoitUn: 'Chaque candidat reçoit un e-mail et voit sa décision sur son espace. Avant la publication, il ne voit rien.',
 			dateLimiteDeRecours: 'Date limite de recours',
 			publierLesResultats: 'Publier les résultats',
-			resultatsPubliesCandidatsPrevenus: (published: number) => `Résultats publiés : ${published} candidats prévenus.`,
 			decisionsParCandidat: 'Décisions par candidat',
 			decisionDeCertificationDe: 'Décision de certification de chaque candidat, avec ses blocs',
 			candidat: 'Candidat',

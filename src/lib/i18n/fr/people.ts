@@ -29,6 +29,7 @@ export const people = {
 	emailTakenByOther: (email: string) => `L'adresse ${email} est déjà celle d'un autre compte.`,
 	removeRefusedPlaced: 'Ce candidat a déjà une soutenance placée dans cette session : retirez-la du planning avant de le désinscrire.',
 	importFile: {
+		failedLine: (line: number, email: string) => `Ligne ${line} (${email})`,
 		empty: 'Le fichier est vide.',
 		tooLarge: (maxMb: number) => `Le fichier dépasse ${maxMb} Mo : découpez-le ou enregistrez-le sans mise en forme.`,
 		missing: 'Choisissez un fichier CSV ou XLSX.',

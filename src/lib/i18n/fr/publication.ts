@@ -141,7 +141,6 @@ export const publication = {
 			title: (name: string) => `Publication · ${name} · Soutenance`,
 			publicationDuPlanning: 'Publication du planning',
 			horairesEnFuseau: (timezone: string) => `Horaires en fuseau ${timezone}.`,
-			boiteEnvoi: 'boîte d’envoi',
 			aucuneSoutenanceEstPlanifiee: "Aucune soutenance n'est planifiée : lancez d'abord la planification.",
 			lePlanningPasChange: (latestVersion: number) =>
 				`Le planning n'a pas changé depuis la version ${latestVersion} : personne ne sera prévenu.`,
@@ -151,13 +150,6 @@ export const publication = {
 			version: 'Version',
 			publieeLe: 'Publiée le',
 			par: 'Par',
-			published: (version: number, candidates: number, jurors: number) => {
-				const told = [
-					plural(candidates, 'candidat·e prévenu·e', 'candidat·es prévenu·es'),
-					plural(jurors, 'juré·e prévenu·e', 'juré·es prévenu·es')
-				];
-				return `Version ${version} publiée : ${told.join(', ')}. Les messages sont dans la`;
-			},
 			whatFirst: 'Ce qui sera envoyé',
 			whatChanged: 'Changements depuis la version publiée',
 			defensesPlanned: (n: number) => `${plural(n, 'soutenance', 'soutenances')} au planning`,

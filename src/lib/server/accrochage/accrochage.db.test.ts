@@ -13,6 +13,7 @@ import { updateCandidateCivilStatus, updateOwnCivilStatus } from './civil-status
 import { exportDeclaration, exportFile, importReceipt, listAwards, remindDeclarationDeadlines } from './declaration-service';
 import { declarationDeadline } from '$lib/domain/accrochage/deadline';
 import { importCandidates } from '../people/candidate-import-service';
+import { finishedJob } from '../../../../tests/helpers/jobs';
 
 let handle: DatabaseHandle;
 let smtp: LocalSmtp;
@@ -112,7 +113,10 @@ describe('civil status', () => {
 			'Durand;Léa;lea.durand@exemple.fr;Projet;Martin;03/04/1997;F;69123;Lyon',
 			'Morel;Anna;candidat27@soutenance.test;Projet;;;;;'
 		].join('\n');
-		await importCandidates(handle.db, coordinatorId, pastId, new TextEncoder().encode(file), 'candidats.csv', 'http://localhost');
+		await finishedJob(
+			handle.db,
+			importCandidates(handle.db, coordinatorId, pastId, new TextEncoder().encode(file), 'candidats.csv', 'http://localhost')
+		);
 		const imported = await handle.db
 			.selectFrom('civil_status')
 			.innerJoin('users', 'users.id', 'civil_status.user_id')

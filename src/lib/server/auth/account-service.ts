@@ -55,17 +55,30 @@ async function issueLinkToken(trx: Transaction<DB>, userId: string, purpose: Lin
 	return token;
 }
 
-/** Creates the account and queues its invitation inside the caller's transaction (imports create many at once). */
-export async function createUserWithInvitation(trx: Transaction<DB>, actorId: string | null, input: NewUser, origin: string) {
+/**
+ * Creates the account and queues its invitation inside the caller's transaction (imports create
+ * many at once); an invitation queued by a job (an import) names it, for the job's page.
+ */
+export async function createUserWithInvitation(
+	trx: Transaction<DB>,
+	actorId: string | null,
+	input: NewUser,
+	origin: string,
+	jobId: string | null = null
+) {
 	const valid = validateNewUser(input);
 	if (await findUserByEmail(trx, valid.email)) throw new UserFacingError('auth.email-taken', 409, fr.users.emailTaken, 'email');
 	const user = await insertUser(trx, valid);
 	const token = await issueLinkToken(trx, user.id, 'invitation', INVITATION_MS);
-	await enqueueMail(trx, {
-		to: user.email,
-		subject: fr.mail.invitationSubject,
-		text: fr.mail.invitationBody(user.display_name, fr.roles[user.role].toLowerCase(), `${origin}/invitation/${token}`)
-	});
+	await enqueueMail(
+		trx,
+		{
+			to: user.email,
+			subject: fr.mail.invitationSubject,
+			text: fr.mail.invitationBody(user.display_name, fr.roles[user.role].toLowerCase(), `${origin}/invitation/${token}`)
+		},
+		jobId
+	);
 	await appendAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: valid });
 	return { user, invitationToken: token };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishedJob } from '../../../../tests/helpers/jobs';
 import { freshDatabase } from '../../../../tests/helpers/database';
 import { pdfText } from '../../../../tests/helpers/read-documents';
 import { startLocalSmtp } from '../../../../tests/helpers/smtp';
@@ -677,7 +678,7 @@ describe('results of the other blocks', () => {
 		const preview = await previewResultsImport(handle.db, todayId, latin1);
 		expect(preview.review.errorCount).toBe(0);
 		expect(preview.review.problems.map((problem) => problem.message)).toEqual(['BC01 est déjà validé : il reste validé.']);
-		expect(await importResults(handle.db, coordinatorId, todayId, latin1, 'ok.csv')).toBe(2);
+		expect(await finishedJob(handle.db, importResults(handle.db, coordinatorId, todayId, latin1, 'ok.csv'))).toEqual({ imported: 2 });
 		const rows = (await sessionResults(handle.db, todayId)).rows;
 		expect(
 			rows.find((row) => row.email === 'candidat1@soutenance.test')!.blocks.find((block) => block.blockCode === 'BC01')!.validated
@@ -720,9 +721,12 @@ describe('publication', () => {
 			publishResults(handle.db, coordinatorId, pastId, '2026-01-01', 'http://localhost', new Date('2026-11-25T10:00:00Z')),
 			/date limite de recours/
 		);
-		expect(await publishResults(handle.db, coordinatorId, pastId, '2027-01-31', 'http://localhost', new Date('2026-11-25T10:00:00Z'))).toBe(
-			10
-		);
+		expect(
+			await finishedJob(
+				handle.db,
+				publishResults(handle.db, coordinatorId, pastId, '2027-01-31', 'http://localhost', new Date('2026-11-25T10:00:00Z'))
+			)
+		).toEqual({ published: 10 });
 		const mine = await candidateResults(handle.db, id('candidat1@soutenance.test'));
 		expect(mine).toHaveLength(1);
 		expect(mine[0]).toMatchObject({ outcome: 'Titre obtenu', appealUntil: '31/01/2027' });

@@ -14,7 +14,9 @@ import { currentCertifier } from '../certifier/certifier-service';
 import { attestationPdf } from '../documents/attestation-pdf';
 import { sessionRecordPdf, type SignedRecord } from '../documents/pv-pdf';
 import { UserFacingError } from '../errors';
-import { enqueueMail } from '../notifications/outbox-repository';
+import { enqueueMail, type OutgoingMail } from '../notifications/outbox-repository';
+import { insertJob, type JobRow } from '../jobs/job-repository';
+import type { JobHandler } from '../jobs/job-runner';
 import { MAX_RESULT_ROWS, readImportFile, type FileFormat } from '../people/candidate-import-reader';
 import { latestLockedContents } from './deliberation-repository';
 import { blockRecordsOf, currentDecisions, recordDecisionChanges, referentielOf } from './certification-service';
@@ -83,51 +85,82 @@ export class ResultsImportRejected extends UserFacingError {
 	}
 }
 
-/** Re-reads and re-checks the file, then writes every line in one transaction, or nothing. */
+export const RESULTS_IMPORT_JOB = 'results.import';
+
+interface ResultsImportPayload {
+	fileName: string;
+	format: FileFormat;
+	drafts: ResultsReview['drafts'];
+}
+
+/**
+ * Re-reads and re-checks the whole file: with any error nothing is written. Otherwise queues the
+ * job that writes the lines, 200 a transaction; its last batch records the decisions that
+ * changed and the import's audit entry.
+ */
 export async function importResults(
 	db: Database,
 	actorId: string,
 	sessionId: string,
 	bytes: Uint8Array,
 	fileName: string
-): Promise<number> {
+): Promise<{ jobId: string; imported: number }> {
 	const session = await requireSession(db, sessionId);
-	// Read before the transaction opens: it must not stay open while a worker reads the file.
-	const file = await readImportFile(bytes, MAX_RESULT_ROWS);
-	return inTransaction(db, async (trx) => {
-		const checked = await reviewFile(trx, session, file);
-		if (checked.review.errorCount > 0) throw new ResultsImportRejected(checked);
-		const drafts = checked.review.drafts;
+	const checked = await reviewFile(db, session, await readImportFile(bytes, MAX_RESULT_ROWS));
+	if (checked.review.errorCount > 0) throw new ResultsImportRejected(checked);
+	const drafts = checked.review.drafts;
+	const jobId = await insertJob(db, {
+		kind: RESULTS_IMPORT_JOB,
+		sessionId,
+		actorId,
+		payload: { fileName, format: checked.format, drafts } satisfies ResultsImportPayload,
+		total: drafts.length
+	});
+	return { jobId, imported: drafts.length };
+}
+
+const resultsPayload = (job: JobRow) => job.payload as unknown as ResultsImportPayload;
+
+export const resultsImportJob: JobHandler = {
+	batchSize: 200,
+	async write(trx, job, range) {
 		await upsertBlockResults(
 			trx,
-			actorId,
-			drafts.map((draft) => ({
-				sessionId,
-				candidateId: draft.candidateId,
-				blockCode: draft.blockCode,
-				validated: draft.validated,
-				obtainedOn: draft.obtainedOn,
-				origin: draft.origin,
-				source: 'import'
-			}))
+			job.actor_id,
+			resultsPayload(job)
+				.drafts.slice(range.from, range.to)
+				.map((draft) => ({
+					sessionId: job.session_id,
+					candidateId: draft.candidateId,
+					blockCode: draft.blockCode,
+					validated: draft.validated,
+					obtainedOn: draft.obtainedOn,
+					origin: draft.origin,
+					source: 'import' as const
+				}))
 		);
+		return {};
+	},
+	async finish(trx, job) {
+		const { drafts, fileName, format } = resultsPayload(job);
+		const session = await requireSession(trx, job.session_id);
 		await appendAudit(trx, {
-			actorId,
+			actorId: job.actor_id,
 			action: 'results.import',
 			entity: 'exam_session',
-			entityId: sessionId,
+			entityId: job.session_id,
 			after: {
 				fileName,
-				format: checked.format,
+				format,
 				lines: drafts.map(({ email, blockCode, validated, obtainedOn, origin }) => ({ email, blockCode, validated, obtainedOn, origin }))
 			}
 		});
-		await recordDecisionChanges(trx, sessionId, await referentielOf(trx, session.referentielId), 'import', actorId, [
+		await recordDecisionChanges(trx, job.session_id, await referentielOf(trx, session.referentielId), 'import', job.actor_id, [
 			...new Set(drafts.map((draft) => draft.candidateId))
 		]);
-		return drafts.length;
-	});
-}
+		return { imported: drafts.length };
+	}
+};
 
 /** One block result typed by the coordinator. */
 export async function enterResult(
@@ -242,7 +275,8 @@ export async function sessionResults(db: Database, sessionId: string) {
 
 /**
  * Publishes the session's results: refused while a heard candidate has no decision (a record not
- * yet signed). Each candidate with a decision is told by e-mail; the caller dispatches after commit.
+ * yet signed). Each candidate with a decision is told by e-mail: the messages are worded in the
+ * publication's transaction and queued by a job, 100 a transaction, which the answer names.
  */
 export async function publishResults(
 	db: Database,
@@ -251,7 +285,7 @@ export async function publishResults(
 	appealUntil: string,
 	origin: string,
 	today = new Date()
-): Promise<number> {
+): Promise<{ published: number; jobId: string }> {
 	const session = await requireSession(db, sessionId);
 	const date = parseResultDate(appealUntil);
 	if (!date.ok || !date.value || date.value <= today.toISOString().slice(0, 10))
@@ -259,38 +293,36 @@ export async function publishResults(
 	return inTransaction(db, (trx) => publishInTransaction(trx, actorId, session, date.value!, origin));
 }
 
-export async function publishInTransaction(
+export const RESULTS_PUBLICATION_JOB = 'results.publish';
+
+async function publishInTransaction(
 	trx: Transaction<DB>,
 	actorId: string | null,
 	session: SessionForResults,
 	appealUntil: string,
 	origin: string
-): Promise<number> {
+): Promise<{ published: number; jobId: string }> {
 	const referentiel = await referentielOf(trx, session.referentielId);
 	const { decided, pending } = await currentDecisions(trx, session.id, referentiel);
-	const candidates = await sessionCandidates(trx, session.id);
+	const candidates = new Map((await sessionCandidates(trx, session.id)).map((candidate) => [candidate.id, candidate]));
 	if (pending.length > 0)
-		throw new UserFacingError(
-			'certification.not-all-decided',
-			409,
-			t.results.notAllDecided(candidates.filter((candidate) => pending.includes(candidate.id)).map((candidate) => candidate.name))
-		);
+		throw new UserFacingError('certification.not-all-decided', 409, t.results.notAllDecided(pending.map((id) => candidates.get(id)!.name)));
 	if (decided.length === 0) throw new UserFacingError('certification.nothing-to-publish', 409, t.results.nothingToPublish);
 	await recordDecisionChanges(trx, session.id, referentiel, 'publication', actorId);
 	if (!(await insertPublication(trx, session.id, actorId, appealUntil)))
 		throw new UserFacingError('certification.already-published', 409, t.results.alreadyPublished);
 	const appealText = appealUntil.split('-').reverse().join('/');
-	for (const entry of decided) {
-		const candidate = candidates.find((row) => row.id === entry.candidateId)!;
+	const mails: OutgoingMail[] = decided.map((entry) => {
+		const candidate = candidates.get(entry.candidateId)!;
 		const lines = entry.decision.blocks.map(
 			(block) => `${block.blockCode} : ${block.validated ? 'validé' : block.known ? 'non validé' : 'résultat non communiqué'}`
 		);
-		await enqueueMail(trx, {
+		return {
 			to: candidate.email,
 			subject: t.results.mailSubject(session.name),
 			text: t.results.mailBody(candidate.name, session.name, t.outcomes[entry.decision.outcome], lines, appealText, `${origin}/candidat`)
-		});
-	}
+		};
+	});
 	await appendAudit(trx, {
 		actorId,
 		action: 'results.publish',
@@ -298,8 +330,28 @@ export async function publishInTransaction(
 		entityId: session.id,
 		after: { appealUntil, candidates: decided.length }
 	});
-	return decided.length;
+	const jobId = await insertJob(trx, {
+		kind: RESULTS_PUBLICATION_JOB,
+		sessionId: session.id,
+		actorId,
+		payload: { mails },
+		total: mails.length
+	});
+	return { published: decided.length, jobId };
 }
+
+/** The results publication's job: its messages, worded when it was published, queued 100 a transaction. */
+export const resultsPublicationJob: JobHandler = {
+	batchSize: 100,
+	async write(trx, job, range) {
+		for (const mail of (job.payload as unknown as { mails: OutgoingMail[] }).mails.slice(range.from, range.to))
+			await enqueueMail(trx, mail, job.id);
+		return {};
+	},
+	async finish(_trx, job) {
+		return { published: job.total };
+	}
+};
 
 /** A candidate's own published results; nothing for a session not yet published. */
 export async function candidateResults(db: Database, candidateId: string): Promise<CandidateResultsView[]> {

@@ -238,6 +238,26 @@ export interface ExamSessions {
   timezone: Generated<string>;
 }
 
+export interface Jobs {
+  actor_id: string | null;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  counts: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  done: Generated<number>;
+  error: string | null;
+  failures: Generated<Json>;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  payload: Json;
+  result: Json | null;
+  session_id: string;
+  status: Generated<string>;
+  total: number;
+}
+
 export interface Juries {
   id: Generated<string>;
   label: string;
@@ -290,6 +310,7 @@ export interface Outbox {
   failed_at: Timestamp | null;
   html_body: string | null;
   id: Generated<string>;
+  job_id: string | null;
   last_response: string | null;
   message_id: string;
   next_attempt_at: Generated<Timestamp>;
@@ -530,6 +551,7 @@ export interface DB {
   defenses: Defenses;
   deliberation_decisions: DeliberationDecisions;
   exam_sessions: ExamSessions;
+  jobs: Jobs;
   juries: Juries;
   juror_profiles: JurorProfiles;
   jury_members: JuryMembers;

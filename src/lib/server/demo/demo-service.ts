@@ -18,6 +18,7 @@ import { createJury } from '../juries/jury-service';
 import { loadPlanningContext } from '../planning/problem-service';
 import { currentRun, startPlanningRun } from '../planning/schedule-service';
 import { publishPlan } from '../publication/publication-service';
+import { runJob } from '../jobs';
 import { markDefensesDoneForDemo, startTimerForDemo } from '../live/timer-service';
 import { defensePage, saveChanges, submitGrids } from '../scoring/scoring-service';
 import {
@@ -273,7 +274,8 @@ async function planAndPublish(
 	if (run?.id !== runId || run.status !== 'done')
 		throw new Error(`La planification de la démo a échoué : ${run?.error ?? 'résultat introuvable'}`);
 	await beforePublishing?.();
-	await publishPlan(db, coordinatorId, sessionId, 0);
+	// The seed runs before the server's job runner: the convocations are queued here and now.
+	await runJob(db, (await publishPlan(db, coordinatorId, sessionId, 0)).jobId);
 }
 
 /** Today's plan, computed from 08:00, moved jury by jury around `now`; the day's hours follow. */
@@ -386,7 +388,7 @@ export async function deliberateDemoSession(db: Database, sessionId: string, opt
 
 	if (options.publish) {
 		const appealUntil = new Date(signedAt.getTime() + 61 * DAY).toISOString().slice(0, 10);
-		await publishResults(db, coordinatorId, sessionId, appealUntil, DEMO_ORIGIN, signedAt);
+		await runJob(db, (await publishResults(db, coordinatorId, sessionId, appealUntil, DEMO_ORIGIN, signedAt)).jobId);
 	}
 }
 

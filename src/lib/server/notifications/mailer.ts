@@ -3,7 +3,7 @@ import { givesUp, retryDelayMs } from '../../domain/notifications/delivery';
 import { processPasswordResetRequests } from '../auth/account-service';
 import type { DatabaseHandle } from '../db/connect';
 import type { Executor } from '../db/transaction';
-import { listenToChannel } from '../db/listen';
+import { startBackgroundLoop, type BackgroundLoop } from '../db/background-loop';
 import { INSTANCE_ID } from '../instance';
 import { MAIL_FROM } from './sender';
 import { OUTBOX_CHANNEL, claimDueMail, markMailFailed, markMailSent, renewClaims } from './outbox-repository';
@@ -125,12 +125,7 @@ export async function dispatchOutbox(
 	return totals;
 }
 
-export interface OutboxWorker {
-	/** Runs a pass now (or right after the one running). */
-	wake(): void;
-	/** Ends the loop once the pass in progress has recorded what it sent. */
-	stop(): Promise<void>;
-}
+export type OutboxWorker = BackgroundLoop;
 
 /**
  * The process's background side of the outbox: turns recorded forgotten-password requests into
@@ -142,45 +137,13 @@ export async function startOutboxWorker(
 	handle: DatabaseHandle,
 	options: DeliveryOptions & { smtpUrl?: string; pollMs?: number } = {}
 ): Promise<OutboxWorker> {
-	const pollMs = options.pollMs ?? 2_000;
-	const stopping = new AbortController();
-	let woken = false;
-	let nap: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
-	const wake = () => {
-		woken = true;
-		if (nap) {
-			clearTimeout(nap.timer);
-			nap.resolve();
-		}
-	};
-	const unlisten = await listenToChannel(handle, OUTBOX_CHANNEL, { payload: wake, reconnected: wake });
-
-	const loop = (async () => {
-		while (!stopping.signal.aborted) {
-			woken = false;
-			try {
-				await processPasswordResetRequests(handle.db);
-				await dispatchOutbox(handle.db, options.smtpUrl, { ...options, signal: stopping.signal });
-			} catch (error) {
-				console.error(
-					`Boîte d’envoi : passage interrompu (${error instanceof Error ? error.message : String(error)}), nouvel essai bientôt.`
-				);
-			}
-			if (stopping.signal.aborted || woken) continue;
-			await new Promise<void>((resolve) => {
-				nap = { timer: setTimeout(resolve, pollMs), resolve };
-			});
-			nap = null;
-		}
-	})();
-
-	return {
-		wake,
-		async stop() {
-			stopping.abort();
-			wake();
-			await loop;
-			await unlisten();
-		}
-	};
+	return startBackgroundLoop(
+		handle,
+		OUTBOX_CHANNEL,
+		async (signal) => {
+			await processPasswordResetRequests(handle.db);
+			await dispatchOutbox(handle.db, options.smtpUrl, { ...options, signal });
+		},
+		{ pollMs: options.pollMs ?? 2_000, interrupted: (message) => `Boîte d’envoi : passage interrompu (${message}), nouvel essai bientôt.` }
+	);
 }

@@ -26,8 +26,11 @@ export const OUTBOX_CHANNEL = 'soutenance_outbox';
 /** Selected beside a write, it wakes every instance's worker once the transaction commits. */
 export const notifyOutboxWorkers = sql<string>`pg_notify(${OUTBOX_CHANNEL}, '')`;
 
-/** Messages are written in the use case's transaction and sent after it commits by a worker: none is sent for a change that rolled back. */
-export async function enqueueMail(db: Executor, mail: OutgoingMail) {
+/**
+ * Messages are written in the use case's transaction and sent after it commits by a worker: none is sent for a change that rolled back.
+ * A message queued by a job names it (`jobId`): the job's page counts its messages sent.
+ */
+export async function enqueueMail(db: Executor, mail: OutgoingMail, jobId: string | null = null) {
 	return db
 		.with('queued', (trx) =>
 			trx
@@ -38,7 +41,8 @@ export async function enqueueMail(db: Executor, mail: OutgoingMail) {
 					text_body: mail.text,
 					html_body: mail.html ?? null,
 					attachments: JSON.stringify(mail.attachments ?? []),
-					message_id: newMessageId()
+					message_id: newMessageId(),
+					job_id: jobId
 				})
 				.returning('id')
 		)

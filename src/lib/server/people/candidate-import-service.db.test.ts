@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../../tests/helpers/database';
+import { countRows, freshDatabase } from '../../../../tests/helpers/database';
 import type { DatabaseHandle } from '../db';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import { verifyAuditChain } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
 import { MAX_IMPORT_BYTES } from './candidate-import-reader';
-import { ImportRejected, importCandidates, previewCandidateImport } from './candidate-import-service';
+import { ImportRejected, importCandidates as queueImport, previewCandidateImport } from './candidate-import-service';
+import { finishedJob } from '../../../../tests/helpers/jobs';
 import { insertUser } from '../auth/user-repository';
 
 const SAMPLE = readFileSync(new URL('../../../../tests/fixtures/import/candidats-excel-fr.csv', import.meta.url));
@@ -38,19 +39,16 @@ beforeEach(async () => {
 	sessionId = session.id;
 });
 
+/** The confirmed import followed to its end: the file checked, then its job run. */
+const importCandidates = (...args: Parameters<typeof queueImport>) =>
+	finishedJob<{ imported: number; created: number; reused: number }>(handle.db, queueImport(...args));
+
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
 
 async function counts() {
-	const count = async (table: 'users' | 'registrations' | 'candidate_profiles' | 'unavailability' | 'outbox' | 'audit_log') =>
-		Number(
-			(
-				await handle.db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<string>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	const count = (table: 'users' | 'registrations' | 'candidate_profiles' | 'unavailability' | 'outbox' | 'audit_log') =>
+		countRows(handle.db, table);
 	return {
 		users: await count('users'),
 		registrations: await count('registrations'),

@@ -1,8 +1,16 @@
 import { fr } from '$lib/i18n/fr';
-import { reviewCandidateSheet, sheetEmails, type ExistingAccount, type ImportReview } from '$lib/domain/people/candidate-import';
+import {
+	reviewCandidateSheet,
+	sheetEmails,
+	type CandidateDraft,
+	type ExistingAccount,
+	type ImportReview
+} from '$lib/domain/people/candidate-import';
 import type { Sheet } from '$lib/domain/import/sheet';
 import type { Database } from '../db/connect';
-import { inTransaction, type Executor } from '../db/transaction';
+import type { Executor } from '../db/transaction';
+import { insertJob, type JobRow } from '../jobs/job-repository';
+import { writeEachAlone, type JobHandler } from '../jobs/job-runner';
 import { appendAudit } from '../audit/audit-repository';
 import { UserFacingError } from '../errors';
 import { findAccountsByEmail, listSessionTeams } from './candidate-repository';
@@ -52,10 +60,21 @@ export class ImportRejected extends UserFacingError {
 	}
 }
 
+export const CANDIDATE_IMPORT_JOB = 'candidate.import';
+
+interface ImportJobPayload {
+	fileName: string;
+	format: FileFormat;
+	origin: string;
+	/** As checked; JSON keeps the unavailability's dates as text. */
+	drafts: CandidateDraft[];
+}
+
 /**
- * Re-reads and re-checks the file, then writes every candidate in one transaction: accounts and
- * invitations, profiles, registrations, unavailability, one audit row per candidate and one for
- * the import. Any error writes nothing. The caller dispatches the invitations after commit.
+ * Re-reads and re-checks the whole file: with any error nothing is written (ImportRejected).
+ * Otherwise queues the job that writes the candidates, 100 a transaction: accounts and
+ * invitations, profiles, registrations, unavailability, one audit row per candidate, and one for
+ * the import with the last batch. The invitations go through the outbox after each batch commits.
  */
 export async function importCandidates(
 	db: Database,
@@ -64,20 +83,39 @@ export async function importCandidates(
 	bytes: Uint8Array,
 	fileName: string,
 	origin: string
-) {
+): Promise<{ jobId: string; imported: number }> {
 	const session = await requireSession(db, sessionId);
 	const { sheet, format } = await readImportFile(bytes, MAX_CANDIDATE_ROWS);
-	return inTransaction(
-		db,
-		async (trx) => {
-			const checked = await review(trx, session, sheet);
-			if (checked.errorCount > 0) throw new ImportRejected({ format, review: checked });
-			let created = 0;
-			for (const draft of checked.drafts) {
+	const checked = await review(db, session, sheet);
+	if (checked.errorCount > 0) throw new ImportRejected({ format, review: checked });
+	const jobId = await insertJob(db, {
+		kind: CANDIDATE_IMPORT_JOB,
+		sessionId,
+		actorId,
+		payload: { fileName, format, origin, drafts: checked.drafts } satisfies ImportJobPayload,
+		total: checked.drafts.length
+	});
+	return { jobId, imported: checked.drafts.length };
+}
+
+const importPayload = (job: JobRow) => job.payload as unknown as ImportJobPayload;
+
+/** The candidate import's job: each line registered in its own savepoint, a line refused meanwhile kept as a failure. */
+export const candidateImportJob: JobHandler = {
+	batchSize: 100,
+	async write(trx, job, range) {
+		const { drafts, origin } = importPayload(job);
+		const actorId = job.actor_id!;
+		let created = 0;
+		const failures = await writeEachAlone(
+			trx,
+			drafts.slice(range.from, range.to),
+			(draft) => fr.people.importFile.failedLine(draft.line, draft.email),
+			async (draft) => {
 				const result = await registerCandidate(
 					trx,
 					actorId,
-					sessionId,
+					job.session_id,
 					{
 						email: draft.email,
 						displayName: draft.displayName,
@@ -89,28 +127,40 @@ export async function importCandidates(
 							otherArrangements: draft.otherArrangements
 						},
 						registration: { projectTitle: draft.projectTitle, projectAbstract: draft.projectAbstract, tags: draft.tags, team: draft.team },
-						unavailability: draft.unavailability
+						unavailability: draft.unavailability.map((range) => ({
+							...range,
+							startsAt: new Date(range.startsAt),
+							endsAt: new Date(range.endsAt)
+						}))
 					},
-					origin
+					origin,
+					job.id
 				);
-				if (result.created) created++;
 				await completeCivilStatus(trx, result.userId, actorId, draft.civilStatus, draft.firstName);
+				if (result.created) created++;
 			}
-			await appendAudit(trx, {
-				actorId,
-				action: 'candidate.import',
-				entity: 'exam_session',
-				entityId: sessionId,
-				after: {
-					fileName,
-					format,
-					candidates: checked.drafts.length,
-					accountsCreated: created,
-					emails: checked.drafts.map((draft) => draft.email)
-				}
-			});
-			return { imported: checked.drafts.length, created, reused: checked.drafts.length - created };
-		},
-		{ uniqueRace: true }
-	);
-}
+		);
+		return { failures, counts: { created } };
+	},
+	async finish(trx, job, { failures, counts }) {
+		const { drafts, fileName, format } = importPayload(job);
+		const failed = new Set(failures.map((failure) => failure.item));
+		const written = drafts.filter((draft) => !failed.has(fr.people.importFile.failedLine(draft.line, draft.email)));
+		const created = counts.created ?? 0;
+		await appendAudit(trx, {
+			actorId: job.actor_id,
+			action: 'candidate.import',
+			entity: 'exam_session',
+			entityId: job.session_id,
+			after: {
+				fileName,
+				format,
+				candidates: written.length,
+				accountsCreated: created,
+				emails: written.map((draft) => draft.email),
+				failed: failures.length
+			}
+		});
+		return { imported: written.length, created, reused: written.length - created };
+	}
+};

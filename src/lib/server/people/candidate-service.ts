@@ -139,7 +139,9 @@ export async function registerCandidate(
 	actorId: string,
 	sessionId: string,
 	candidate: Omit<ValidCandidate, 'unavailability'> & { unavailability: { startsAt: Date; endsAt: Date; label: string | null }[] },
-	origin: string
+	origin: string,
+	/** The import job registering them, named by their invitation. */
+	jobId: string | null = null
 ): Promise<{ userId: string; created: boolean }> {
 	const existing = await findUserByEmail(trx, candidate.email);
 	if (existing && existing.role !== 'candidate')
@@ -153,7 +155,8 @@ export async function registerCandidate(
 					trx,
 					actorId,
 					{ email: candidate.email, displayName: candidate.displayName, role: 'candidate' },
-					origin
+					origin,
+					jobId
 				)
 			).user.id;
 	await saveCandidateProfile(trx, userId, candidate.profile);

@@ -144,6 +144,16 @@ export async function latestPlanVersion(db: Executor, sessionId: string): Promis
 	return row && toPlanVersion(row);
 }
 
+export async function planVersion(db: Executor, sessionId: string, version: number): Promise<PlanVersion | undefined> {
+	const row = await db
+		.selectFrom('plan_versions')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return row && toPlanVersion(row);
+}
+
 export async function listPlanVersions(db: Executor, sessionId: string) {
 	return db
 		.selectFrom('plan_versions')

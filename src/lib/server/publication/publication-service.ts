@@ -18,7 +18,10 @@ import { inTransaction, type Executor } from '../db/transaction';
 import { UserFacingError } from '../errors';
 import { enqueueMail, type OutgoingMail } from '../notifications/outbox-repository';
 import { buildCalendar } from '../documents/ics';
-import { candidateMail, convocationFor, jurorEvents, jurorMail, type PublicationContext } from './publication-mail';
+import { insertJob } from '../jobs/job-repository';
+import type { JobHandler } from '../jobs/job-runner';
+import { buildMailsInWorkers, type MailItem } from './publication-mail-worker';
+import { convocationFor, jurorEvents, type PublicationContext } from './publication-mail';
 import {
 	candidateRegistrations,
 	findSessionForPublication,
@@ -28,6 +31,7 @@ import {
 	loadCurrentPlan,
 	lockSessionForPublication,
 	peopleByIds,
+	planVersion,
 	registrationsOf,
 	replacePublishedPlacement,
 	type SessionForPublication
@@ -131,16 +135,19 @@ export interface PublicationResult {
 	changedDefenses: number;
 	notifiedCandidates: number;
 	notifiedJurors: number;
+	/** The job writing the messages: its page shows them being queued, then sent. */
+	jobId: string;
 }
 
 /**
- * Publishes the working plan as the next version and tells only the people it affects (everyone
- * placed, the first time). The messages — PDFs included — are built before the transaction so it
- * stays short; the transaction then checks that neither the plan nor the published version moved
- * meanwhile, so what is stored is exactly what the messages say.
+ * Publishes the working plan as the next version and queues a job that tells only the people it
+ * affects (everyone placed, the first time). The transaction stays short: it checks that neither
+ * the plan nor the published version moved since they were read, stores the version, its
+ * placement, the audit entry and the job. The job builds the messages (PDFs in worker threads)
+ * from the stored versions, so what they say is exactly what is stored.
  */
 export async function publishPlan(db: Database, actorId: string, sessionId: string, expectedVersion: number): Promise<PublicationResult> {
-	const session = await sessionOrThrow(db, sessionId);
+	await sessionOrThrow(db, sessionId);
 	const previous = await latestPlanVersion(db, sessionId);
 	if ((previous?.version ?? 0) !== expectedVersion) throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
 	const { plan } = await currentPlan(db, sessionId);
@@ -150,22 +157,7 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 		throw new UserFacingError('publication.nothing-changed', 409, t.nothingChanged(previous.version));
 
 	const version = expectedVersion + 1;
-	const context = await publicationContext(db, session, version, plan);
-	const firstPublication = !previous;
-	const previousContext = previous ? await publicationContext(db, session, version, previous.plan) : null;
-	const mailContext = previousContext ? mergeContexts(context, previousContext) : context;
-	const mails: OutgoingMail[] = [];
-	for (const change of diff.candidates) {
-		const person = mailContext.people.get(change.candidateId);
-		if (person) mails.push(await candidateMail(mailContext, change, person.email, firstPublication));
-	}
-	const slotsNow = jurorSlots(plan);
-	for (const change of diff.jurors) {
-		const juror = mailContext.people.get(change.jurorId);
-		if (juror) mails.push(jurorMail(mailContext, juror, slotsNow.get(change.jurorId) ?? [], change, firstPublication));
-	}
-
-	await inTransaction(db, async (trx) => {
+	const jobId = await inTransaction(db, async (trx) => {
 		if (!(await lockSessionForPublication(trx, sessionId)))
 			throw new UserFacingError('publication.session-not-found', 404, t.sessionNotFound);
 		if (((await latestPlanVersion(trx, sessionId))?.version ?? 0) !== expectedVersion)
@@ -174,7 +166,6 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 		if (JSON.stringify(current.plan) !== JSON.stringify(plan)) throw new UserFacingError('publication.stale-version', 409, t.staleVersion);
 		await insertPlanVersion(trx, { sessionId, version, publishedBy: actorId, plan });
 		await replacePublishedPlacement(trx, sessionId, current.defenses, plan.juries);
-		for (const mail of mails) await enqueueMail(trx, mail);
 		await appendAudit(trx, {
 			actorId,
 			action: 'plan.publish',
@@ -188,9 +179,83 @@ export async function publishPlan(db: Database, actorId: string, sessionId: stri
 				notifiedJurors: diff.jurors.map((j) => j.jurorId)
 			}
 		});
+		return insertJob(trx, {
+			kind: PLAN_PUBLICATION_JOB,
+			sessionId,
+			actorId,
+			payload: { version } satisfies PublicationJobPayload,
+			total: diff.candidates.length + diff.jurors.length
+		});
 	});
-	return { version, changedDefenses: diff.changedDefenses, notifiedCandidates: diff.candidates.length, notifiedJurors: diff.jurors.length };
+	return {
+		version,
+		changedDefenses: diff.changedDefenses,
+		notifiedCandidates: diff.candidates.length,
+		notifiedJurors: diff.jurors.length,
+		jobId
+	};
 }
+
+export const PLAN_PUBLICATION_JOB = 'plan.publish';
+interface PublicationJobPayload {
+	version: number;
+}
+
+/** Who a published version tells, in a fixed order (the job's items), with what to word each message (the job, and bench:jobs). */
+export async function publicationMessages(db: Executor, sessionId: string, version: number) {
+	const session = await sessionOrThrow(db, sessionId);
+	const published = await planVersion(db, sessionId, version);
+	if (!published) throw new UserFacingError('publication.version-not-found', 404, t.staleVersion);
+	const previous = version > 1 ? await planVersion(db, sessionId, version - 1) : undefined;
+	const diff = diffPlans(previous?.plan ?? null, published.plan);
+	const context = await publicationContext(db, session, version, published.plan);
+	const previousContext = previous ? await publicationContext(db, session, version, previous.plan) : null;
+	const mailContext = previousContext ? mergeContexts(context, previousContext) : context;
+	const slotsNow = jurorSlots(published.plan);
+	// An item whose person no longer exists keeps its place (the job's count), with no message.
+	const items: (MailItem | null)[] = [
+		...diff.candidates.map((change) => {
+			const person = mailContext.people.get(change.candidateId);
+			return person ? { kind: 'candidate' as const, change, email: person.email } : null;
+		}),
+		...diff.jurors.map((change) => {
+			const juror = mailContext.people.get(change.jurorId);
+			return juror ? { kind: 'juror' as const, juror, slots: slotsNow.get(change.jurorId) ?? [], change } : null;
+		})
+	];
+	return { context: mailContext, firstPublication: !previous, items, diff };
+}
+
+// The messages of the job being run, computed once per job and process, not once per batch.
+let lastMessages: { jobId: string; messages: Promise<Awaited<ReturnType<typeof publicationMessages>>> } | null = null;
+
+/** The plan publication's job: its messages built in workers, batch by batch, and queued in the outbox. */
+export const planPublicationJob: JobHandler<OutgoingMail[]> = {
+	batchSize: 50,
+	async prepare(db, job, range) {
+		if (lastMessages?.jobId !== job.id)
+			lastMessages = {
+				jobId: job.id,
+				messages: publicationMessages(db, job.session_id, (job.payload as unknown as PublicationJobPayload).version)
+			};
+		const { context, firstPublication, items } = await lastMessages.messages;
+		const batch = items.slice(range.from, range.to).filter((item) => item !== null);
+		return buildMailsInWorkers({ context, firstPublication, items: batch });
+	},
+	async write(trx, job, _range, mails) {
+		for (const mail of mails) await enqueueMail(trx, mail, job.id);
+		return {};
+	},
+	async finish(_trx, job) {
+		const { diff } = await lastMessages!.messages;
+		lastMessages = null;
+		return {
+			version: (job.payload as unknown as PublicationJobPayload).version,
+			notifiedCandidates: diff.candidates.length,
+			notifiedJurors: diff.jurors.length
+		};
+	}
+};
 
 /** Juries and people of both versions, so a removed defense is still described with its names. */
 function mergeContexts(current: PublicationContext, previous: PublicationContext): PublicationContext {

@@ -8,6 +8,7 @@ import { closeSmtpConnections, dispatchOutbox } from '../notifications/mailer';
 import { insertUser } from '../auth/user-repository';
 import { insertDefense } from './publication-repository';
 import { checkAccess } from '../access';
+import { runJob } from '../jobs';
 import { findDefenseContext } from '../live/timer-repository';
 import { candidateForecasts, roomDisplay } from '../live/board-service';
 import {
@@ -157,6 +158,7 @@ afterAll(async () => {
 /** A publication, then the outbox worker's pass that sends what it queued. */
 async function publishAndSend(expectedVersion: number) {
 	const result = await publishPlan(handle.db, coordinatorId, sessionId, expectedVersion);
+	await runJob(handle.db, result.jobId);
 	await dispatchOutbox(handle.db, smtp.url);
 	return result;
 }

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { formatWithZone } from '$lib/domain/time/format';
 import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { UserFacingError } from '$lib/server/errors';
@@ -32,6 +33,8 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 		const expectedVersion = Number((await form()).values.expectedVersion);
 		if (!Number.isInteger(expectedVersion) || expectedVersion < 0)
 			throw new UserFacingError('publication.form-incomplete', 400, 'Formulaire incomplet : rechargez la page.');
-		return { published: await publishPlan(db, user.id, checked.id, expectedVersion) };
+		const { jobId } = await publishPlan(db, user.id, checked.id, expectedVersion);
+		// Published: the job building and queueing the messages is followed on its own page.
+		redirect(303, `/coordination/sessions/${checked.id}/travaux/${jobId}`);
 	}
 });

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { addMonths, format } from 'date-fns';
 import { formatInTimeZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
@@ -77,7 +78,7 @@ export const actions: Actions = guardActions(SESSION_MANAGER, {
 	publish: async (event, { user, db, checked, form, keep }) => {
 		const { values } = await form();
 		keep({ formId: 'publish', values });
-		const count = await publishResults(db, user.id, checked.id, values.appealUntil ?? '', event.url.origin);
-		return { formId: 'publish', published: count };
+		const { jobId } = await publishResults(db, user.id, checked.id, values.appealUntil ?? '', event.url.origin);
+		redirect(303, `/coordination/sessions/${checked.id}/travaux/${jobId}`);
 	}
 });

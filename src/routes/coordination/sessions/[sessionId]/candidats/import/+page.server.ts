@@ -50,7 +50,8 @@ export const actions: Actions = guardActionsKeeping<{ preview: ReturnType<typeof
 		const file = await confirmedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
 		keep((refusal) => (refusal instanceof ImportRejected ? { preview: presentPreview(refusal.preview, file) } : {}));
-		const { imported } = await importCandidates(db, user.id, session.id, file.bytes, file.name, event.url.origin);
-		redirect(303, `/coordination/sessions/${session.id}/candidats?importe=${imported}`);
+		const { jobId } = await importCandidates(db, user.id, session.id, file.bytes, file.name, event.url.origin);
+		// The file is valid: its job writes it, the page that follows it shows how far.
+		redirect(303, `/coordination/sessions/${session.id}/travaux/${jobId}`);
 	}
 });

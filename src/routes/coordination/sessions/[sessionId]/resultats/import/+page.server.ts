@@ -28,7 +28,7 @@ export const actions: Actions = guardActionsKeeping<{ preview: ReturnType<typeof
 		const file = await confirmedFile(event.request);
 		if (!file.ok) return fail(400, { message: file.message });
 		keep((refusal) => (refusal instanceof ResultsImportRejected ? { preview: presentPreview(refusal.preview, file) } : {}));
-		const imported = await importResults(db, user.id, checked.id, file.bytes, file.name);
-		redirect(303, `/coordination/sessions/${checked.id}/resultats/import?importe=${imported}`);
+		const { jobId } = await importResults(db, user.id, checked.id, file.bytes, file.name);
+		redirect(303, `/coordination/sessions/${checked.id}/travaux/${jobId}`);
 	}
 });
