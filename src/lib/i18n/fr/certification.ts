@@ -194,6 +194,7 @@ export const certification = {
 			publierLesResultats: 'Publier les résultats',
 			resultatsPubliesCandidatsPrevenus: (published: number) => `Résultats publiés : ${published} candidats prévenus.`,
 			decisionsParCandidat: 'Décisions par candidat',
+			pagination: 'Pages des décisions par candidat',
 			decisionDeCertificationDe: 'Décision de certification de chaque candidat, avec ses blocs',
 			candidat: 'Candidat',
 			decision: 'Décision',

@@ -30,8 +30,9 @@ export async function findSessionForResults(db: Executor, sessionId: string): Pr
 }
 
 /** The session's registered candidates, with their defense in this session (if placed) and its jury. */
-export async function sessionCandidates(db: Executor, sessionId: string) {
-	return db
+/** The session's candidates by name, with their defense and jury; with `range`, only that slice of the list. */
+export async function sessionCandidates(db: Executor, sessionId: string, range?: { limit: number; offset: number }) {
+	const query = db
 		.selectFrom('registrations')
 		.innerJoin('users', 'users.id', 'registrations.candidate_id')
 		.leftJoin(
@@ -64,7 +65,19 @@ export async function sessionCandidates(db: Executor, sessionId: string) {
 		])
 		.where('registrations.session_id', '=', sessionId)
 		.orderBy('users.display_name')
-		.execute();
+		.orderBy('users.id');
+	return (range ? query.limit(range.limit).offset(range.offset) : query).execute();
+}
+
+/** The juries that hear candidates of the session, by label. */
+export async function juriesOfSessionDefenses(db: Executor, sessionId: string) {
+	return db
+		.selectFrom('juries')
+		.select(['juries.id', 'juries.label'])
+		.where('juries.session_id', '=', sessionId)
+		.where((eb) => eb.exists(eb.selectFrom('live_defenses').select('live_defenses.id').whereRef('live_defenses.jury_id', '=', 'juries.id')))
+		.execute()
+		.then((juries) => juries.sort((a, b) => a.label.localeCompare(b.label)));
 }
 
 export type SessionCandidate = Awaited<ReturnType<typeof sessionCandidates>>[number];
