@@ -1,5 +1,5 @@
 // npm run bench:pages — what the coordination's heavy pages weigh on the wire at 1000 candidates: a
-// session of 1000 candidates, 40 juries and 4 days built through the use cases on a scratch PostgreSQL
+// session of 1000 candidates, 20 juries and 4 days built through the use cases on a scratch PostgreSQL
 // database (BENCH_DATABASE_URL) and planned by the scheduler, then each page fetched from the built
 // server (npm run build first) as a browser asks for it (brotli), as an old client does (gzip) and
 // uncompressed. Target (issue 15): ≤ 300 kB on the wire for the planning, results and candidates pages.
@@ -19,7 +19,8 @@ import { scratchDatabase, startBuiltServer, type BuiltServer } from './scoring-b
 import { mark, tableRow } from './bench/table';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 1000);
-const JURIES = 40;
+// 20 juries hear about 380 candidates a day: the plan spreads over three of the four days.
+const JURIES = 20;
 const DAYS = 4;
 const TARGET_KB = 300;
 const ORIGIN = 'http://localhost';
@@ -55,7 +56,7 @@ try {
 	});
 	const firstDay = addDays(new Date(), 30);
 	for (let day = 0; day < DAYS; day++)
-		await addDay(db, coordinatorId, sessionId, { date: format(addDays(firstDay, day), 'yyyy-MM-dd'), opensAt: '08:00', closesAt: '19:00' });
+		await addDay(db, coordinatorId, sessionId, { date: format(addDays(firstDay, day), 'yyyy-MM-dd'), opensAt: '09:00', closesAt: '17:00' });
 	for (let jury = 0; jury < JURIES; jury++) {
 		const roomId = await addRoom(db, coordinatorId, sessionId, { name: `Salle ${jury + 1}`, remote: undefined, videoUrl: '' });
 		const memberIds = jurorIds.slice(2 * jury, 2 * jury + 2);
@@ -109,7 +110,8 @@ try {
 	server = await startBuiltServer(scratch.databaseUrl, Number(process.env.BENCH_PORT ?? 4293));
 	const base = `/coordination/sessions/${sessionId}`;
 	const pages: [string, string, boolean][] = [
-		['planning', `${base}/planning`, true],
+		['planning (first day)', `${base}/planning`, true],
+		['planning, second day', `${base}/planning?jour=${format(addDays(firstDay, 1), 'yyyy-MM-dd')}`, true],
 		['results', `${base}/resultats`, true],
 		['candidates', `${base}/candidats`, true],
 		['candidates, search "Numéro 1"', `${base}/candidats?q=${encodeURIComponent('Numéro 1')}`, false],
