@@ -15,7 +15,9 @@ import {
 	publishedDefenseIdsOfCandidate,
 	sessionDayDefenseContexts,
 	findDefenseContext,
-	type DefenseContext
+	findJury,
+	type DefenseContext,
+	type JuryOfSession
 } from './timer-repository';
 
 /**
@@ -76,11 +78,8 @@ export interface BoardRow {
 	absences: string[];
 }
 
-/** The coordination's live view of one session for the day of `now`, one row per jury: only that day's defenses are read. */
-export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
-	if (!isUuid(sessionId)) throw new UserFacingError('live.session-not-found', 404, fr.live.sessionNotFound);
-	const juries = await listSessionJuries(db, sessionId);
-	const defenses = await sessionDayDefenseContexts(db, sessionId, now);
+/** The board's rows of `juries` from their defenses of the day. */
+async function boardRows(db: Executor, juries: JuryOfSession[], defenses: DefenseContext[], now: Date): Promise<BoardRow[]> {
 	const ids = defenses.map((defense) => defense.id);
 	const [timers, submitted, members] = await Promise.all([
 		findTimers(db, ids),
@@ -114,6 +113,21 @@ export async function sessionBoard(db: Executor, sessionId: string, now = new Da
 				.flatMap((defense) => defense.candidates.map((candidate) => candidate.name))
 		};
 	});
+}
+
+/** The coordination's live view of one session for the day of `now`, one row per jury: only that day's defenses are read. */
+export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
+	if (!isUuid(sessionId)) throw new UserFacingError('live.session-not-found', 404, fr.live.sessionNotFound);
+	const [juries, defenses] = await Promise.all([listSessionJuries(db, sessionId), sessionDayDefenseContexts(db, sessionId, now)]);
+	return boardRows(db, juries, defenses, now);
+}
+
+/** One jury's row of its session's board, pushed to the board when that jury's timer or grids change; null for another session's jury. */
+export async function juryBoardRow(db: Executor, sessionId: string, juryId: string, now = new Date()): Promise<BoardRow | null> {
+	const jury = isUuid(juryId) ? await findJury(db, juryId) : undefined;
+	if (!jury || jury.sessionId !== sessionId) return null;
+	const [row] = await boardRows(db, [jury], await juryDayDefenseContexts(db, juryId, now), now);
+	return row;
 }
 
 export interface CandidateForecast {

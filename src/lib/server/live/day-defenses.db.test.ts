@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db';
 import { insertUser } from '../auth/user-repository';
 import { insertDefense } from '../publication/publication-repository';
 import { juryDayDefenseContexts, sessionDayDefenseContexts } from './timer-repository';
-import { sessionBoard } from './board-service';
+import { juryBoardRow, sessionBoard } from './board-service';
 
 let handle: DatabaseHandle;
 let sessionId: string;
@@ -63,5 +63,13 @@ describe("the live views read the day's defenses only", () => {
 	it("counts only that day's defenses on the board", async () => {
 		const [row] = await sessionBoard(handle.db, sessionId, new Date('2027-03-28T12:00:00+02:00'));
 		expect(row).toMatchObject({ label: 'A', total: 2 });
+	});
+
+	it('gives one jury its row alone, as the board has it, to push on a change; none to another session', async () => {
+		const noon = new Date('2027-03-28T12:00:00+02:00');
+		const [boardRow] = await sessionBoard(handle.db, sessionId, noon);
+		expect(await juryBoardRow(handle.db, sessionId, juryId, noon)).toEqual(boardRow);
+		expect(await juryBoardRow(handle.db, '00000000-0000-4000-8000-000000000000', juryId, noon)).toBeNull();
+		expect(await juryBoardRow(handle.db, sessionId, 'pas-un-uuid', noon)).toBeNull();
 	});
 });
