@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
+import { registerCandidates } from '../../../../tests/helpers/candidates';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
 import { syncReferentiels } from '../referentiel/referentiel-repository';
@@ -20,21 +21,7 @@ beforeAll(async () => {
 			.returning('id')
 			.executeTakeFirstOrThrow()
 	).id;
-	const users = await db
-		.insertInto('users')
-		.values(
-			Array.from({ length: COUNT }, (_, index) => ({
-				email: `c${index}@test.fr`,
-				display_name: `Candidat ${String(index).padStart(3, '0')}`,
-				role: 'candidate'
-			}))
-		)
-		.returning('id')
-		.execute();
-	await db
-		.insertInto('registrations')
-		.values(users.map(({ id }) => ({ session_id: sessionId, candidate_id: id, project_title: 'Projet' })))
-		.execute();
+	await registerCandidates(db, sessionId, COUNT);
 });
 
 afterAll(async () => handle?.close());

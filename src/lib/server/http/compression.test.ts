@@ -12,7 +12,7 @@ function request(acceptEncoding?: string, method = 'GET') {
 }
 
 function html(body: string | ReadableStream<Uint8Array> = page, headers: Record<string, string> = {}) {
-	const length = typeof body === 'string' ? { 'content-length': String(Buffer.byteLength(body)) } : {};
+	const length: Record<string, string> = typeof body === 'string' ? { 'content-length': String(Buffer.byteLength(body)) } : {};
 	return new Response(body, { headers: { 'content-type': 'text/html', ...length, ...headers } });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../tests/helpers/database';
+import { registerCandidates } from '../../../../tests/helpers/candidates';
 import { defaultReferentiel } from '$lib/domain/referentiel/referentiel';
 import type { DatabaseHandle } from '../db';
 import { sessionCandidatePage } from './candidate-repository';
@@ -20,32 +21,14 @@ beforeAll(async () => {
 			.returning('id')
 			.execute()
 	).map((row) => row.id);
-	const users = await db
-		.insertInto('users')
-		.values(
-			Array.from({ length: COUNT }, (_, index) => ({
-				email: `c${index}@test.fr`,
-				display_name: `Candidat ${String(index).padStart(3, '0')}`,
-				role: 'candidate'
-			}))
-		)
-		.returning('id')
-		.execute();
 	// Three teams of three, the other candidates alone; the first ten of the list are at Acme.
-	await db
-		.insertInto('registrations')
-		.values(
-			users.map(({ id }, index) => ({
-				session_id: sessionId,
-				candidate_id: id,
-				project_title: index % 2 ? 'Prévision' : 'Vision',
-				team: index < 9 ? `Équipe ${Math.floor(index / 3) + 1}` : null
-			}))
-		)
-		.execute();
+	const ids = await registerCandidates(db, sessionId, COUNT, (index) => ({
+		project_title: index % 2 ? 'Prévision' : 'Vision',
+		team: index < 9 ? `Équipe ${Math.floor(index / 3) + 1}` : null
+	}));
 	await db
 		.insertInto('candidate_profiles')
-		.values(users.slice(0, 10).map(({ id }) => ({ user_id: id, company: 'Acme' })))
+		.values(ids.slice(0, 10).map((id) => ({ user_id: id, company: 'Acme' })))
 		.execute();
 });
 
