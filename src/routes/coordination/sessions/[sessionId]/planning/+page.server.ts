@@ -1,5 +1,6 @@
 import { fr } from '$lib/i18n/fr';
 import { formatInTimeZone } from '$lib/domain/time/format';
+import { shownDay } from '$lib/domain/planning/shown-day';
 import { SESSION_MANAGER, guard, guardActions, type GuardContext } from '$lib/server/access';
 import { UserFacingError } from '$lib/server/errors';
 import { presentPlan, type DefenseItem } from '$lib/server/planning/schedule-presenter';
@@ -44,14 +45,14 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 	const today = formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd');
 	const [hour, minute] = formatInTimeZone(now, plan.timezone, 'HH:mm').split(':').map(Number);
 	const moving = plan.defenses.find((defense) => defense.id === event.url.searchParams.get('deplacer')) ?? null;
-	// One day at a time: the day asked for (?jour=), else the day of the defense being moved, else today, else the first.
-	const dates = plan.days.map((day) => day.date);
-	const shownDay =
-		[event.url.searchParams.get('jour'), moving?.date, today].find((date) => date && dates.includes(date)) ?? dates[0] ?? null;
+	const day = shownDay(
+		plan.days.map((entry) => entry.date),
+		[event.url.searchParams.get('jour'), moving?.date, today]
+	);
 	return {
 		// The page gets the shown day's defenses only; the counts are the whole plan's.
-		plan: { ...plan, defenses: plan.defenses.filter((defense) => defense.date === shownDay).map(shown) },
-		shownDay,
+		plan: { ...plan, defenses: plan.defenses.filter((defense) => defense.date === day).map(shown) },
+		shownDay: day,
 		counts: {
 			placed: plan.defenses.reduce((sum, defense) => sum + defense.candidateIds.length, 0),
 			defenses: plan.defenses.length
