@@ -30,9 +30,13 @@ export async function findSessionForResults(db: Executor, sessionId: string): Pr
 }
 
 /** The session's registered candidates, with their defense in this session (if placed) and its jury. */
-/** The session's candidates by name, with their defense and jury; with `range`, only that slice of the list. */
-export async function sessionCandidates(db: Executor, sessionId: string, range?: { limit: number; offset: number }) {
-	const query = db
+/**
+ * The session's candidates by name, with their defense and jury; with `only`, just those among
+ * `ids` or that slice of the list (`limit`, `offset`).
+ */
+export async function sessionCandidates(db: Executor, sessionId: string, only: { ids?: string[]; limit?: number; offset?: number } = {}) {
+	if (only.ids?.length === 0) return [];
+	let query = db
 		.selectFrom('registrations')
 		.innerJoin('users', 'users.id', 'registrations.candidate_id')
 		.leftJoin(
@@ -66,7 +70,9 @@ export async function sessionCandidates(db: Executor, sessionId: string, range?:
 		.where('registrations.session_id', '=', sessionId)
 		.orderBy('users.display_name')
 		.orderBy('users.id');
-	return (range ? query.limit(range.limit).offset(range.offset) : query).execute();
+	if (only.ids) query = query.where('users.id', 'in', only.ids);
+	if (only.limit !== undefined) query = query.limit(only.limit).offset(only.offset ?? 0);
+	return query.execute();
 }
 
 /** The juries that hear candidates of the session, by label. */
