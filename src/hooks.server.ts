@@ -12,6 +12,7 @@ import { startJobs } from '$lib/server/jobs';
 import { closeMailWorkers } from '$lib/server/publication/publication-mail-worker';
 import { startScoreJournalChainer } from '$lib/server/audit/journal-service';
 import { startDeclarationReminders } from '$lib/server/accrochage/declaration-service';
+import { compressedResponse } from '$lib/server/http/compression';
 
 export const init: ServerInit = async () => {
 	const handle = await openDatabase();
@@ -127,7 +128,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Outermost: every answer a route or an earlier refusal gives, pages and JSON, goes out compressed when
+// the browser takes it (`node build` has no proxy in front by default). Static files are precompressed by the adapter.
+const compressResponses: Handle = async ({ event, resolve }) => compressedResponse(event.request, await resolve(event));
+
 export const handle = sequence(
+	compressResponses,
 	rejectCrossOriginRequests,
 	warnProxyWithoutAddressHeader,
 	rejectNulInAddress,

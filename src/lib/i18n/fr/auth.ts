@@ -29,6 +29,8 @@ export const auth = {
 			objet: 'Objet',
 			avantApres: 'Avant → après',
 			entreesPlusAnciennes: 'Entrées plus anciennes',
+			entreesPlusRecentes: 'Entrées les plus récentes',
+			pagination: 'Pages du journal',
 			systeme: 'système',
 			exporter: 'Exporter le journal (JSON, avec sa tête)',
 			verifierEmpreinte: 'Vérifier une empreinte',

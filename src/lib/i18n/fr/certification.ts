@@ -193,6 +193,7 @@ export const certification = {
 			dateLimiteDeRecours: 'Date limite de recours',
 			publierLesResultats: 'Publier les résultats',
 			decisionsParCandidat: 'Décisions par candidat',
+			pagination: 'Pages des décisions par candidat',
 			decisionDeCertificationDe: 'Décision de certification de chaque candidat, avec ses blocs',
 			candidat: 'Candidat',
 			decision: 'Décision',

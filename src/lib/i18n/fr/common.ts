@@ -7,6 +7,14 @@ export const juryInSentence = (label: string) => juryName(label).replace(/^Jury\
 
 export const common = {
 	app: { name: 'Soutenance', tagline: 'Jurys de certification RNCP' },
+	pagination: {
+		previous: '← Précédente',
+		next: 'Suivante →',
+		previousLabel: 'Page précédente',
+		nextLabel: 'Page suivante',
+		pageLabel: (page: number, pageCount: number) => `Page ${page} sur ${pageCount}`,
+		range: (first: number, last: number, total: number) => `${first} à ${last} sur ${total}`
+	},
 	controlCharacter:
 		'Un champ contient un caractère invisible (caractère de contrôle) que Soutenance ne peut pas enregistrer : retirez-le et réessayez.',
 	databaseUnavailable: 'La base de données ne répond pas pour le moment : rien n’a été enregistré. Réessayez dans quelques secondes.',

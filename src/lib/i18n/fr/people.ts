@@ -103,6 +103,7 @@ export const people = {
 			nomMailPromotionEntreprise: 'Nom, e-mail, promotion, entreprise, projet, équipe',
 			lesMembresUneEquipe: "Les membres d'une équipe se suivent et soutiennent ensemble.",
 			candidatsDeLaSession: 'Candidats de la session',
+			pagination: 'Pages de la liste des candidats',
 			candidatsInscritsLaSession: 'Candidats inscrits à la session, équipes regroupées',
 			candidat: 'Candidat',
 			promotionEtEntreprise: 'Promotion et entreprise',

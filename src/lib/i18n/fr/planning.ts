@@ -85,6 +85,7 @@ export const planning = {
 			deplacer: 'Déplacer',
 			fermer: 'Fermer',
 			grille: 'Grille',
+			joursDeLaSession: 'Jours de la session',
 			faitesGlisserUneSoutenance:
 				'Faites glisser une soutenance vers un autre jury ou une autre heure : les créneaux possibles ' +
 				's’affichent en vert pendant le déplacement, et il n’est accepté que s’il respecte toutes les règles.',

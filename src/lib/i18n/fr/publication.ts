@@ -132,10 +132,7 @@ export const publication = {
 			read: 'Lire le message',
 			toShort: (recipient: string, at: string) => `À\u00a0${recipient} · ${at}`,
 			range: (first: number, last: number, total: number) => `Messages ${first} à ${last} sur ${total}, du plus récent au plus ancien.`,
-			pagination: 'Pages de messages',
-			previous: '← Plus récents',
-			next: 'Plus anciens →',
-			pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`
+			pagination: 'Pages de messages'
 		},
 		publish: {
 			title: (name: string) => `Publication · ${name} · Soutenance`,

@@ -69,9 +69,7 @@ export async function currentDecisions(
 	referentiel: Referentiel,
 	onlyCandidateIds?: string[]
 ): Promise<{ decided: CandidateDecision[]; pending: string[] }> {
-	const candidates = (await sessionCandidates(db, sessionId)).filter(
-		(candidate) => candidate.defenseId && (!onlyCandidateIds || onlyCandidateIds.includes(candidate.id))
-	);
+	const candidates = (await sessionCandidates(db, sessionId, { ids: onlyCandidateIds })).filter((candidate) => candidate.defenseId);
 	const juryIds = [...new Set(candidates.map((candidate) => candidate.juryId!))];
 	const signed = new Map((await latestLockedContents(db, juryIds)).map((row) => [row.juryId, row.content as RecordContent]));
 	const records = await blockRecordsOf(

@@ -30,8 +30,13 @@ export async function findSessionForResults(db: Executor, sessionId: string): Pr
 }
 
 /** The session's registered candidates, with their defense in this session (if placed) and its jury. */
-export async function sessionCandidates(db: Executor, sessionId: string) {
-	return db
+/**
+ * The session's candidates by name, with their defense and jury; with `only`, just those among
+ * `ids` or that slice of the list (`limit`, `offset`).
+ */
+export async function sessionCandidates(db: Executor, sessionId: string, only: { ids?: string[]; limit?: number; offset?: number } = {}) {
+	if (only.ids?.length === 0) return [];
+	let query = db
 		.selectFrom('registrations')
 		.innerJoin('users', 'users.id', 'registrations.candidate_id')
 		.leftJoin(
@@ -64,7 +69,21 @@ export async function sessionCandidates(db: Executor, sessionId: string) {
 		])
 		.where('registrations.session_id', '=', sessionId)
 		.orderBy('users.display_name')
-		.execute();
+		.orderBy('users.id');
+	if (only.ids) query = query.where('users.id', 'in', only.ids);
+	if (only.limit !== undefined) query = query.limit(only.limit).offset(only.offset ?? 0);
+	return query.execute();
+}
+
+/** The juries that hear candidates of the session, by label. */
+export async function juriesOfSessionDefenses(db: Executor, sessionId: string) {
+	return db
+		.selectFrom('juries')
+		.select(['juries.id', 'juries.label'])
+		.where('juries.session_id', '=', sessionId)
+		.where((eb) => eb.exists(eb.selectFrom('live_defenses').select('live_defenses.id').whereRef('live_defenses.jury_id', '=', 'juries.id')))
+		.execute()
+		.then((juries) => juries.sort((a, b) => a.label.localeCompare(b.label)));
 }
 
 export type SessionCandidate = Awaited<ReturnType<typeof sessionCandidates>>[number];

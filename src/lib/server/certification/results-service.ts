@@ -26,6 +26,7 @@ import {
 	findPublication,
 	findSessionForResults,
 	insertPublication,
+	juriesOfSessionDefenses,
 	publishedSessionsOf,
 	sessionCandidates,
 	upsertBlockResults,
@@ -33,6 +34,8 @@ import {
 	type SessionForResults
 } from './results-repository';
 import { isUuid } from '../../domain/ids';
+import { PAGE_SIZE, paginate } from '../../domain/pagination/pagination';
+import { sessionCounts } from '../sessions/session-repository';
 
 const t = fr.certification;
 async function requireSession(db: Executor, sessionId: string): Promise<SessionForResults> {
@@ -220,29 +223,34 @@ export interface CandidateResultRow {
 	blocks: BlockStatus[];
 }
 
-/** The coordinator's view of a session's results: each candidate's decision with its history, and the juries' records. */
-export async function sessionResults(db: Database, sessionId: string) {
+/**
+ * The coordinator's view of a session's results: the candidates (with `page`, that page of them
+ * only), each with their decision and its history, read for those candidates only; and the juries' records.
+ */
+export async function sessionResults(db: Database, sessionId: string, page?: number) {
 	const session = await requireSession(db, sessionId);
 	const referentiel = await referentielOf(db, session.referentielId);
-	const candidates = await sessionCandidates(db, sessionId);
-	const [history, { decided, pending }, publication] = await Promise.all([
-		certificationHistory(db, sessionId),
-		currentDecisions(db, sessionId, referentiel),
+	const [{ candidates: total }, heardBy, publication] = await Promise.all([
+		sessionCounts(db, sessionId),
+		juriesOfSessionDefenses(db, sessionId),
 		findPublication(db, sessionId)
 	]);
-	const juryIds = [...new Set(candidates.flatMap((candidate) => (candidate.juryId ? [candidate.juryId] : [])))];
-	const records = await blockRecordsOf(
-		db,
-		candidates.map((candidate) => candidate.id)
-	);
-	const signed = await latestLockedContents(db, juryIds);
-	const juries = juryIds
-		.map((juryId) => {
-			const label = candidates.find((candidate) => candidate.juryId === juryId)!.juryLabel!;
-			const record = signed.find((entry) => entry.juryId === juryId);
-			return { id: juryId, label, version: record?.version ?? null, sha256: record?.sha256 ?? null };
-		})
-		.sort((a, b) => a.label.localeCompare(b.label));
+	const pagination = paginate(page ?? 1, total, page === undefined ? Math.max(total, 1) : PAGE_SIZE);
+	const candidates = await sessionCandidates(db, sessionId, { limit: pagination.size, offset: pagination.offset });
+	const ids = candidates.map((candidate) => candidate.id);
+	const [history, { decided, pending }, records, signed] = await Promise.all([
+		certificationHistory(db, sessionId, ids),
+		currentDecisions(db, sessionId, referentiel, ids),
+		blockRecordsOf(db, ids),
+		latestLockedContents(
+			db,
+			heardBy.map((jury) => jury.id)
+		)
+	]);
+	const juries = heardBy.map((jury) => {
+		const record = signed.find((entry) => entry.juryId === jury.id);
+		return { id: jury.id, label: jury.label, version: record?.version ?? null, sha256: record?.sha256 ?? null };
+	});
 	const blockCodes = referentiel.blocks.map((block) => block.code);
 	const rows: CandidateResultRow[] = candidates.map((candidate) => {
 		const mine = history.filter((row) => row.candidateId === candidate.id);
@@ -270,7 +278,7 @@ export async function sessionResults(db: Database, sessionId: string) {
 				})
 		};
 	});
-	return { session, referentiel, rows, juries, publication, importableBlocks: importableBlocks(session, blockCodes) };
+	return { session, referentiel, pagination, rows, juries, publication, importableBlocks: importableBlocks(session, blockCodes) };
 }
 
 /**

@@ -10,12 +10,14 @@ import {
 	countJuryMembers,
 	countSubmittedSheets,
 	findTimers,
-	juryDefenseContexts,
+	juryDayDefenseContexts,
 	listSessionJuries,
 	publishedDefenseIdsOfCandidate,
-	sessionDefenseContexts,
+	sessionDayDefenseContexts,
 	findDefenseContext,
-	type DefenseContext
+	findJury,
+	type DefenseContext,
+	type JuryOfSession
 } from './timer-repository';
 
 /**
@@ -43,12 +45,6 @@ function forecastOf(defenses: DefenseContext[], timers: Map<string, TimerState>,
 	);
 }
 
-/** The defenses of the day of `reference` (in the session's zone), so a forecast never spans days. */
-function sameDay(defenses: DefenseContext[], reference: Date): DefenseContext[] {
-	const day = (instant: Date, zone: string) => instant.toLocaleDateString('fr-CA', { timeZone: zone });
-	return defenses.filter((defense) => day(defense.plannedStart, defense.timezone) === day(reference, defense.timezone));
-}
-
 export interface RoomDisplay {
 	juryLabel: string;
 	current: TimerSnapshot | null;
@@ -56,7 +52,7 @@ export interface RoomDisplay {
 
 /** What the room's screen shows: the current defense's timer and candidates' names. */
 export async function roomDisplay(db: Executor, jury: { id: string; label: string }, now = new Date()): Promise<RoomDisplay> {
-	const defenses = sameDay(await juryDefenseContexts(db, jury.id), now);
+	const defenses = await juryDayDefenseContexts(db, jury.id, now);
 	const timers = await findTimers(
 		db,
 		defenses.map((defense) => defense.id)
@@ -82,11 +78,8 @@ export interface BoardRow {
 	absences: string[];
 }
 
-/** The coordination's live view of one session for the day of `now`, one row per jury. */
-export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
-	if (!isUuid(sessionId)) throw new UserFacingError('live.session-not-found', 404, fr.live.sessionNotFound);
-	const juries = await listSessionJuries(db, sessionId);
-	const defenses = sameDay(await sessionDefenseContexts(db, sessionId), now);
+/** The board's rows of `juries` from their defenses of the day. */
+async function boardRows(db: Executor, juries: JuryOfSession[], defenses: DefenseContext[], now: Date): Promise<BoardRow[]> {
 	const ids = defenses.map((defense) => defense.id);
 	const [timers, submitted, members] = await Promise.all([
 		findTimers(db, ids),
@@ -122,6 +115,21 @@ export async function sessionBoard(db: Executor, sessionId: string, now = new Da
 	});
 }
 
+/** The coordination's live view of one session for the day of `now`, one row per jury: only that day's defenses are read. */
+export async function sessionBoard(db: Executor, sessionId: string, now = new Date()): Promise<BoardRow[]> {
+	if (!isUuid(sessionId)) throw new UserFacingError('live.session-not-found', 404, fr.live.sessionNotFound);
+	const [juries, defenses] = await Promise.all([listSessionJuries(db, sessionId), sessionDayDefenseContexts(db, sessionId, now)]);
+	return boardRows(db, juries, defenses, now);
+}
+
+/** One jury's row of its session's board, pushed to the board when that jury's timer or grids change; null for another session's jury. */
+export async function juryBoardRow(db: Executor, sessionId: string, juryId: string, now = new Date()): Promise<BoardRow | null> {
+	const jury = isUuid(juryId) ? await findJury(db, juryId) : undefined;
+	if (!jury || jury.sessionId !== sessionId) return null;
+	const [row] = await boardRows(db, [jury], await juryDayDefenseContexts(db, juryId, now), now);
+	return row;
+}
+
 export interface CandidateForecast {
 	defenseId: string;
 	juryId: string;
@@ -139,9 +147,9 @@ export interface CandidateForecast {
 export async function candidateForecasts(db: Executor, candidateId: string, now = new Date()): Promise<CandidateForecast[]> {
 	const forecasts: CandidateForecast[] = [];
 	for (const defenseId of await publishedDefenseIdsOfCandidate(db, candidateId)) {
-		const defense = await findDefenseContext(db, defenseId);
-		if (!defense || sameDay([defense], now).length === 0) continue;
-		const day = sameDay(await juryDefenseContexts(db, defense.juryId), now);
+		const defense = await findDefenseContext(db, defenseId, now);
+		if (!defense) continue;
+		const day = await juryDayDefenseContexts(db, defense.juryId, now);
 		const forecast = forecastOf(
 			day,
 			await findTimers(
@@ -165,7 +173,7 @@ export async function candidateForecasts(db: Executor, candidateId: string, now 
 
 /** Timer snapshots of the jury's defenses today, for a tablet that (re)connects. */
 export async function juryLiveSnapshots(db: Executor, juryId: string, now = new Date()): Promise<TimerSnapshot[]> {
-	const defenses = sameDay(await juryDefenseContexts(db, juryId), now);
+	const defenses = await juryDayDefenseContexts(db, juryId, now);
 	const timers = await findTimers(
 		db,
 		defenses.map((defense) => defense.id)

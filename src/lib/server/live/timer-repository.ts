@@ -35,8 +35,14 @@ const defenseColumns = [
 	'exam_sessions.extra_minutes_per_team_member as extraPerTeamMember'
 ] as const;
 
-/** The defenses matching `where`, with their candidates, in planned order. */
-async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: string; sessionId?: string }): Promise<DefenseContext[]> {
+/**
+ * The defenses matching `filter`, with their candidates, in planned order. With `dayOf`, only those
+ * starting on that instant's day in their session's zone (its bounds in SQL: the live views read one day).
+ */
+async function defenseContexts(
+	db: Executor,
+	filter: { ids?: string[]; juryId?: string; sessionId?: string; dayOf?: Date }
+): Promise<DefenseContext[]> {
 	let query = db
 		.selectFrom('live_defenses as defenses')
 		.innerJoin('juries', 'juries.id', 'defenses.jury_id')
@@ -50,6 +56,15 @@ async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: 
 	}
 	if (filter.juryId) query = query.where('defenses.jury_id', '=', filter.juryId);
 	if (filter.sessionId) query = query.where('defenses.session_id', '=', filter.sessionId);
+	if (filter.dayOf) {
+		const midnight = sql`date_trunc('day', ${filter.dayOf}::timestamptz at time zone exam_sessions.timezone)`;
+		query = query.where((eb) =>
+			eb.and([
+				eb('defenses.starts_at', '>=', sql<Date>`${midnight} at time zone exam_sessions.timezone`),
+				eb('defenses.starts_at', '<', sql<Date>`(${midnight} + interval '1 day') at time zone exam_sessions.timezone`)
+			])
+		);
+	}
 	const rows = await query.execute();
 	if (rows.length === 0) return [];
 	const candidates = await db
@@ -78,12 +93,14 @@ async function defenseContexts(db: Executor, filter: { ids?: string[]; juryId?: 
 	}));
 }
 
-export async function findDefenseContext(db: Executor, defenseId: string): Promise<DefenseContext | undefined> {
-	return (await defenseContexts(db, { ids: [defenseId] }))[0];
+export async function findDefenseContext(db: Executor, defenseId: string, dayOf?: Date): Promise<DefenseContext | undefined> {
+	return (await defenseContexts(db, { ids: [defenseId], dayOf }))[0];
 }
 
-export const juryDefenseContexts = (db: Executor, juryId: string) => defenseContexts(db, { juryId });
-export const sessionDefenseContexts = (db: Executor, sessionId: string) => defenseContexts(db, { sessionId });
+/** The jury's defenses on the day of `dayOf`, in its session's zone. */
+export const juryDayDefenseContexts = (db: Executor, juryId: string, dayOf: Date) => defenseContexts(db, { juryId, dayOf });
+/** The session's defenses on the day of `dayOf`, in its zone. */
+export const sessionDayDefenseContexts = (db: Executor, sessionId: string, dayOf: Date) => defenseContexts(db, { sessionId, dayOf });
 
 export interface JuryOfSession {
 	id: string;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/transaction';
 import { isUuid } from '../../domain/ids';
+import { paginate } from '../../domain/pagination/pagination';
 
 export async function findSession(db: Executor, sessionId: string) {
 	if (!isUuid(sessionId)) return undefined;
@@ -26,15 +27,20 @@ export interface RegistrationValues {
 	team: string | null;
 }
 
-export async function listSessionCandidates(db: Executor, sessionId: string, search?: string) {
-	let query = db
+/**
+ * One page of the session's candidates, teams together then by name, matching `search` (name,
+ * e-mail, cohort, company, project, team) when given: the page's rows only, with how many match, how
+ * many teams they form, and each row's team size in the whole session.
+ */
+export async function sessionCandidatePage(db: Executor, sessionId: string, options: { search?: string; page: number }) {
+	let matching = db
 		.selectFrom('registrations')
 		.innerJoin('users', 'users.id', 'registrations.candidate_id')
 		.leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'users.id')
 		.where('registrations.session_id', '=', sessionId);
-	if (search) {
-		const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-		query = query.where((eb) =>
+	if (options.search) {
+		const pattern = `%${options.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+		matching = matching.where((eb) =>
 			eb.or([
 				eb('users.display_name', 'ilike', pattern),
 				eb('users.email', 'ilike', pattern),
@@ -45,7 +51,11 @@ export async function listSessionCandidates(db: Executor, sessionId: string, sea
 			])
 		);
 	}
-	return query
+	const counts = await matching
+		.select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.count<string>('registrations.team').distinct().as('teams')])
+		.executeTakeFirstOrThrow();
+	const pagination = paginate(options.page, Number(counts.total));
+	const rows = await matching
 		.select((eb) => [
 			'users.id',
 			'users.display_name as displayName',
@@ -62,11 +72,21 @@ export async function listSessionCandidates(db: Executor, sessionId: string, sea
 				.selectFrom('unavailability')
 				.select((u) => u.fn.countAll<string>().as('n'))
 				.whereRef('unavailability.user_id', '=', 'users.id')
-				.as('unavailabilityCount')
+				.as('unavailabilityCount'),
+			eb
+				.selectFrom('registrations as mates')
+				.select((m) => m.fn.countAll<string>().as('n'))
+				.whereRef('mates.session_id', '=', 'registrations.session_id')
+				.whereRef('mates.team', '=', 'registrations.team')
+				.as('teamSize')
 		])
 		.orderBy(sql`lower(coalesce(registrations.team, ''))`)
 		.orderBy('users.display_name')
+		.orderBy('users.id')
+		.limit(pagination.size)
+		.offset(pagination.offset)
 		.execute();
+	return { pagination, teams: Number(counts.teams), rows };
 }
 
 export async function findSessionCandidate(db: Executor, sessionId: string, candidateId: string) {

@@ -17,6 +17,8 @@ export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (eve
 			afterJson: row.after === null ? null : JSON.stringify(row.after)
 		})),
 		search: search ?? '',
+		// A page further down the journal links back to its most recent entries.
+		fromId: beforeId ?? null,
 		typed: { id: params.get('maillon') ?? '', hash: params.get('empreinte') ?? '' }
 	};
 });

@@ -1,3 +1,4 @@
+import { askedPage } from '$lib/domain/pagination/pagination';
 import { deliveryState } from '$lib/domain/notifications/delivery';
 import { maskPersonalLinks } from '$lib/domain/notifications/personal-links';
 import { guard } from '$lib/server/access';
@@ -10,8 +11,7 @@ const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = guard({ roles: ['coordinator'] }, async (event, { db }) => {
 	const recipient = event.url.searchParams.get('destinataire')?.trim() ?? '';
-	const asked = Number(event.url.searchParams.get('page'));
-	const page = Number.isInteger(asked) && asked > 0 ? asked : 1;
+	const page = askedPage(event.url.searchParams.get('page'));
 	const rows = await listOutbox(db, { recipient: recipient || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 	const total = Number(rows[0]?.total ?? 0);
 	// With SMTP the mail reaches its owner: the coordination sees that it went, never a link that sets

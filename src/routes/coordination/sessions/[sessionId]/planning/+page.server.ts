@@ -1,8 +1,9 @@
 import { fr } from '$lib/i18n/fr';
 import { formatInTimeZone } from '$lib/domain/time/format';
+import { shownDay } from '$lib/domain/planning/shown-day';
 import { SESSION_MANAGER, guard, guardActions, type GuardContext } from '$lib/server/access';
 import { UserFacingError } from '$lib/server/errors';
-import { presentPlan } from '$lib/server/planning/schedule-presenter';
+import { presentPlan, type DefenseItem } from '$lib/server/planning/schedule-presenter';
 import {
 	importSchedule,
 	loadPlanView,
@@ -17,17 +18,48 @@ import type { Actions, PageServerLoad } from './$types';
 const WAIT_FOR_RUN_MS = 15_000;
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
+/** What the grid, the list and the move card show of a defense: the page is sent nothing more. */
+const SHOWN = [
+	'id',
+	'label',
+	'team',
+	'juryId',
+	'juryLabel',
+	'roomName',
+	'date',
+	'startLocal',
+	'endLocal',
+	'startMinute',
+	'length',
+	'pinned',
+	'status'
+] as const;
+const shown = (defense: DefenseItem) =>
+	Object.fromEntries(SHOWN.map((key) => [key, defense[key]])) as Pick<DefenseItem, (typeof SHOWN)[number]>;
+
 export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked }) => {
 	const view = await loadPlanView(db, checked.id);
 	const { run, metrics, problemErrors } = view;
 	const plan = presentPlan(view);
 	const now = new Date();
+	const today = formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd');
 	const [hour, minute] = formatInTimeZone(now, plan.timezone, 'HH:mm').split(':').map(Number);
+	const moving = plan.defenses.find((defense) => defense.id === event.url.searchParams.get('deplacer')) ?? null;
+	const day = shownDay(
+		plan.days.map((entry) => entry.date),
+		[event.url.searchParams.get('jour'), moving?.date, today]
+	);
 	return {
-		plan,
+		// The page gets the shown day's defenses only; the counts are the whole plan's.
+		plan: { ...plan, defenses: plan.defenses.filter((defense) => defense.date === day).map(shown) },
+		shownDay: day,
+		counts: {
+			placed: plan.defenses.reduce((sum, defense) => sum + defense.candidateIds.length, 0),
+			defenses: plan.defenses.length
+		},
 		/** Today in the session's zone, for the "now" line and late defenses on today's grid. */
 		now: {
-			date: formatInTimeZone(now, plan.timezone, 'yyyy-MM-dd'),
+			date: today,
 			minute: hour * 60 + minute,
 			clock: formatInTimeZone(now, plan.timezone, 'HH:mm')
 		},
@@ -44,7 +76,8 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, c
 			error: run.error,
 			finishedAt: run.finishedAt?.toISOString() ?? null
 		},
-		moving: event.url.searchParams.get('deplacer')
+		/** The defense of ?deplacer=, whatever the day shown: its "Déplacer vers…" card. */
+		moving: moving && shown(moving)
 	};
 });
 

@@ -6,6 +6,8 @@ import { SESSION_MANAGER, guard, guardActions } from '$lib/server/access';
 import { enterResult, publishResults, sessionResults } from '$lib/server/certification/results-service';
 import { sessionAttendance } from '$lib/server/attendance/attendance-service';
 import { halfDaySlug, localDateText } from '$lib/domain/attendance/half-day';
+import { askedPage } from '$lib/domain/pagination/pagination';
+import { listSessionCandidates } from '$lib/server/sessions/session-repository';
 import type { Actions, PageServerLoad } from './$types';
 
 const CAUSES: Record<string, string> = {
@@ -15,8 +17,12 @@ const CAUSES: Record<string, string> = {
 	publication: 'publication'
 };
 
-export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, checked }) => {
-	const [results, attendance] = await Promise.all([sessionResults(db, checked.id), sessionAttendance(db, checked.id)]);
+export const load: PageServerLoad = guard(SESSION_MANAGER, async (event, { db, checked }) => {
+	const [results, attendance, candidates] = await Promise.all([
+		sessionResults(db, checked.id, askedPage(event.url.searchParams.get('page'))),
+		sessionAttendance(db, checked.id),
+		listSessionCandidates(db, checked.id)
+	]);
 	const zone = results.session.timezone;
 	const at = (instant: Date) => `${formatInTimeZone(instant, zone, 'dd/MM/yyyy HH:mm')} (${zone})`;
 	return {
@@ -37,6 +43,9 @@ export const load: PageServerLoad = guard(SESSION_MANAGER, async (_event, { db, 
 			appealUntil: results.publication.appealUntil.split('-').reverse().join('/')
 		},
 		defaultAppeal: format(addMonths(new Date(), 2), 'yyyy-MM-dd'),
+		pagination: results.pagination,
+		// The entry form chooses among every candidate of the session, whatever the page shown.
+		choices: candidates.map((candidate) => ({ id: candidate.id, name: candidate.name })),
 		rows: results.rows.map((row) => ({
 			id: row.id,
 			name: row.name,
