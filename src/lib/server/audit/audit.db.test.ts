@@ -220,6 +220,15 @@ describe('a transaction’s journal entries', () => {
 		expect(await verifyAuditChain(handle.db, [sixth])).toMatchObject({ ok: true, rows: 8, anchors: ['intact'] });
 	});
 
+	it('past one INSERT’s worth (a thousand, as an import writes) still chain in order', async () => {
+		await inTransaction(handle.db, async (trx) => {
+			for (let number = 1; number <= 1001; number++) await appendAudit(trx, step(number));
+		});
+		const ids = (await handle.db.selectFrom('audit_log').select('entity_id').orderBy('id').execute()).map((row) => Number(row.entity_id));
+		expect(ids).toEqual(Array.from({ length: 1001 }, (_, index) => index + 1));
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 1001 });
+	});
+
 	it('chained for a document before more are written: the link printed is the one in the chain', async () => {
 		await append(1);
 		const printed = await inTransaction(handle.db, async (trx) => {
