@@ -89,19 +89,20 @@ export async function seedJurors(db: Database, count: number): Promise<BenchJuro
 
 export interface BuiltServer {
 	origin: string;
+	pid: number;
 	stop(): Promise<void>;
 }
 
 /**
- * `node build` on the scratch database. To look inside it while it is measured: BENCH_NODE_FLAGS
- * passes flags to node (for example "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_SERVER_OUTPUT=1
- * shows its output.
+ * `node build` on the scratch database (the embedded one in `env.DATA_DIR` when databaseUrl is
+ * empty). To look inside it while it is measured: BENCH_NODE_FLAGS passes flags to node (for
+ * example "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_SERVER_OUTPUT=1 shows its output.
  */
-export async function startBuiltServer(databaseUrl: string, port: number): Promise<BuiltServer> {
+export async function startBuiltServer(databaseUrl: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<BuiltServer> {
 	if (!existsSync('build/index.js')) throw new Error('Construisez d’abord l’application : npm run build');
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn('node', [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'build'], {
-		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin },
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ORIGIN: origin, ...env },
 		stdio: process.env.BENCH_SERVER_OUTPUT ? 'inherit' : 'ignore'
 	});
 	const stop = async () => {
@@ -117,7 +118,7 @@ export async function startBuiltServer(databaseUrl: string, port: number): Promi
 				() => false
 			)
 		)
-			return { origin, stop };
+			return { origin, pid: child.pid!, stop };
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	await stop();

@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import type { Executor } from '../db/transaction';
+import { runBeforeCommit, type Executor } from '../db/transaction';
 import { isUuid } from '../../domain/ids';
 
 export interface AuditEntry {
@@ -44,48 +44,90 @@ export interface AuditAnchor {
 	hash: string;
 }
 
-/**
- * Appends one row to the hash chain; must run inside the use case's transaction. Returns the new
- * head: while the transaction runs nobody else extends the chain, so a document may print it.
- */
-export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<AuditAnchor> {
-	const previousHash = await lockHead(trx);
-	const at = entry.at ?? new Date();
-	const before = entry.before === undefined ? null : canonical(entry.before);
-	const after = entry.after === undefined ? null : canonical(entry.after);
-	const fields = {
-		at,
+type ChainFields = Parameters<typeof rowHash>[1];
+
+function chainFields(entry: AuditEntry): ChainFields {
+	return {
+		at: entry.at ?? new Date(),
 		actorId: entry.actorId,
 		action: entry.action,
 		entity: entry.entity,
 		entityId: entry.entityId ?? null,
-		before,
-		after
+		before: entry.before === undefined ? null : canonical(entry.before),
+		after: entry.after === undefined ? null : canonical(entry.after)
 	};
-	const hash = rowHash(previousHash, fields);
-	// The row and the head's move in one statement: the head stays locked one round trip less.
-	const { id } = await trx
-		.with('appended', (db) =>
-			db
-				.insertInto('audit_log')
-				.values({
-					at,
-					actor_id: entry.actorId,
-					action: entry.action,
-					entity: entry.entity,
-					entity_id: fields.entityId,
-					before: before === null ? null : JSON.stringify(before),
-					after: after === null ? null : JSON.stringify(after),
-					previous_hash: previousHash,
-					hash
-				})
-				.returning('id')
-		)
-		.updateTable('audit_head')
-		.set({ hash })
-		.returning((eb) => eb.selectFrom('appended').select('id').as('id'))
-		.executeTakeFirstOrThrow();
-	return { id: id!, hash };
+}
+
+/** The entries a transaction of inTransaction has journaled so far and not yet chained. */
+const queued = new WeakMap<Transaction<DB>, ChainFields[]>();
+
+/**
+ * Journals one entry of the use case: it is chained with the transaction's other entries in one
+ * step just before the transaction commits, so the chain's head is locked for that step only and a
+ * long use case (an import) does not make every other audited write wait for it. Outside
+ * inTransaction it is chained at once.
+ */
+export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+	const queue = queued.get(trx);
+	if (queue) queue.push(chainFields(entry));
+	else if (runBeforeCommit(trx, () => chainQueued(trx))) queued.set(trx, [chainFields(entry)]);
+	else await chainRows(trx, [chainFields(entry)]);
+}
+
+async function chainQueued(trx: Transaction<DB>): Promise<void> {
+	const entries = queued.get(trx)!.splice(0);
+	if (entries.length) await chainRows(trx, entries);
+}
+
+/**
+ * Chains the transaction's entries so far and this one now, and returns this one's link for a
+ * document to print. The head then stays locked until the transaction ends (nobody else extends the
+ * chain meanwhile, so the printed link is the head at commit): keep what follows short.
+ */
+export async function appendAnchoredAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<AuditAnchor> {
+	const entries = [...(queued.get(trx)?.splice(0) ?? []), chainFields(entry)];
+	return chainRows(trx, entries);
+}
+
+/** Rows per INSERT: nine parameters each, well under PostgreSQL's 65535. */
+const CHAIN_CHUNK = 1000;
+
+/** Locks the head, appends the rows in order, moves the head; the last row's link. */
+async function chainRows(trx: Transaction<DB>, entries: ChainFields[]): Promise<AuditAnchor> {
+	let previousHash = await lockHead(trx);
+	let last: AuditAnchor | null = null;
+	for (let start = 0; start < entries.length; start += CHAIN_CHUNK) {
+		const values = entries.slice(start, start + CHAIN_CHUNK).map((fields) => {
+			const hash = rowHash(previousHash, fields);
+			const row = {
+				at: fields.at,
+				actor_id: fields.actorId,
+				action: fields.action,
+				entity: fields.entity,
+				entity_id: fields.entityId,
+				before: fields.before === null ? null : JSON.stringify(fields.before),
+				after: fields.after === null ? null : JSON.stringify(fields.after),
+				previous_hash: previousHash,
+				hash
+			};
+			previousHash = hash;
+			return row;
+		});
+		// The rows and the head's move in one statement; ids follow the order of the values.
+		const { id } = await trx
+			.with('appended', (db) => db.insertInto('audit_log').values(values).returning('id'))
+			.updateTable('audit_head')
+			.set({ hash: previousHash })
+			.returning((eb) =>
+				eb
+					.selectFrom('appended')
+					.select((inner) => inner.fn.max('id').as('id'))
+					.as('id')
+			)
+			.executeTakeFirstOrThrow();
+		last = { id: id!, hash: previousHash };
+	}
+	return last!;
 }
 
 /**
@@ -110,9 +152,9 @@ async function lockHead(trx: Transaction<DB>): Promise<string> {
 
 export type ChainVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: string; reason: string };
 
-type ChainRow = Awaited<ReturnType<typeof chainRows>>[number];
+type ChainRow = Awaited<ReturnType<typeof journalRows>>[number];
 
-function chainRows(db: Executor) {
+function journalRows(db: Executor) {
 	return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 }
 
@@ -152,7 +194,7 @@ export async function verifyAuditChain(
 	db: Executor,
 	anchors: AuditAnchor[] = []
 ): Promise<ChainVerification & { anchors: AnchorStatus[] }> {
-	const rows = await chainRows(db);
+	const rows = await journalRows(db);
 	const broken = walkChain(rows);
 	const indexById = new Map(rows.map((row, index) => [row.id, index]));
 	const statuses = anchors.map((anchor): AnchorStatus => {

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db';
 import { clearAllData } from '../db/clear';
 import { insertUser } from '../auth/user-repository';
 import { inTransaction } from '../db/transaction';
-import { appendAudit, stageScoreSave, verifyAuditChain, type AuditAnchor } from './audit-repository';
+import { appendAnchoredAudit, appendAudit, stageScoreSave, verifyAuditChain, type AuditAnchor } from './audit-repository';
 import { chainScoreSaves, journalExport, journalPage, parseAnchor } from './journal-service';
 
 let handle: DatabaseHandle;
@@ -14,15 +14,21 @@ beforeEach(async () => {
 });
 afterEach(() => handle?.close());
 
-const append = (step: number, note = `étape ${step}`) =>
-	inTransaction(handle.db, (trx) =>
-		appendAudit(trx, { actorId: null, action: 'test.step', entity: 'test', entityId: String(step), after: { note } })
-	);
+const step = (number: number, note = `étape ${number}`) => ({
+	actorId: null,
+	action: 'test.step',
+	entity: 'test',
+	entityId: String(number),
+	after: { note }
+});
+
+/** One step journaled in its own transaction; the link a document printed in it would show. */
+const append = (number: number, note?: string) => inTransaction(handle.db, (trx) => appendAnchoredAudit(trx, step(number, note)));
 
 /** Six rows; the anchors a document would have printed after the third and the sixth. */
 async function chainOfSix(): Promise<{ third: AuditAnchor; sixth: AuditAnchor }> {
 	const anchors: AuditAnchor[] = [];
-	for (let step = 1; step <= 6; step++) anchors.push(await append(step));
+	for (let number = 1; number <= 6; number++) anchors.push(await append(number));
 	return { third: anchors[2], sixth: anchors[5] };
 }
 
@@ -119,7 +125,7 @@ describe('an anchor printed in a document', () => {
 			await trx.updateTable('audit_head').set({ hash: first.hash }).execute();
 		});
 		await append(2, 'étape 2, réécrite');
-		for (let step = 3; step <= 6; step++) await append(step);
+		for (let number = 3; number <= 6; number++) await append(number);
 		const ids = (await handle.db.selectFrom('audit_log').select('id').orderBy('id').execute()).map((row) => row.id);
 		expect(ids).toContain(third.id);
 		expect(ids.at(-1)).toBe(sixth.id);
@@ -188,5 +194,103 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('two appends at once', (
 		await late;
 		expect(attempts).toBe(2);
 		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 3 });
+	});
+});
+
+const head = () => handle.db.selectFrom('audit_head').select('hash').executeTakeFirstOrThrow();
+
+describe('a transaction’s journal entries', () => {
+	it('are chained in one step when it commits, in the order they were written, and not at all when it rolls back', async () => {
+		const { sixth } = await chainOfSix();
+		await inTransaction(handle.db, async (trx) => {
+			await appendAudit(trx, step(7));
+			await appendAudit(trx, step(8));
+			expect(await trx.selectFrom('audit_log').select('id').execute()).toHaveLength(6);
+		});
+		await expect(
+			inTransaction(handle.db, async (trx) => {
+				await appendAudit(trx, step(9));
+				throw new Error('annulé');
+			})
+		).rejects.toThrow('annulé');
+		const rows = await handle.db.selectFrom('audit_log').select(['entity_id', 'previous_hash', 'hash']).orderBy('id').execute();
+		expect(rows.map((row) => row.entity_id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+		expect(rows[6].previous_hash).toBe(sixth.hash);
+		expect((await head()).hash).toBe(rows[7].hash);
+		expect(await verifyAuditChain(handle.db, [sixth])).toMatchObject({ ok: true, rows: 8, anchors: ['intact'] });
+	});
+
+	it('past one INSERT’s worth (a thousand, as an import writes) still chain in order', async () => {
+		await inTransaction(handle.db, async (trx) => {
+			for (let number = 1; number <= 1001; number++) await appendAudit(trx, step(number));
+		});
+		const ids = (await handle.db.selectFrom('audit_log').select('entity_id').orderBy('id').execute()).map((row) => Number(row.entity_id));
+		expect(ids).toEqual(Array.from({ length: 1001 }, (_, index) => index + 1));
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rows: 1001 });
+	});
+
+	it('chained for a document before more are written: the link printed is the one in the chain', async () => {
+		await append(1);
+		const printed = await inTransaction(handle.db, async (trx) => {
+			await appendAudit(trx, step(2));
+			const anchor = await appendAnchoredAudit(trx, step(3));
+			await appendAudit(trx, step(4));
+			return anchor;
+		});
+		const rows = await handle.db.selectFrom('audit_log').select(['id', 'entity_id', 'hash']).orderBy('id').execute();
+		expect(rows.map((row) => row.entity_id)).toEqual(['1', '2', '3', '4']);
+		expect(printed).toEqual({ id: rows[2].id, hash: rows[2].hash });
+		expect(await statuses(printed)).toEqual(['intact']);
+	});
+});
+
+/** Whether the chain's head row is locked by the transaction `trx` itself (a row lock sets its xmax). */
+async function headLockedBy(trx: Parameters<typeof appendAudit>[0]): Promise<boolean> {
+	const { rows } = await sql<{ mine: boolean }>`
+		select xmax::text = (txid_current() % 4294967296)::text as mine from audit_head`.execute(trx);
+	return rows[0].mine;
+}
+
+describe('an audited write beside a long transaction', () => {
+	it('is not held behind its work: the long one locks the chain’s head only to append, when it commits', async () => {
+		await append(1);
+		let workDone!: () => void;
+		const work = new Promise<void>((resolve) => (workDone = resolve));
+		let journaled!: () => void;
+		const inWork = new Promise<void>((resolve) => (journaled = resolve));
+		const events: string[] = [];
+		let headHeldDuringWork: boolean | null = null;
+		const long = inTransaction(handle.db, async (trx) => {
+			await appendAudit(trx, step(2, 'import, début'));
+			// Its work goes on (an import's thousand rows): the head is not this transaction's.
+			headHeldDuringWork = await headLockedBy(trx);
+			journaled();
+			await work;
+			await appendAudit(trx, step(4, 'import, fin'));
+			events.push('long one’s work ends');
+		});
+		await inWork;
+		try {
+			expect(headHeldDuringWork).toBe(false);
+			if (process.env.TEST_DRIVER === 'postgres') {
+				// A second connection: the audited write commits while the long transaction is still open.
+				// Were the head held, it would wait for the long one, and its lock_timeout end it.
+				await inTransaction(handle.db, async (trx) => {
+					await sql`set local lock_timeout = '10s'`.execute(trx);
+					await appendAudit(trx, step(3, 'autre écriture'));
+				});
+				events.push('other write commits');
+			}
+		} finally {
+			workDone();
+		}
+		await long;
+		const rows = await handle.db.selectFrom('audit_log').select('entity_id').orderBy('id').execute();
+		if (process.env.TEST_DRIVER === 'postgres') {
+			expect(events).toEqual(['other write commits', 'long one’s work ends']);
+			// The long one chained after the write that committed first.
+			expect(rows.map((row) => row.entity_id)).toEqual(['1', '3', '2', '4']);
+		} else expect(rows.map((row) => row.entity_id)).toEqual(['1', '2', '4']);
+		expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
 	});
 });

@@ -29,7 +29,7 @@ import {
 } from '$lib/domain/certification/rules';
 import { formatInTimeZone, formatWithZone } from '$lib/domain/time/format';
 import { fr } from '$lib/i18n/fr';
-import { appendAudit } from '../audit/audit-repository';
+import { appendAnchoredAudit, appendAudit } from '../audit/audit-repository';
 import { passwordConfirmed } from '../auth/login-service';
 import { recordLoginFailure } from '../auth/auth-repository';
 import { chainAllScoreSaves } from '../audit/journal-service';
@@ -653,7 +653,7 @@ export async function signInTransaction(
 		state.openVersion?.id ??
 		(await insertPvVersion(trx, { juryId, version: 1, previousSha256: null, correctionReason: null, createdBy: jurorId }));
 	await upsertSignature(trx, pvId, jurorId, state.hash, now);
-	const anchor = await appendAudit(trx, {
+	const anchor = await appendAnchoredAudit(trx, {
 		actorId: jurorId,
 		action: 'pv.sign',
 		entity: 'jury',
