@@ -24,6 +24,7 @@ import { generateToken, tokenId } from '../src/lib/server/auth/tokens';
 import { publishResults } from '../src/lib/server/certification/results-service';
 import { prepareDatabase, type Database, type DatabaseHandle } from '../src/lib/server/db';
 import { inTransaction } from '../src/lib/server/db/transaction';
+import { runJob } from '../src/lib/server/jobs';
 import { createJury } from '../src/lib/server/juries/jury-service';
 import { closeSmtpConnections, startOutboxWorker } from '../src/lib/server/notifications/mailer';
 import { importCandidates } from '../src/lib/server/people/candidate-import-service';
@@ -164,12 +165,18 @@ async function setUpSession(db: Database) {
 	return { coordinatorId, sessionId, appealUntil: dayAfter(first, DAYS + 30) };
 }
 
+/** A use case that queues a job (the request's part), then that job run to its end, as the server's runner would. */
+async function queuedAndRun(db: Database, queued: Promise<{ jobId: string }>): Promise<void> {
+	const { jobId } = await queued;
+	if (!(await runJob(db, jobId))) throw new Error(`job ${jobId} did not finish`);
+}
+
 async function runSteps(db: Database, size: number, sent: () => number) {
 	const { coordinatorId, sessionId, appealUntil } = await setUpSession(db);
 	const steps: Step[] = [];
 	steps.push(
 		await measured(db, 'import confirm', sent, () =>
-			importCandidates(db, coordinatorId, sessionId, candidatesCsv(size), 'candidats.csv', ORIGIN)
+			queuedAndRun(db, importCandidates(db, coordinatorId, sessionId, candidatesCsv(size), 'candidats.csv', ORIGIN))
 		)
 	);
 	if (importOnly) return { steps, sessionId, token: '', placed: 0 };
@@ -181,10 +188,14 @@ async function runSteps(db: Database, size: number, sent: () => number) {
 			if (run?.status !== 'done') throw new Error(`planning: ${run?.status} ${run?.error ?? ''}`);
 		})
 	);
-	steps.push(await measured(db, 'publication', sent, () => publishPlan(db, coordinatorId, sessionId, 0)));
+	steps.push(await measured(db, 'publication', sent, () => queuedAndRun(db, publishPlan(db, coordinatorId, sessionId, 0))));
 	// No deliberation here: every candidate is marked absent, which decides them, so that the results can be published.
 	await db.updateTable('defenses').set({ status: 'absent' }).where('session_id', '=', sessionId).execute();
-	steps.push(await measured(db, 'results publication', sent, () => publishResults(db, coordinatorId, sessionId, appealUntil, ORIGIN)));
+	steps.push(
+		await measured(db, 'results publication', sent, () =>
+			queuedAndRun(db, publishResults(db, coordinatorId, sessionId, appealUntil, ORIGIN))
+		)
+	);
 	const placed = await db
 		.selectFrom('defense_candidates')
 		.innerJoin('defenses', 'defenses.id', 'defense_candidates.defense_id')
