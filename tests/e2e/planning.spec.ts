@@ -59,10 +59,11 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 	await expectNoAxeViolations(page);
 	expect(await defenseTime(page, 'Victor Caron')).toBe(victorBefore);
 
-	// An accepted move: late in the day, where the compact plan leaves room in some jury. The demo's
-	// jury A has a defense under way, which stays where it is (which one depends on the hour): move a
-	// candidate of another jury, the first one whose constraints allow such a slot.
+	// An accepted move: right after the last defense of a jury, where the compact plan leaves room. The demo's
+	// jury A has a defense under way, which stays where it is: move a candidate of another jury, the first one
+	// whose constraints allow such a slot.
 	const movable: string[] = [];
+	const lastEnd = new Map<string, number>();
 	for (const row of await page
 		.getByRole('row')
 		.filter({ has: page.getByRole('link', { name: /^Déplacer la soutenance de / }) })
@@ -71,8 +72,10 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 			'Déplacer la soutenance de ',
 			''
 		);
-		if (!(await row.getByRole('cell').nth(1).textContent())!.trim().startsWith('A ·') && !name.includes(',') && name !== 'Victor Caron')
-			movable.push(name);
+		const ends = minutes((await row.getByRole('cell').first().textContent())!.trim().split('–')[1]);
+		const jury = (await row.getByRole('cell').nth(1).textContent())!.trim().split(' · ')[0];
+		lastEnd.set(jury, Math.max(lastEnd.get(jury) ?? 0, ends));
+		if (jury !== 'A' && !name.includes(',') && name !== 'Victor Caron') movable.push(name);
 	}
 	// The day's heading (the list of unplaced candidates, when there is one, has a level-4 heading too).
 	const hours = (await page
@@ -87,22 +90,24 @@ test('plan, explain, move from the keyboard, pin, re-optimise and export', async
 		// The form of the previous defense stays on screen until the navigation lands: wait for this one's.
 		await expect(page.getByRole('heading', { name: `Déplacer la soutenance de ${name}` })).toBeVisible();
 		const juries = await page.getByLabel('Jury', { exact: true }).locator('option').allTextContents();
-		for (const back of [30, 60, 90, 120, 150])
-			for (const jury of juries) {
-				await page.getByLabel('Jury', { exact: true }).selectOption({ label: jury });
-				await page.getByLabel(/^Heure de début/).fill(clock(closes - back));
-				// The previous try's refusal stays on screen until this one's answer is shown: read the answer itself.
-				const answered = page.waitForResponse((response) => response.request().method() === 'POST');
-				await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
-				const accepted = ((await (await answered).json()) as { type: string }).type === 'success';
-				if (!accepted) await expect(page.getByRole('alert').first()).toBeVisible();
-				else {
-					await expect(page.getByRole('status').filter({ hasText: 'Soutenance déplacée.' })).toBeVisible();
-					mover = name;
-					moved = clock(closes - back);
-					break search;
-				}
+		for (const jury of juries) {
+			// Five minutes of changeover after the jury's last defense, on the five-minute grid, and room before closing.
+			const start = Math.ceil(((lastEnd.get(jury.replace(/^Jury (\S+).*/, '$1')) ?? 0) + 5) / 5) * 5;
+			if (start + 30 > closes) continue;
+			await page.getByLabel('Jury', { exact: true }).selectOption({ label: jury });
+			await page.getByLabel(/^Heure de début/).fill(clock(start));
+			// The previous try's refusal stays on screen until this one's answer is shown: read the answer itself.
+			const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+			await page.getByRole('button', { name: 'Déplacer', exact: true }).click();
+			const accepted = ((await (await answered).json()) as { type: string }).type === 'success';
+			if (!accepted) await expect(page.getByRole('alert').first()).toBeVisible();
+			else {
+				await expect(page.getByRole('status').filter({ hasText: 'Soutenance déplacée.' })).toBeVisible();
+				mover = name;
+				moved = clock(start);
+				break search;
 			}
+		}
 	}
 	expect(moved).not.toBeNull();
 	expect(await defenseTime(page, mover)).toMatch(new RegExp(`^${moved}–`));
