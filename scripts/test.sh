@@ -76,7 +76,18 @@ done
 [ "$parallel_failed" -eq 0 ] || exit 1
 
 stage "Tests unitaires et d'intégration (vitest)"
+# Meanwhile, the built app seeds the browser tests' demo database (one core, while vitest waits on its databases).
+bash scripts/at-demo-hour.sh npx tsx tests/e2e/seed-template.ts >"$reports/template.out" 2>"$reports/template.log" &
+template_pid=$!
 npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
+if ! wait "$template_pid"; then
+	echo "-- Base de démonstration des tests de bout en bout : ÉCHEC"
+	cat "$reports/template.log"
+	exit 1
+fi
+E2E_DEMO_TEMPLATE=$(tail -n 1 "$reports/template.out")
+export E2E_DEMO_TEMPLATE
+trap 'rm -rf "$reports" "$E2E_DEMO_TEMPLATE"' EXIT
 
 stage "Tests de bout en bout (Playwright, Chromium, un serveur par worker)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" bash scripts/at-demo-hour.sh npx playwright test --reporter=list,json
