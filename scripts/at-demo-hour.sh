@@ -19,12 +19,14 @@ if [ -z "$library" ]; then
 	exec "$@"
 fi
 
-target=$(TZ=Europe/Paris date -d 'today 14:00' +%s)
-offset=$((target - $(date +%s)))
 export LD_PRELOAD="$library${LD_PRELOAD:+:$LD_PRELOAD}"
 # A relative offset, so that every process started later agrees; the monotonic clock (timeouts,
-# timers) and file dates stay real.
-export FAKETIME="$(printf '%+d' "$offset")"
+# timers) and file dates stay real. One already set is kept: npm test seeds the demo and runs the
+# browser tests in two calls, which must agree on the date even across midnight.
+if [ -z "${FAKETIME:-}" ]; then
+	target=$(TZ=Europe/Paris date -d 'today 14:00' +%s)
+	export FAKETIME="$(printf '%+d' "$((target - $(date +%s)))")"
+fi
 export FAKETIME_DONT_FAKE_MONOTONIC=1
 export NO_FAKE_STAT=1
 exec "$@"

@@ -76,7 +76,10 @@ done
 [ "$parallel_failed" -eq 0 ] || exit 1
 
 stage "Tests unitaires et d'intégration (vitest)"
-# Meanwhile, the built app seeds the browser tests' demo database (one core, while vitest waits on its databases).
+# Meanwhile, the built app seeds the browser tests' demo database (one core, while vitest waits on its databases),
+# at the browser tests' hour: one clock offset for both (see scripts/at-demo-hour.sh).
+FAKETIME=$(bash scripts/at-demo-hour.sh printenv FAKETIME || true)
+export FAKETIME
 bash scripts/at-demo-hour.sh npx tsx tests/e2e/seed-template.ts >"$reports/template.out" 2>"$reports/template.log" &
 template_pid=$!
 npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
