@@ -7,7 +7,6 @@
 import { get } from 'node:http';
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { defaultReferentiel } from '../src/lib/domain/referentiel/referentiel';
 import { createUsersWithPassword } from '../src/lib/server/auth/account-service';
 import { SESSION_COOKIE } from '../src/lib/server/auth/cookies';
 import { SESSION_IDLE_MS } from '../src/lib/server/auth/session-service';
@@ -19,6 +18,7 @@ import { addExistingJuror, updateJurorProfile } from '../src/lib/server/people/j
 import { currentRun, startPlanningRun } from '../src/lib/server/planning/schedule-service';
 import { addDay, addRoom, createSession } from '../src/lib/server/sessions/session-service';
 import { scratchDatabase, startBuiltServer, type BuiltServer } from './scoring-bench-support';
+import { sessionForm } from './bench/session-form';
 import { mark, tableRow } from './bench/table';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 1000);
@@ -47,17 +47,7 @@ try {
 		],
 		'banc-d-essai-pages'
 	);
-	const sessionId = await createSession(db, coordinatorId, {
-		name: 'Session à 1000 candidats',
-		referentielId: defaultReferentiel.id,
-		presentationMinutes: '10',
-		questionsMinutes: '10',
-		deliberationMinutes: '5',
-		changeoverMinutes: '5',
-		extraMinutesPerTeamMember: '10',
-		timezone: 'Europe/Paris',
-		place: 'Paris'
-	});
+	const sessionId = await createSession(db, coordinatorId, sessionForm({ name: 'Session à 1000 candidats', place: 'Paris' }));
 	const firstDay = addDays(new Date(), 30);
 	for (let day = 0; day < DAYS; day++)
 		await addDay(db, coordinatorId, sessionId, { date: format(addDays(firstDay, day), 'yyyy-MM-dd'), opensAt: '09:00', closesAt: '17:00' });

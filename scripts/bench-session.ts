@@ -14,8 +14,6 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { defaultReferentiel } from '../src/lib/domain/referentiel/referentiel';
-import { defaultSettings } from '../src/lib/domain/sessions/session-rules';
 import { appendAudit } from '../src/lib/server/audit/audit-repository';
 import { createUsersWithPassword } from '../src/lib/server/auth/account-service';
 import { SESSION_COOKIE } from '../src/lib/server/auth/cookies';
@@ -35,6 +33,7 @@ import { addDay, addRoom, createSession } from '../src/lib/server/sessions/sessi
 import { startLocalSmtp } from '../tests/helpers/smtp';
 import { migratedScratchDatabase } from './scratch-database';
 import { startBuiltServer } from './scoring-bench-support';
+import { sessionForm } from './bench/session-form';
 import { tableRow } from './bench/table';
 
 const JURIES = 60;
@@ -143,8 +142,7 @@ async function setUpSession(db: Database) {
 		'banc-d-essai-2026'
 	);
 	// The new-session form as it comes, its durations the référentiel's.
-	const form = Object.entries(defaultSettings(defaultReferentiel)).map(([field, value]) => [field, String(value ?? '')]);
-	const sessionId = await createSession(db, coordinatorId, { ...Object.fromEntries(form), name: 'Session de charge', place: 'Paris' });
+	const sessionId = await createSession(db, coordinatorId, sessionForm({ name: 'Session de charge', place: 'Paris' }));
 	const first = new Date(Date.now() + 30 * 86_400_000);
 	for (let day = 0; day < DAYS; day++)
 		await addDay(db, coordinatorId, sessionId, { date: dayAfter(first, day), opensAt: '09:00', closesAt: '18:00' });
